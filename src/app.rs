@@ -1,0 +1,166 @@
+//! The app shell: loads state, follows the URL hash, and draws the header,
+//! navigation, notices, the current page and the footer.
+
+use crate::components::notice::{NoticeArea, Notices};
+use crate::pages;
+use crate::route::{HashLocation, Route, Section};
+use crate::state::AppState;
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The current hash location, shared with pages through context.
+#[derive(Clone, Copy)]
+pub struct CurrentLocation(pub RwSignal<HashLocation>);
+
+/// Which page component is on screen; changes of step or query within a page
+/// do not rebuild the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Home,
+    Escalation,
+    Sla,
+    Queue,
+    Quiz,
+    Settings,
+    NotFound,
+}
+
+impl Page {
+    fn of(route: &Route) -> Self {
+        match route {
+            Route::Home => Page::Home,
+            Route::Escalation { .. } => Page::Escalation,
+            Route::Sla => Page::Sla,
+            Route::Queue => Page::Queue,
+            Route::Quiz => Page::Quiz,
+            Route::Settings => Page::Settings,
+            Route::NotFound(_) => Page::NotFound,
+        }
+    }
+}
+
+/// Reads `location.hash` now.
+pub fn read_location() -> HashLocation {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    HashLocation::parse(&hash)
+}
+
+/// Replaces the URL hash without adding a history entry or firing
+/// `hashchange`, for pages that mirror their inputs in the URL.
+pub fn replace_hash(href: &str) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
+    }
+}
+
+/// The whole application.
+#[component]
+pub fn App() -> impl IntoView {
+    let notices = Notices::new();
+    provide_context(notices);
+    let state = AppState::load(notices);
+    provide_context(state);
+    let location = RwSignal::new(read_location());
+    provide_context(CurrentLocation(location));
+
+    let hash_listener =
+        window_event_listener(ev::hashchange, move |_| location.set(read_location()));
+    let storage_listener = window_event_listener(ev::storage, move |event| {
+        state.reload_key(event.key().as_deref());
+    });
+    on_cleanup(move || {
+        hash_listener.remove();
+        storage_listener.remove();
+    });
+
+    Effect::new(move |_| {
+        let theme = state.settings.with(|s| s.theme);
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = match theme.attribute() {
+                Some(value) => root.set_attribute("data-theme", value),
+                None => root.remove_attribute("data-theme"),
+            };
+        }
+    });
+
+    let page = Memo::new(move |_| location.with(|l| Page::of(&l.route)));
+    let section = Memo::new(move |_| location.with(|l| l.route.section()));
+
+    view! {
+        <a class="skip-link" href="#main-content" on:click=skip_to_content>
+            "Skip to content"
+        </a>
+        <header class="site-header">
+            <a class="brand" href="#/">
+                "Deskaid"
+            </a>
+            <nav aria-label="Main">
+                <ul class="nav-list">
+                    <NavLink section=section target=Section::Home href="#/" label="Home"/>
+                    <NavLink section=section target=Section::Escalation href="#/escalation" label="Escalation"/>
+                    <NavLink section=section target=Section::Sla href="#/sla" label="SLA"/>
+                    <NavLink section=section target=Section::Quiz href="#/quiz" label="Quiz"/>
+                    <NavLink section=section target=Section::Settings href="#/settings" label="Settings"/>
+                </ul>
+            </nav>
+        </header>
+        <NoticeArea/>
+        <main id="main-content" tabindex="-1">
+            {move || match page.get() {
+                Page::Home => view! { <pages::home::HomePage/> }.into_any(),
+                Page::Escalation => view! { <pages::escalation::EscalationPage/> }.into_any(),
+                Page::Sla => view! { <pages::sla::SlaPage/> }.into_any(),
+                Page::Queue => view! { <pages::queue::QueuePage/> }.into_any(),
+                Page::Quiz => view! { <pages::quiz::QuizPage/> }.into_any(),
+                Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+                Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Deskaid works offline and keeps everything you type in this browser only. "
+                "Procedures and rules come from the team's support documents; each step names its source."
+            </p>
+        </footer>
+    }
+}
+
+/// Moves focus to `<main>` without touching the hash, which holds the route.
+fn skip_to_content(event: ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main-content"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+/// One entry of the main navigation, marked with `aria-current` when its
+/// section is on screen.
+#[component]
+fn NavLink(
+    /// The section currently shown.
+    section: Memo<Section>,
+    /// The section this link leads to.
+    target: Section,
+    /// The link's URL.
+    href: &'static str,
+    /// The visible text.
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <li>
+            <a href=href aria-current=move || (section.get() == target).then_some("page")>
+                {label}
+            </a>
+        </li>
+    }
+}

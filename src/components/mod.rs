@@ -1,0 +1,6 @@
+//! Widgets shared by several pages.
+
+pub mod download;
+pub mod notice;
+pub mod panic_banner;
+pub mod title;

@@ -1,0 +1,4 @@
+//! Every rule of the job aid as plain Rust: no leptos, no web-sys, and the
+//! current time is always an argument, so all of it is tested natively.
+
+pub mod source;

@@ -1,0 +1,21 @@
+//! Deskaid: an offline job aid for customer-support teams. Escalation
+//! flowcharts, an SLA calculator and a training quiz, built from the support
+//! documents in `../shared/sources/` and kept in the browser's storage.
+//!
+//! `domain` holds every rule as plain Rust (tested natively); `storage` is the
+//! only code that touches localStorage; `pages` and `components` render.
+
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod pages;
+pub mod route;
+pub mod state;
+pub mod storage;
+
+/// Mounts the app on `<body>`, with a panic hook that shows a readable banner
+/// instead of leaving a blank or frozen page.
+pub fn mount() {
+    std::panic::set_hook(Box::new(components::panic_banner::show));
+    leptos::mount::mount_to_body(app::App);
+}

@@ -1,0 +1,9 @@
+//! One module per view, named after its route.
+
+pub mod escalation;
+pub mod home;
+pub mod not_found;
+pub mod queue;
+pub mod quiz;
+pub mod settings;
+pub mod sla;

@@ -1,0 +1,192 @@
+//! `#/settings`: theme, and the user's data: export, import and reset.
+
+use crate::components::download::download_text;
+use crate::components::notice::{NoticeKind, Notices};
+use crate::components::title::set_page_title;
+use crate::state::{raw_records, validate_record, AppState, Theme};
+use crate::storage::{build_export, check_import, read_raw, remove, write_raw};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Preferences and data management.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    set_page_title("Settings");
+    let state = expect_context::<AppState>();
+    view! {
+        <h1>"Settings"</h1>
+        <ThemeChoice state=state/>
+        <DataManagement state=state/>
+    }
+}
+
+/// Light, dark, or follow the system.
+#[component]
+fn ThemeChoice(
+    /// The app state holding the setting.
+    state: AppState,
+) -> impl IntoView {
+    let options = [
+        (Theme::System, "Follow the system"),
+        (Theme::Light, "Light"),
+        (Theme::Dark, "Dark"),
+    ];
+    view! {
+        <section aria-labelledby="theme-heading">
+            <h2 id="theme-heading">"Theme"</h2>
+            <fieldset>
+                <legend>"Colour scheme"</legend>
+                {options
+                    .into_iter()
+                    .map(|(theme, label)| {
+                        view! {
+                            <label class="radio">
+                                <input
+                                    type="radio"
+                                    name="theme"
+                                    prop:checked=move || state.settings.with(|s| s.theme == theme)
+                                    on:change=move |_| state.settings.update(|s| s.theme = theme)
+                                />
+                                {label}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </section>
+    }
+}
+
+/// Export, import and reset of everything Deskaid stores.
+#[component]
+fn DataManagement(
+    /// The app state to reload after an import or reset.
+    state: AppState,
+) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let import_error = RwSignal::new(None::<String>);
+    let confirming_reset = RwSignal::new(false);
+
+    let export = move |_| {
+        let now = chrono::Utc::now();
+        let text = build_export(&now.to_rfc3339(), &raw_records());
+        let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
+        match download_text(&name, "application/json", &text) {
+            Ok(()) => notices.push(
+                NoticeKind::Success,
+                format!("Exported your data as {name}."),
+            ),
+            Err(e) => notices.push(NoticeKind::Error, format!("Export failed: {e}.")),
+        }
+    };
+
+    let import = move |event: leptos::ev::Event| {
+        let Some(input) = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = input.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            let result = match text {
+                Some(text) => {
+                    check_import(&text, validate_record).and_then(|records| apply_import(&records))
+                }
+                None => Err("The file could not be read as text. Nothing was changed.".into()),
+            };
+            match result {
+                Ok(count) => {
+                    import_error.set(None);
+                    state.reload_all();
+                    notices.push(
+                        NoticeKind::Success,
+                        format!("Imported {count} record(s) from {}.", file.name()),
+                    );
+                }
+                Err(message) => import_error.set(Some(message)),
+            }
+        });
+    };
+
+    let reset = move |_| {
+        state.reset_all();
+        confirming_reset.set(false);
+        notices.push(
+            NoticeKind::Success,
+            "All Deskaid data in this browser was deleted.",
+        );
+    };
+
+    view! {
+        <section aria-labelledby="data-heading">
+            <h2 id="data-heading">"Your data"</h2>
+            <p>"Everything Deskaid stores lives in this browser. Export it to keep a copy or to move it to another computer."</p>
+            <div class="button-row">
+                <button type="button" on:click=export>"Export all data"</button>
+            </div>
+            <div class="field">
+                <label for="import-file">"Import data from an export file"</label>
+                <input id="import-file" type="file" accept="application/json,.json" on:change=import/>
+                <p class="hint">"The file is checked completely first; if anything in it is wrong, nothing is changed."</p>
+            </div>
+            <Show when=move || import_error.get().is_some()>
+                <p class="inline-error" role="alert" data-testid="import-error">
+                    {move || import_error.get()}
+                </p>
+            </Show>
+            <div class="danger-zone">
+                <Show
+                    when=move || confirming_reset.get()
+                    fallback=move || view! {
+                        <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>
+                            "Reset all data…"
+                        </button>
+                    }
+                >
+                    <div role="group" aria-labelledby="reset-question">
+                        <p id="reset-question">
+                            "Delete your settings, saved walks, case queue and quiz progress from this browser? This cannot be undone."
+                        </p>
+                        <div class="button-row">
+                            <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
+                            <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
+                        </div>
+                    </div>
+                </Show>
+            </div>
+        </section>
+    }
+}
+
+/// Writes checked records; if one write fails, restores what was there so a
+/// half-applied import never mixes old and new data.
+fn apply_import(records: &[(String, String)]) -> Result<usize, String> {
+    let previous: Vec<(String, Option<String>)> = records
+        .iter()
+        .map(|(key, _)| (key.clone(), read_raw(key)))
+        .collect();
+    for (key, raw) in records {
+        if let Err(reason) = write_raw(key, raw) {
+            for (key, old) in &previous {
+                match old {
+                    Some(old) => {
+                        let _ = write_raw(key, old);
+                    }
+                    None => remove(key),
+                }
+            }
+            return Err(format!(
+                "The import could not be saved: {reason}. Your previous data was kept."
+            ));
+        }
+    }
+    Ok(records.len())
+}

@@ -1,0 +1,302 @@
+//! Hash routes: every view lives behind `#/...` so `dist/` works from any
+//! static host and sub-path with no server rewrites, and every view has a URL
+//! a trainer can share. This module only parses and builds; `app.rs` wires it
+//! to the browser's `hashchange` event.
+
+use std::fmt::Write;
+
+/// A view of the app, parsed from the part of the URL after `#`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// `#/` or no hash at all.
+    Home,
+    /// `#/escalation`, `#/escalation/<flow>` or `#/escalation/<flow>/<step>`.
+    Escalation {
+        flow: Option<String>,
+        step: Option<String>,
+    },
+    /// `#/sla` with the calculation in the query.
+    Sla,
+    /// `#/queue`: the agent's own cases.
+    Queue,
+    /// `#/quiz` with the quiz set in the query.
+    Quiz,
+    /// `#/settings`.
+    Settings,
+    /// Anything else; keeps the path to show it back to the user.
+    NotFound(String),
+}
+
+/// A parsed hash: the route and its query pairs, in order, percent-decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HashLocation {
+    pub route: Route,
+    pub query: Vec<(String, String)>,
+}
+
+impl HashLocation {
+    /// Parses `location.hash` (with or without the leading `#`).
+    pub fn parse(hash: &str) -> Self {
+        let hash = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = hash.split_once('?').unwrap_or((hash, ""));
+        HashLocation {
+            route: Route::from_path(path),
+            query: parse_query(query),
+        }
+    }
+
+    /// The first value given for `key`, if any.
+    pub fn param(&self, key: &str) -> Option<&str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl Route {
+    fn from_path(path: &str) -> Self {
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(percent_decode)
+            .collect();
+        match segments
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice()
+        {
+            [] => Route::Home,
+            ["escalation"] => Route::Escalation {
+                flow: None,
+                step: None,
+            },
+            ["escalation", flow] => Route::Escalation {
+                flow: Some(flow.to_string()),
+                step: None,
+            },
+            ["escalation", flow, step] => Route::Escalation {
+                flow: Some(flow.to_string()),
+                step: Some(step.to_string()),
+            },
+            ["sla"] => Route::Sla,
+            ["queue"] => Route::Queue,
+            ["quiz"] => Route::Quiz,
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound(format!("/{}", segments.join("/"))),
+        }
+    }
+
+    /// The path part of the hash for this route, e.g. `/escalation/leadership`.
+    pub fn path(&self) -> String {
+        match self {
+            Route::Home => "/".into(),
+            Route::Escalation { flow, step } => {
+                let mut path = String::from("/escalation");
+                for part in [flow, step].into_iter().flatten() {
+                    path.push('/');
+                    path.push_str(&percent_encode(part));
+                }
+                path
+            }
+            Route::Sla => "/sla".into(),
+            Route::Queue => "/queue".into(),
+            Route::Quiz => "/quiz".into(),
+            Route::Settings => "/settings".into(),
+            Route::NotFound(path) => path.clone(),
+        }
+    }
+
+    /// A link target for this route with no query: `#/sla`.
+    pub fn href(&self) -> String {
+        format!("#{}", self.path())
+    }
+
+    /// A link target with query pairs: `#/sla?type=general&tz=Europe%2FLondon`.
+    pub fn href_with(&self, query: &[(&str, String)]) -> String {
+        let mut href = self.href();
+        for (i, (key, value)) in query.iter().enumerate() {
+            href.push(if i == 0 { '?' } else { '&' });
+            let _ = write!(href, "{}={}", percent_encode(key), percent_encode(value));
+        }
+        href
+    }
+
+    /// Which top-level navigation entry this route belongs to.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Home | Route::NotFound(_) => Section::Home,
+            Route::Escalation { .. } => Section::Escalation,
+            Route::Sla | Route::Queue => Section::Sla,
+            Route::Quiz => Section::Quiz,
+            Route::Settings => Section::Settings,
+        }
+    }
+}
+
+/// The entries of the main navigation, used to mark the current one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Home,
+    Escalation,
+    Sla,
+    Quiz,
+    Settings,
+}
+
+fn parse_query(query: &str) -> Vec<(String, String)> {
+    query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            (percent_decode(key), percent_decode(value))
+        })
+        .collect()
+}
+
+/// Decodes `%XX` escapes and `+` as space; malformed escapes are kept as typed
+/// so a hand-edited link never fails to open.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex_digit(bytes[i + 1]), hex_digit(bytes[i + 2])) {
+                    (Some(high), Some(low)) => {
+                        out.push(high << 4 | low);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            byte => out.push(byte),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex_digit(byte: u8) -> Option<u8> {
+    (byte as char).to_digit(16).map(|d| d as u8)
+}
+
+/// Encodes everything but unreserved characters, so values survive the URL.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(byte as char);
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_root_hashes_are_home() {
+        for hash in ["", "#", "#/", "/", "#//"] {
+            assert_eq!(HashLocation::parse(hash).route, Route::Home, "{hash:?}");
+        }
+    }
+
+    #[test]
+    fn parses_every_top_level_view() {
+        assert_eq!(HashLocation::parse("#/sla").route, Route::Sla);
+        assert_eq!(HashLocation::parse("#/queue").route, Route::Queue);
+        assert_eq!(HashLocation::parse("#/quiz").route, Route::Quiz);
+        assert_eq!(HashLocation::parse("#/settings/").route, Route::Settings);
+    }
+
+    #[test]
+    fn parses_escalation_flow_and_step() {
+        assert_eq!(
+            HashLocation::parse("#/escalation/leadership/refuses-wait").route,
+            Route::Escalation {
+                flow: Some("leadership".into()),
+                step: Some("refuses-wait".into())
+            }
+        );
+        assert_eq!(
+            HashLocation::parse("#/escalation").route,
+            Route::Escalation {
+                flow: None,
+                step: None
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found_and_keep_the_path() {
+        assert_eq!(
+            HashLocation::parse("#/nope/deeper").route,
+            Route::NotFound("/nope/deeper".into())
+        );
+        assert_eq!(
+            HashLocation::parse("#/escalation/a/b/c").route,
+            Route::NotFound("/escalation/a/b/c".into())
+        );
+    }
+
+    #[test]
+    fn parses_query_pairs_in_order_and_decodes_them() {
+        let loc = HashLocation::parse(
+            "#/sla?type=general&received=2026-03-06T15%3A01&tz=America%2FNew_York&holidays=&x",
+        );
+        assert_eq!(loc.route, Route::Sla);
+        assert_eq!(loc.param("type"), Some("general"));
+        assert_eq!(loc.param("received"), Some("2026-03-06T15:01"));
+        assert_eq!(loc.param("tz"), Some("America/New_York"));
+        assert_eq!(loc.param("holidays"), Some(""));
+        assert_eq!(loc.param("x"), Some(""));
+        assert_eq!(loc.param("missing"), None);
+    }
+
+    #[test]
+    fn unencoded_slashes_and_colons_in_values_are_accepted() {
+        let loc = HashLocation::parse("#/sla?tz=Europe/London&received=2026-01-05T09:00");
+        assert_eq!(loc.param("tz"), Some("Europe/London"));
+        assert_eq!(loc.param("received"), Some("2026-01-05T09:00"));
+    }
+
+    #[test]
+    fn malformed_escapes_are_kept_as_typed() {
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz1"), "%zz1");
+        assert_eq!(percent_decode("a+b%20c"), "a b c");
+        assert_eq!(percent_decode("%é%"), "%é%");
+    }
+
+    #[test]
+    fn hrefs_round_trip_through_the_parser() {
+        let route = Route::Escalation {
+            flow: Some("leadership".into()),
+            step: Some("warm transfer".into()),
+        };
+        assert_eq!(route.href(), "#/escalation/leadership/warm%20transfer");
+        assert_eq!(HashLocation::parse(&route.href()).route, route);
+
+        let href = Route::Sla.href_with(&[
+            ("type", "general".into()),
+            ("tz", "America/New_York".into()),
+        ]);
+        assert_eq!(href, "#/sla?type=general&tz=America%2FNew_York");
+        let loc = HashLocation::parse(&href);
+        assert_eq!(loc.param("tz"), Some("America/New_York"));
+    }
+
+    #[test]
+    fn sections_mark_the_navigation() {
+        assert_eq!(Route::Queue.section(), Section::Sla);
+        assert_eq!(Route::NotFound("/x".into()).section(), Section::Home);
+    }
+}

@@ -1,0 +1,92 @@
+//! The app's persisted state, one [`Persisted`] handle per storage key, shared
+//! with every page through context. Adding a concern means adding a field
+//! here and a line to each of the registry functions below.
+
+use crate::components::notice::Notices;
+use crate::storage::{decode, read_raw, Persist, Persisted};
+use serde::{Deserialize, Serialize};
+
+/// Colour scheme choice; `System` follows `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    /// The value of `data-theme` on `<html>`; `None` lets CSS follow the system.
+    pub fn attribute(self) -> Option<&'static str> {
+        match self {
+            Theme::System => None,
+            Theme::Light => Some("light"),
+            Theme::Dark => Some("dark"),
+        }
+    }
+}
+
+/// User preferences. New fields take their default when older data lacks them,
+/// so additions need no new format version.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub theme: Theme,
+}
+
+impl Persist for Settings {
+    const KEY: &'static str = "deskaid.settings";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "settings";
+}
+
+/// Every persisted concern, loaded once at start-up.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub settings: Persisted<Settings>,
+}
+
+/// Every key Deskaid stores, for export, import and reset.
+pub const KEYS: &[&str] = &[Settings::KEY];
+
+impl AppState {
+    /// Loads everything from storage, reporting unreadable data as notices.
+    pub fn load(notices: Notices) -> Self {
+        AppState {
+            settings: Persisted::load(notices),
+        }
+    }
+
+    /// Picks up a change another tab made; `None` means storage was cleared.
+    pub fn reload_key(&self, key: Option<&str>) {
+        match key {
+            None => self.reload_all(),
+            Some(Settings::KEY) => self.settings.reload(),
+            Some(_) => {}
+        }
+    }
+
+    /// Re-reads every concern (after an import or a cleared storage).
+    pub fn reload_all(&self) {
+        self.settings.reload();
+    }
+
+    /// Forgets everything Deskaid stored.
+    pub fn reset_all(&self) {
+        self.settings.reset();
+    }
+}
+
+/// The raw stored value of every key, for the export file.
+pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
+    KEYS.iter().map(|key| (*key, read_raw(key))).collect()
+}
+
+/// Checks that `raw` is a readable value for `key`; `None` for unknown keys.
+pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
+    match key {
+        Settings::KEY => Some(decode::<Settings>(raw).map(drop)),
+        _ => None,
+    }
+}
