@@ -27,13 +27,20 @@ const MIME = {
 
 /** Serves dist/ at http://127.0.0.1:<port>/team/deskaid/ and nothing else. */
 export async function startServer() {
+  // Files a test replaces to simulate a new deployment: relative path → body.
+  const overrides = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) {
       res.writeHead(404).end('not here');
       return;
     }
-    let relative = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    const relative = decodeURIComponent(url.pathname.slice(SUB_PATH.length)) || 'index.html';
+    if (overrides.has(relative)) {
+      res.writeHead(200, { 'content-type': MIME[extname(relative)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      res.end(overrides.get(relative));
+      return;
+    }
     const file = normalize(join(DIST, relative));
     if (!file.startsWith(DIST)) {
       res.writeHead(403).end();
@@ -54,7 +61,12 @@ export async function startServer() {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { server, base: `http://127.0.0.1:${port}${SUB_PATH}`, close: () => new Promise((ok) => server.close(ok)) };
+  return {
+    server,
+    base: `http://127.0.0.1:${port}${SUB_PATH}`,
+    override: (path, body) => overrides.set(path, body),
+    close: () => new Promise((ok) => server.close(ok)),
+  };
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */

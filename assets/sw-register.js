@@ -1,0 +1,58 @@
+// Registers the service worker that keeps Deskaid working offline, and offers
+// a reload when a new version has been deployed. The worker only exists in
+// release builds (scripts/finish-dist.mjs writes it), so dev servers skip it.
+(function () {
+  if (!('serviceWorker' in navigator)) return;
+  // Set when the user asks for the update; the first install also changes the
+  // controller (clients.claim) and must not reload the page under the user.
+  let updateRequested = false;
+
+  function offerReload(worker) {
+    if (document.getElementById('update-banner')) return;
+    const banner = document.createElement('div');
+    banner.id = 'update-banner';
+    banner.className = 'update-banner';
+    banner.setAttribute('role', 'status');
+    const text = document.createElement('p');
+    text.textContent = 'An update of Deskaid is available.';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'Reload to update';
+    button.addEventListener('click', function () {
+      updateRequested = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    });
+    banner.append(text, button);
+    document.body.prepend(banner);
+  }
+
+  window.addEventListener('load', function () {
+    fetch('./sw.js', { method: 'HEAD', cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok) return;
+        return navigator.serviceWorker.register('./sw.js').then(function (registration) {
+          if (registration.waiting && navigator.serviceWorker.controller) {
+            offerReload(registration.waiting);
+          }
+          registration.addEventListener('updatefound', function () {
+            const incoming = registration.installing;
+            if (!incoming) return;
+            incoming.addEventListener('statechange', function () {
+              if (incoming.state === 'installed' && navigator.serviceWorker.controller) {
+                offerReload(incoming);
+              }
+            });
+          });
+        });
+      })
+      .catch(function () {
+        // Offline before the first install, or no worker: the app still runs.
+      });
+
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (!updateRequested) return;
+      updateRequested = false;
+      window.location.reload();
+    });
+  });
+})();

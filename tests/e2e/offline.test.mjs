@@ -1,0 +1,98 @@
+// Offline use, installability, CSP and privacy: the app as agents run it.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { launchBrowser, openApp, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ROUTES = ['#/', '#/escalation', '#/sla', '#/queue', '#/quiz', '#/settings'];
+
+test('after one visit every route works offline, with state intact', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.base, '#/settings');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await page.getByLabel('Dark').check();
+
+  await context.setOffline(true);
+  for (const hash of ROUTES) {
+    await page.goto(server.base + hash);
+    await page.reload();
+    await page.waitForSelector('main h1');
+    assert.equal(await page.locator('main h1').count(), 1, hash);
+  }
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a new deployment shows an update notice, and reloading activates it', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.base, '#/');
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  const current = await readFile(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  server.override('sw.js', current.replace(/const CACHE = 'deskaid-[0-9a-f]+'/, "const CACHE = 'deskaid-next-deploy'"));
+  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  const banner = page.getByRole('status').filter({ hasText: 'An update of Deskaid is available' });
+  await banner.waitFor();
+  await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
+  await page.waitForSelector('main h1');
+  const caches = await page.evaluate(() => caches.keys());
+  assert.deepEqual(caches, ['deskaid-next-deploy']);
+  server.override('sw.js', current);
+  await context.close();
+});
+
+test('the manifest makes the app installable', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.base, '#/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  const manifest = await (await page.request.get(new URL(href, page.url()).href)).json();
+  assert.equal(manifest.start_url, './');
+  assert.equal(manifest.display, 'standalone');
+  assert.ok(manifest.theme_color);
+  const sizes = manifest.icons.map((icon) => icon.sizes);
+  assert.ok(sizes.includes('192x192') && sizes.includes('512x512'));
+  for (const icon of manifest.icons) {
+    const response = await page.request.get(new URL(icon.src, new URL(href, page.url())).href);
+    assert.equal(response.status(), 200, icon.src);
+  }
+  await context.close();
+});
+
+test('a tour of the app sends no request outside its origin and breaks no CSP rule', async () => {
+  const context = await browser.newContext();
+  const requests = [];
+  const cspErrors = [];
+  context.on('request', (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
+  });
+  await page.goto(server.base + '#/');
+  await page.waitForSelector('main h1');
+  for (const hash of ROUTES) {
+    await page.goto(server.base + hash);
+    await page.waitForSelector('main h1');
+  }
+  const origin = new URL(server.base).origin;
+  const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+  assert.deepEqual(outside, []);
+  assert.deepEqual(cspErrors, []);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  await context.close();
+});
