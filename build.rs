@@ -21,7 +21,8 @@ fn main() {
     );
 }
 
-/// Every `*.toml` in `folder`, sorted by name, as one JSON array.
+/// Every `*.toml` in `folder` as one JSON object, file name → content, so
+/// validation messages can name the file.
 fn bundle_folder(folder: &Path, out: &Path) {
     let mut paths: Vec<PathBuf> = fs::read_dir(folder)
         .into_iter()
@@ -30,8 +31,18 @@ fn bundle_folder(folder: &Path, out: &Path) {
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
         .collect();
     paths.sort();
-    let values: Vec<serde_json::Value> = paths.iter().map(|p| parse_toml(p)).collect();
-    write_json(out, &serde_json::Value::Array(values));
+    let files: serde_json::Map<String, serde_json::Value> = paths
+        .iter()
+        .map(|p| {
+            let name = p
+                .file_name()
+                .expect("a file")
+                .to_string_lossy()
+                .into_owned();
+            (name, parse_toml(p))
+        })
+        .collect();
+    write_json(out, &serde_json::Value::Object(files));
 }
 
 /// One file as JSON; a missing file becomes `null`, which content validation

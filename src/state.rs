@@ -3,8 +3,10 @@
 //! here and a line to each of the registry functions below.
 
 use crate::components::notice::Notices;
+use crate::domain::flow::Walk;
 use crate::storage::{decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// Colour scheme choice; `System` follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,20 +43,36 @@ impl Persist for Settings {
     const LABEL: &'static str = "settings";
 }
 
+/// The escalation walks in progress, one per flow, so each survives a reload
+/// or a closed tab and a walk in one flow does not disturb another.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Walks {
+    pub by_flow: BTreeMap<String, Walk>,
+}
+
+impl Persist for Walks {
+    const KEY: &'static str = "deskaid.walks";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "escalation walks";
+}
+
 /// Every persisted concern, loaded once at start-up.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
+    pub walks: Persisted<Walks>,
 }
 
 /// Every key Deskaid stores, for export, import and reset.
-pub const KEYS: &[&str] = &[Settings::KEY];
+pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY];
 
 impl AppState {
     /// Loads everything from storage, reporting unreadable data as notices.
     pub fn load(notices: Notices) -> Self {
         AppState {
             settings: Persisted::load(notices),
+            walks: Persisted::load(notices),
         }
     }
 
@@ -63,6 +81,7 @@ impl AppState {
         match key {
             None => self.reload_all(),
             Some(Settings::KEY) => self.settings.reload(),
+            Some(Walks::KEY) => self.walks.reload(),
             Some(_) => {}
         }
     }
@@ -70,11 +89,13 @@ impl AppState {
     /// Re-reads every concern (after an import or a cleared storage).
     pub fn reload_all(&self) {
         self.settings.reload();
+        self.walks.reload();
     }
 
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
         self.settings.reset();
+        self.walks.reset();
     }
 }
 
@@ -87,6 +108,7 @@ pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
 pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
     match key {
         Settings::KEY => Some(decode::<Settings>(raw).map(drop)),
+        Walks::KEY => Some(decode::<Walks>(raw).map(drop)),
         _ => None,
     }
 }

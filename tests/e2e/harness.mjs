@@ -9,7 +9,8 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
 const require = createRequire(import.meta.url);
-const DIST = resolve(new URL('../../dist', import.meta.url).pathname);
+// DESKAID_DIST lets several builds be tested side by side (default: dist/).
+export const DIST = resolve(process.env.DESKAID_DIST ?? new URL('../../dist', import.meta.url).pathname);
 export const SUB_PATH = '/team/deskaid/';
 
 const MIME = {

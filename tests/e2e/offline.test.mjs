@@ -2,7 +2,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launchBrowser, openApp, startServer } from './harness.mjs';
+import { join } from 'node:path';
+import { DIST, launchBrowser, openApp, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -43,7 +44,7 @@ test('a new deployment shows an update notice, and reloading activates it', asyn
   const context = await browser.newContext();
   const page = await openApp(context, server.base, '#/');
   await page.evaluate(() => navigator.serviceWorker.ready);
-  const current = await readFile(new URL('../../dist/sw.js', import.meta.url), 'utf8');
+  const current = await readFile(join(DIST, 'sw.js'), 'utf8');
   server.override('sw.js', current.replace(/const CACHE = 'deskaid-[0-9a-f]+'/, "const CACHE = 'deskaid-next-deploy'"));
   await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
   const banner = page.getByRole('status').filter({ hasText: 'An update of Deskaid is available' });

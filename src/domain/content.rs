@@ -1,0 +1,97 @@
+//! The content embedded at build time (`build.rs` turns `content/*.toml` into
+//! JSON): parsed and validated once, on first use. Native tests below prove
+//! that everything shipped is valid, so the app never meets broken content.
+
+use crate::domain::flow::{Flow, FlowSet};
+use crate::domain::scanner::Scanner;
+use serde_json::{Map, Value};
+use std::sync::OnceLock;
+
+const FLOWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/flows.json"));
+const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.json"));
+
+/// Splits a bundled folder (file name → content) into named JSON documents.
+fn documents(bundle: &str) -> Result<Vec<(String, String)>, String> {
+    let files: Map<String, Value> =
+        serde_json::from_str(bundle).map_err(|e| format!("bundle is not a JSON object: {e}"))?;
+    Ok(files
+        .into_iter()
+        .map(|(name, value)| (name, value.to_string()))
+        .collect())
+}
+
+/// Parses and validates every flow in `content/flows/`.
+pub fn load_flows() -> Result<FlowSet, Vec<String>> {
+    let documents = documents(FLOWS_JSON).map_err(|e| vec![format!("content/flows: {e}")])?;
+    let named: Vec<(&str, &str)> = documents
+        .iter()
+        .map(|(name, json)| (name.as_str(), json.as_str()))
+        .collect();
+    FlowSet::from_json_documents(&named)
+        .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+}
+
+/// Parses `content/keywords.toml` and checks that every keyword names a real step.
+pub fn load_scanner(flows: &FlowSet) -> Result<Scanner, Vec<String>> {
+    let scanner = Scanner::from_json(KEYWORDS_JSON)?;
+    let broken = scanner.check_links(flows);
+    if broken.is_empty() {
+        Ok(scanner)
+    } else {
+        Err(broken)
+    }
+}
+
+fn bundled<T>(
+    cell: &'static OnceLock<T>,
+    what: &str,
+    load: impl FnOnce() -> Result<T, Vec<String>>,
+) -> &'static T {
+    cell.get_or_init(|| {
+        load().unwrap_or_else(|errors| {
+            panic!("the bundled {what} are invalid: {}", errors.join("; "))
+        })
+    })
+}
+
+/// The escalation flows shipped with the app.
+pub fn flows() -> &'static FlowSet {
+    static FLOWS: OnceLock<FlowSet> = OnceLock::new();
+    bundled(&FLOWS, "flows", load_flows)
+}
+
+/// The keyword scanner shipped with the app.
+pub fn scanner() -> &'static Scanner {
+    static SCANNER: OnceLock<Scanner> = OnceLock::new();
+    bundled(&SCANNER, "keywords", || load_scanner(flows()))
+}
+
+/// Every flow, in list order (a shortcut for pages).
+pub fn flow_list() -> &'static [Flow] {
+    flows().flows()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_bundled_flow_is_valid() {
+        let flows = load_flows().unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        assert!(flows.flows().len() >= 8);
+    }
+
+    #[test]
+    fn every_bundled_flow_file_is_named_after_its_flow_id() {
+        for (name, json) in documents(FLOWS_JSON).unwrap() {
+            let flow = Flow::from_json(&json).unwrap();
+            assert_eq!(name, format!("{}.toml", flow.id));
+        }
+    }
+
+    #[test]
+    fn every_keyword_is_valid_and_links_to_a_real_step() {
+        let flows = load_flows().unwrap();
+        load_scanner(&flows).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    }
+}
