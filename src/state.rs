@@ -3,7 +3,9 @@
 //! here and a line to each of the registry functions below.
 
 use crate::components::notice::Notices;
+use crate::domain::content;
 use crate::domain::flow::Walk;
+use crate::domain::sla::{Case, SlaSettings};
 use crate::storage::{decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -35,6 +37,19 @@ impl Theme {
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
+    /// The user's SLA rules and calendar; `None` follows the shipped defaults
+    /// (`content/sla.toml`), so improved defaults reach users who never
+    /// changed them.
+    pub sla: Option<SlaSettings>,
+}
+
+impl Settings {
+    /// The SLA settings in force: the user's own, or the shipped defaults.
+    pub fn sla_settings(&self) -> SlaSettings {
+        self.sla
+            .clone()
+            .unwrap_or_else(|| content::sla_defaults().clone())
+    }
 }
 
 impl Persist for Settings {
@@ -57,15 +72,29 @@ impl Persist for Walks {
     const LABEL: &'static str = "escalation walks";
 }
 
+/// The agent's own cases, for the queue and its deadlines.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Queue {
+    pub cases: Vec<Case>,
+}
+
+impl Persist for Queue {
+    const KEY: &'static str = "deskaid.queue";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "case queue";
+}
+
 /// Every persisted concern, loaded once at start-up.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
     pub walks: Persisted<Walks>,
+    pub queue: Persisted<Queue>,
 }
 
 /// Every key Deskaid stores, for export, import and reset.
-pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY];
+pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY, Queue::KEY];
 
 impl AppState {
     /// Loads everything from storage, reporting unreadable data as notices.
@@ -73,6 +102,7 @@ impl AppState {
         AppState {
             settings: Persisted::load(notices),
             walks: Persisted::load(notices),
+            queue: Persisted::load(notices),
         }
     }
 
@@ -82,6 +112,7 @@ impl AppState {
             None => self.reload_all(),
             Some(Settings::KEY) => self.settings.reload(),
             Some(Walks::KEY) => self.walks.reload(),
+            Some(Queue::KEY) => self.queue.reload(),
             Some(_) => {}
         }
     }
@@ -90,12 +121,14 @@ impl AppState {
     pub fn reload_all(&self) {
         self.settings.reload();
         self.walks.reload();
+        self.queue.reload();
     }
 
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
         self.settings.reset();
         self.walks.reset();
+        self.queue.reset();
     }
 }
 
@@ -109,6 +142,7 @@ pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
     match key {
         Settings::KEY => Some(decode::<Settings>(raw).map(drop)),
         Walks::KEY => Some(decode::<Walks>(raw).map(drop)),
+        Queue::KEY => Some(decode::<Queue>(raw).map(drop)),
         _ => None,
     }
 }

@@ -4,11 +4,13 @@
 
 use crate::domain::flow::{Flow, FlowSet};
 use crate::domain::scanner::Scanner;
+use crate::domain::sla::{SlaEngine, SlaSettings};
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 const FLOWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/flows.json"));
 const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.json"));
+const SLA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sla.json"));
 
 /// Splits a bundled folder (file name → content) into named JSON documents.
 fn documents(bundle: &str) -> Result<Vec<(String, String)>, String> {
@@ -42,6 +44,14 @@ pub fn load_scanner(flows: &FlowSet) -> Result<Scanner, Vec<String>> {
     }
 }
 
+/// Parses `content/sla.toml`, the SLA defaults, and checks they make sense.
+pub fn load_sla_defaults() -> Result<SlaSettings, Vec<String>> {
+    let settings: SlaSettings =
+        serde_json::from_str(SLA_JSON).map_err(|e| vec![format!("content/sla.toml: {e}")])?;
+    SlaEngine::new(&settings).map_err(|e| e.problems)?;
+    Ok(settings)
+}
+
 fn bundled<T>(
     cell: &'static OnceLock<T>,
     what: &str,
@@ -66,6 +76,12 @@ pub fn scanner() -> &'static Scanner {
     bundled(&SCANNER, "keywords", || load_scanner(flows()))
 }
 
+/// The SLA rules and business calendar shipped with the app.
+pub fn sla_defaults() -> &'static SlaSettings {
+    static SLA: OnceLock<SlaSettings> = OnceLock::new();
+    bundled(&SLA, "SLA defaults", load_sla_defaults)
+}
+
 /// Every flow, in list order (a shortcut for pages).
 pub fn flow_list() -> &'static [Flow] {
     flows().flows()
@@ -87,6 +103,12 @@ mod tests {
             let flow = Flow::from_json(&json).unwrap();
             assert_eq!(name, format!("{}.toml", flow.id));
         }
+    }
+
+    #[test]
+    fn the_bundled_sla_defaults_are_valid() {
+        let settings = load_sla_defaults().unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        assert_eq!(settings.general.resolution_business_days, 4);
     }
 
     #[test]

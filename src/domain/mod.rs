@@ -4,4 +4,5 @@
 pub mod content;
 pub mod flow;
 pub mod scanner;
+pub mod sla;
 pub mod source;

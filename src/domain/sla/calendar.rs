@@ -1,0 +1,515 @@
+//! A team's business calendar in one IANA time zone, and the time arithmetic
+//! the SLA rules need: the next opening, "N business days later" and "N open
+//! hours later". Business hours are wall-clock times turned into instants day
+//! by day, so every result stays correct across daylight-saving changes.
+//! Also parses the zone names and local date-times people type in.
+
+use super::holidays::us_federal_holiday_on;
+use super::SlaError;
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
+    Timelike, Weekday,
+};
+use chrono_tz::Tz;
+use std::collections::BTreeSet;
+
+/// Opening and closing wall-clock time of one weekday (opening before closing).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenHours {
+    /// Local time the team starts work.
+    pub open: NaiveTime,
+    /// Local time the team stops work; "close of business".
+    pub close: NaiveTime,
+}
+
+/// Which days and hours a team works, in which zone, and which dates are
+/// holidays; every business-time rule is computed against one of these.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BusinessCalendar {
+    zone: Tz,
+    /// Hours per weekday, Monday first; `None` means closed all day.
+    week: [Option<OpenHours>; 7],
+    holidays: BTreeSet<NaiveDate>,
+    us_federal: bool,
+}
+
+/// A point inside business hours together with the day it belongs to, so the
+/// arithmetic never has to look the day's hours up again.
+#[derive(Debug, Clone, Copy)]
+struct BusinessMoment {
+    at: DateTime<Tz>,
+    date: NaiveDate,
+    hours: OpenHours,
+}
+
+impl BusinessCalendar {
+    /// Builds a calendar; refuses weeks with no open day or a day whose
+    /// opening is not before its closing.
+    pub fn new(zone: Tz, week: [Option<OpenHours>; 7]) -> Result<Self, String> {
+        for (index, hours) in week.iter().enumerate() {
+            if let Some(hours) = hours {
+                if hours.open >= hours.close {
+                    return Err(format!(
+                        "{}: opening {} is not before closing {}",
+                        weekday_name(weekday_from_index(index)),
+                        hours.open.format("%H:%M"),
+                        hours.close.format("%H:%M")
+                    ));
+                }
+            }
+        }
+        if week.iter().all(Option::is_none) {
+            return Err("at least one weekday needs business hours".to_string());
+        }
+        Ok(Self {
+            zone,
+            week,
+            holidays: BTreeSet::new(),
+            us_federal: false,
+        })
+    }
+
+    /// Adds closed dates (a set: adding a date twice changes nothing).
+    pub fn add_holidays(&mut self, dates: impl IntoIterator<Item = NaiveDate>) {
+        self.holidays.extend(dates);
+    }
+
+    /// Switches the US federal holiday preset on or off for every year.
+    pub fn observe_us_federal_holidays(&mut self, observe: bool) {
+        self.us_federal = observe;
+    }
+
+    /// The zone business hours are kept in.
+    pub fn zone(&self) -> Tz {
+        self.zone
+    }
+
+    /// The hours of a weekday, `None` if the team never works that weekday.
+    pub fn weekday_hours(&self, weekday: Weekday) -> Option<OpenHours> {
+        self.week[weekday.num_days_from_monday() as usize]
+    }
+
+    /// Why `date` is a holiday ("Independence Day, observed" or "holiday"), if it is one.
+    pub fn holiday_name(&self, date: NaiveDate) -> Option<String> {
+        let federal = self
+            .us_federal
+            .then(|| us_federal_holiday_on(date))
+            .flatten();
+        match federal {
+            Some(holiday) => Some(holiday.label()),
+            None => self.holidays.contains(&date).then(|| "holiday".to_string()),
+        }
+    }
+
+    /// The hours worked on `date`, `None` on closed weekdays and holidays.
+    pub fn hours_on(&self, date: NaiveDate) -> Option<OpenHours> {
+        let hours = self.weekday_hours(date.weekday())?;
+        let federal = self.us_federal && us_federal_holiday_on(date).is_some();
+        (!federal && !self.holidays.contains(&date)).then_some(hours)
+    }
+
+    /// Whether the team works on `date`.
+    pub fn is_business_day(&self, date: NaiveDate) -> bool {
+        self.hours_on(date).is_some()
+    }
+
+    /// Whether `instant` lies inside business hours, opening and closing time
+    /// included (a deadline at close of business is inside).
+    pub fn is_open_at<Z: TimeZone>(&self, instant: &DateTime<Z>) -> bool {
+        if check_supported(instant).is_err() {
+            return false;
+        }
+        let local = instant.with_timezone(&self.zone);
+        let date = local.date_naive();
+        self.hours_on(date).is_some_and(|hours| {
+            self.at(date, hours.open) <= local && local <= self.at(date, hours.close)
+        })
+    }
+
+    /// The instant of a wall-clock time on `date` in this calendar's zone
+    /// (callers keep `date` inside [`SUPPORTED_YEARS`]).
+    pub(crate) fn at(&self, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
+        resolve_local(self.zone, date.and_time(time))
+    }
+
+    /// Close of business on `date`, `None` if the team does not work that day.
+    pub fn close_of_business(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+        if !SUPPORTED_YEARS.contains(&date.year()) {
+            return None;
+        }
+        self.hours_on(date).map(|hours| self.at(date, hours.close))
+    }
+
+    /// The first business day strictly after `date`, with its hours.
+    pub fn next_business_day(&self, date: NaiveDate) -> Result<(NaiveDate, OpenHours), SlaError> {
+        let mut day = date;
+        // Ends: every week has an open weekday and the holiday set is finite.
+        loop {
+            day = day
+                .succ_opt()
+                .filter(|day| SUPPORTED_YEARS.contains(&day.year()))
+                .ok_or(SlaError::OutOfRange)?;
+            if let Some(hours) = self.hours_on(day) {
+                return Ok((day, hours));
+            }
+        }
+    }
+
+    /// The last business day on or before `date`, with its hours.
+    pub fn business_day_on_or_before(
+        &self,
+        date: NaiveDate,
+    ) -> Result<(NaiveDate, OpenHours), SlaError> {
+        let mut day = date;
+        loop {
+            if !SUPPORTED_YEARS.contains(&day.year()) {
+                return Err(SlaError::OutOfRange);
+            }
+            if let Some(hours) = self.hours_on(day) {
+                return Ok((day, hours));
+            }
+            day = day.pred_opt().ok_or(SlaError::OutOfRange)?;
+        }
+    }
+
+    /// Where business time starts counting for something received at
+    /// `instant`: the instant itself inside business hours, otherwise the next
+    /// opening.
+    pub fn next_opening<Z: TimeZone>(
+        &self,
+        instant: &DateTime<Z>,
+    ) -> Result<DateTime<Tz>, SlaError> {
+        self.start_moment(instant).map(|moment| moment.at)
+    }
+
+    /// The same time of day `days` business days after `instant` (counted
+    /// from the next opening when `instant` is outside business hours). A time
+    /// outside the target day's hours, possible when weekdays have different
+    /// hours, is moved to that day's opening or closing.
+    pub fn add_business_days<Z: TimeZone>(
+        &self,
+        instant: &DateTime<Z>,
+        days: u32,
+    ) -> Result<DateTime<Tz>, SlaError> {
+        let start = self.start_moment(instant)?;
+        if days == 0 {
+            return Ok(start.at);
+        }
+        let (mut date, mut hours) = (start.date, start.hours);
+        for _ in 0..days {
+            (date, hours) = self.next_business_day(date)?;
+        }
+        let time = start.at.time().clamp(hours.open, hours.close);
+        Ok(self.at(date, time))
+    }
+
+    /// The instant after `open_time` of business hours have elapsed since
+    /// `instant` (counted from the next opening when outside hours). Ends at
+    /// close of business rather than the next opening when the time runs out
+    /// exactly at closing.
+    pub fn add_open_time<Z: TimeZone>(
+        &self,
+        instant: &DateTime<Z>,
+        open_time: Duration,
+    ) -> Result<DateTime<Tz>, SlaError> {
+        let mut moment = self.start_moment(instant)?;
+        let mut left = open_time;
+        loop {
+            let close = self.at(moment.date, moment.hours.close);
+            let available = close.signed_duration_since(moment.at).max(Duration::zero());
+            if left <= available {
+                return moment
+                    .at
+                    .checked_add_signed(left)
+                    .ok_or(SlaError::OutOfRange);
+            }
+            left -= available;
+            let (date, hours) = self.next_business_day(moment.date)?;
+            moment = BusinessMoment {
+                at: self.at(date, hours.open),
+                date,
+                hours,
+            };
+        }
+    }
+
+    /// The start of business time for `instant`, with the day it falls on.
+    fn start_moment<Z: TimeZone>(&self, instant: &DateTime<Z>) -> Result<BusinessMoment, SlaError> {
+        check_supported(instant)?;
+        let local = instant.with_timezone(&self.zone);
+        let date = local.date_naive();
+        if let Some(hours) = self.hours_on(date) {
+            let open = self.at(date, hours.open);
+            if local <= self.at(date, hours.close) {
+                let at = if local < open { open } else { local };
+                return Ok(BusinessMoment { at, date, hours });
+            }
+        }
+        let (date, hours) = self.next_business_day(date)?;
+        Ok(BusinessMoment {
+            at: self.at(date, hours.open),
+            date,
+            hours,
+        })
+    }
+}
+
+/// A local date-time the user typed, turned into an instant, with a note
+/// when the wall-clock time was ambiguous.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedLocal {
+    /// The instant meant (the earlier one when the time happened twice).
+    pub instant: DateTime<Tz>,
+    /// Says which of two instants was chosen, for a clock-change night.
+    pub note: Option<String>,
+}
+
+/// Reads an IANA zone name such as "America/New_York".
+pub fn parse_zone(name: &str) -> Result<Tz, SlaError> {
+    name.trim()
+        .parse::<Tz>()
+        .map_err(|_| SlaError::UnknownZone(name.trim().to_string()))
+}
+
+/// Reads a local date-time "YYYY-MM-DDTHH:MM" (seconds and a space instead
+/// of "T" are accepted too) in `zone`. A time skipped by a clock change is an
+/// error naming the gap; a time that happens twice means the earlier instant,
+/// with a note saying so.
+pub fn parse_local_datetime(text: &str, zone: Tz) -> Result<ParsedLocal, SlaError> {
+    const FORMATS: [&str; 4] = [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+    ];
+    let trimmed = text.trim();
+    let local = FORMATS
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(trimmed, format).ok())
+        .ok_or_else(|| SlaError::MalformedDateTime(trimmed.to_string()))?;
+    // chrono reads ":60" as a leap second, which is no time a person means.
+    if local.nanosecond() >= 1_000_000_000 {
+        return Err(SlaError::MalformedDateTime(trimmed.to_string()));
+    }
+    if !SUPPORTED_YEARS.contains(&local.year()) {
+        return Err(SlaError::OutOfRange);
+    }
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(instant) => Ok(ParsedLocal {
+            instant,
+            note: None,
+        }),
+        LocalResult::Ambiguous(earlier, later) => Ok(ParsedLocal {
+            instant: earlier,
+            note: Some(format!(
+                "{} happens twice in {} because the clocks go back; using the first occurrence, {} (UTC{}), not {} (UTC{}).",
+                local.format("%Y-%m-%d %H:%M"),
+                zone.name(),
+                earlier.format("%H:%M %Z"),
+                earlier.format("%:z"),
+                later.format("%H:%M %Z"),
+                later.format("%:z"),
+            )),
+        }),
+        LocalResult::None => Err(gap_error(zone, local)),
+    }
+}
+
+/// Years the time arithmetic accepts: far enough inside chrono's limits that
+/// zone offsets and ten years of days can never overflow.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1000..=9000;
+
+/// Refuses instants outside [`SUPPORTED_YEARS`] before any local-time
+/// conversion, which would panic near chrono's limits.
+pub(crate) fn check_supported<Z: TimeZone>(instant: &DateTime<Z>) -> Result<(), SlaError> {
+    if SUPPORTED_YEARS.contains(&instant.naive_utc().year()) {
+        Ok(())
+    } else {
+        Err(SlaError::OutOfRange)
+    }
+}
+
+/// Longest stretch of skipped wall-clock time searched for (a whole day was
+/// skipped once, in Pacific/Apia in 2011).
+const MAX_GAP_MINUTES: u32 = 48 * 60;
+
+/// Turns a wall-clock time into an instant for business arithmetic: the
+/// earlier instant when it happens twice, the first valid minute after a
+/// clock-change gap when it is skipped.
+pub(crate) fn resolve_local(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
+    match zone.from_local_datetime(&local) {
+        LocalResult::Single(instant) => instant,
+        LocalResult::Ambiguous(earlier, _) => earlier,
+        LocalResult::None => nearest_valid(zone, local, Duration::minutes(1))
+            // No zone skips two days; reading the time as UTC keeps this total.
+            .unwrap_or_else(|| zone.from_utc_datetime(&local)),
+    }
+}
+
+/// The first valid wall-clock time from `local` stepping by `step`.
+fn nearest_valid(zone: Tz, local: NaiveDateTime, step: Duration) -> Option<DateTime<Tz>> {
+    let mut probe = local;
+    for _ in 0..MAX_GAP_MINUTES {
+        probe = probe.checked_add_signed(step)?;
+        if let Some(instant) = zone.from_local_datetime(&probe).earliest() {
+            return Some(instant);
+        }
+    }
+    None
+}
+
+/// Describes the clock-change gap `local` falls into.
+fn gap_error(zone: Tz, local: NaiveDateTime) -> SlaError {
+    let before = nearest_valid(zone, local, Duration::minutes(-1));
+    let after = nearest_valid(zone, local, Duration::minutes(1));
+    let gap = match (before, after) {
+        (Some(before), Some(after)) => format!(
+            "the clocks jump from {} {} to {} {}",
+            (before.naive_local() + Duration::minutes(1)).format("%H:%M"),
+            before.format("%Z"),
+            after.format("%H:%M"),
+            after.format("%Z"),
+        ),
+        _ => "the clocks skip that time".to_string(),
+    };
+    SlaError::NonexistentLocalTime {
+        input: local.format("%Y-%m-%d %H:%M").to_string(),
+        zone: zone.name().to_string(),
+        gap,
+    }
+}
+
+/// Weekday for an index into the week array (0 = Monday).
+fn weekday_from_index(index: usize) -> Weekday {
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ][index % 7]
+}
+
+/// The full English weekday name used in messages.
+pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
+    match weekday {
+        Weekday::Mon => "Monday",
+        Weekday::Tue => "Tuesday",
+        Weekday::Wed => "Wednesday",
+        Weekday::Thu => "Thursday",
+        Weekday::Fri => "Friday",
+        Weekday::Sat => "Saturday",
+        Weekday::Sun => "Sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{at, engine_in, show};
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn business_hours_include_opening_and_closing() {
+        let engine = engine_in("America/New_York");
+        let calendar = engine.calendar();
+        let open = |local| calendar.is_open_at(&at("America/New_York", local));
+        assert!(open("2026-03-10T09:00"));
+        assert!(open("2026-03-10T17:00"));
+        assert!(!open("2026-03-10T08:59"));
+        assert!(!open("2026-03-10T17:01"));
+        assert!(!open("2026-03-14T12:00"), "Saturday");
+        assert!(!open("2026-11-26T12:00"), "Thanksgiving");
+    }
+
+    #[test]
+    fn names_weekend_holidays_and_steps_over_them() {
+        let engine = engine_in("America/New_York");
+        let calendar = engine.calendar();
+        assert_eq!(
+            calendar.holiday_name(date(2027, 12, 31)).as_deref(),
+            Some("New Year's Day, observed")
+        );
+        assert_eq!(
+            calendar.next_business_day(date(2027, 12, 30)).unwrap().0,
+            date(2028, 1, 3)
+        );
+        assert_eq!(
+            calendar
+                .business_day_on_or_before(date(2026, 7, 5))
+                .unwrap()
+                .0,
+            date(2026, 7, 2)
+        );
+        assert_eq!(calendar.close_of_business(date(2026, 7, 3)), None);
+        assert_eq!(
+            calendar
+                .close_of_business(date(2026, 7, 2))
+                .map(|t| show(&t)),
+            Some("2026-07-02 17:00 EDT".to_string())
+        );
+    }
+
+    #[test]
+    fn adding_holidays_twice_is_the_same_as_once() {
+        let engine = engine_in("Europe/London");
+        let mut once = engine.calendar().clone();
+        once.add_holidays([date(2026, 12, 28)]);
+        let mut twice = once.clone();
+        twice.add_holidays([date(2026, 12, 28)]);
+        assert_eq!(once, twice);
+        assert!(!once.is_business_day(date(2026, 12, 28)));
+    }
+
+    #[test]
+    fn wall_clock_times_in_a_gap_move_to_its_end_and_repeated_ones_take_the_first() {
+        let ny = chrono_tz::America::New_York;
+        let in_gap = date(2026, 3, 8).and_hms_opt(2, 30, 0).unwrap();
+        assert_eq!(show(&resolve_local(ny, in_gap)), "2026-03-08 03:00 EDT");
+        let repeated = date(2026, 11, 1).and_hms_opt(1, 30, 0).unwrap();
+        assert_eq!(show(&resolve_local(ny, repeated)), "2026-11-01 01:30 EDT");
+        // Samoa skipped 30 December 2011 entirely.
+        let apia = chrono_tz::Pacific::Apia;
+        let skipped = date(2011, 12, 30).and_hms_opt(9, 0, 0).unwrap();
+        assert_eq!(
+            resolve_local(apia, skipped).naive_local(),
+            date(2011, 12, 31).and_hms_opt(0, 0, 0).unwrap()
+        );
+    }
+
+    #[test]
+    fn refuses_weeks_with_no_open_day_or_backwards_hours() {
+        let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+        let five = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
+        let utc = chrono_tz::UTC;
+        assert_eq!(
+            BusinessCalendar::new(utc, [None; 7]),
+            Err("at least one weekday needs business hours".to_string())
+        );
+        let backwards = Some(OpenHours {
+            open: five,
+            close: nine,
+        });
+        let mut week = [None; 7];
+        week[2] = backwards;
+        assert_eq!(
+            BusinessCalendar::new(utc, week),
+            Err("Wednesday: opening 17:00 is not before closing 09:00".to_string())
+        );
+    }
+
+    #[test]
+    fn stops_at_the_end_of_representable_time_instead_of_panicking() {
+        let engine = engine_in("Asia/Kolkata");
+        let last = NaiveDate::MAX;
+        assert_eq!(
+            engine.calendar().next_business_day(last),
+            Err(SlaError::OutOfRange)
+        );
+    }
+}
