@@ -5,7 +5,7 @@
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::Walk;
-use crate::domain::sla::{Case, SlaSettings};
+use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use crate::storage::{decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -137,12 +137,61 @@ pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
     KEYS.iter().map(|key| (*key, read_raw(key))).collect()
 }
 
+/// Imported SLA rules must also make sense (e.g. opening before closing).
+fn check_sla(settings: &Settings) -> Result<(), String> {
+    match &settings.sla {
+        Some(sla) => SlaEngine::new(sla)
+            .map(drop)
+            .map_err(|e| format!("its SLA rules are not usable: {}", e.problems.join("; "))),
+        None => Ok(()),
+    }
+}
+
 /// Checks that `raw` is a readable value for `key`; `None` for unknown keys.
 pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
     match key {
-        Settings::KEY => Some(decode::<Settings>(raw).map(drop)),
+        Settings::KEY => Some(decode::<Settings>(raw).and_then(|settings| check_sla(&settings))),
         Walks::KEY => Some(decode::<Walks>(raw).map(drop)),
         Queue::KEY => Some(decode::<Queue>(raw).map(drop)),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::storage::encode;
+
+    #[test]
+    fn every_key_validates_its_own_default() {
+        for key in KEYS {
+            let raw = match *key {
+                Settings::KEY => encode(&Settings::default()),
+                Walks::KEY => encode(&Walks::default()),
+                Queue::KEY => encode(&Queue::default()),
+                other => panic!("{other} has no test"),
+            };
+            assert_eq!(validate_record(key, &raw), Some(Ok(())), "{key}");
+        }
+        assert_eq!(validate_record("deskaid.unknown", "{}"), None);
+    }
+
+    #[test]
+    fn imported_settings_with_impossible_sla_rules_are_refused() {
+        let mut sla = content::sla_defaults().clone();
+        sla.general.resolution_business_days = 0;
+        let settings = Settings {
+            sla: Some(sla),
+            ..Settings::default()
+        };
+        let err = validate_record(Settings::KEY, &encode(&settings))
+            .unwrap()
+            .unwrap_err();
+        assert!(err.contains("SLA rules are not usable"), "{err}");
+    }
+
+    #[test]
+    fn settings_without_own_sla_rules_follow_the_shipped_defaults() {
+        assert_eq!(&Settings::default().sla_settings(), content::sla_defaults());
     }
 }
