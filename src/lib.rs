@@ -6,6 +6,7 @@
 //! only code that touches localStorage; `pages` and `components` render.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod domain;
 pub mod pages;

@@ -5,6 +5,7 @@
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::Walk;
+use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use crate::storage::{decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
@@ -85,16 +86,34 @@ impl Persist for Queue {
     const LABEL: &'static str = "case queue";
 }
 
+/// The learner's quiz data: history per question (with its FSRS schedule),
+/// exams and streak; the quiz in progress, so a reload continues it; and a
+/// trainer's custom bank, as JSON, when one was imported.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QuizData {
+    pub progress: Progress,
+    pub session: Option<QuizSession>,
+    pub custom_bank: Option<String>,
+}
+
+impl Persist for QuizData {
+    const KEY: &'static str = "deskaid.quiz";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "quiz progress";
+}
+
 /// Every persisted concern, loaded once at start-up.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
     pub walks: Persisted<Walks>,
     pub queue: Persisted<Queue>,
+    pub quiz: Persisted<QuizData>,
 }
 
 /// Every key Deskaid stores, for export, import and reset.
-pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY, Queue::KEY];
+pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY, Queue::KEY, QuizData::KEY];
 
 impl AppState {
     /// Loads everything from storage, reporting unreadable data as notices.
@@ -103,6 +122,7 @@ impl AppState {
             settings: Persisted::load(notices),
             walks: Persisted::load(notices),
             queue: Persisted::load(notices),
+            quiz: Persisted::load(notices),
         }
     }
 
@@ -113,6 +133,7 @@ impl AppState {
             Some(Settings::KEY) => self.settings.reload(),
             Some(Walks::KEY) => self.walks.reload(),
             Some(Queue::KEY) => self.queue.reload(),
+            Some(QuizData::KEY) => self.quiz.reload(),
             Some(_) => {}
         }
     }
@@ -122,6 +143,7 @@ impl AppState {
         self.settings.reload();
         self.walks.reload();
         self.queue.reload();
+        self.quiz.reload();
     }
 
     /// Forgets everything Deskaid stored.
@@ -129,6 +151,7 @@ impl AppState {
         self.settings.reset();
         self.walks.reset();
         self.queue.reset();
+        self.quiz.reset();
     }
 }
 
@@ -147,12 +170,26 @@ fn check_sla(settings: &Settings) -> Result<(), String> {
     }
 }
 
+/// An imported custom question bank must pass the same checks as a new one.
+fn check_custom_bank(quiz: &QuizData) -> Result<(), String> {
+    match &quiz.custom_bank {
+        Some(json) => Bank::from_json(json).map(drop).map_err(|e| {
+            format!(
+                "its custom question bank is not valid: {}",
+                e.problems.join("; ")
+            )
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Checks that `raw` is a readable value for `key`; `None` for unknown keys.
 pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
     match key {
         Settings::KEY => Some(decode::<Settings>(raw).and_then(|settings| check_sla(&settings))),
         Walks::KEY => Some(decode::<Walks>(raw).map(drop)),
         Queue::KEY => Some(decode::<Queue>(raw).map(drop)),
+        QuizData::KEY => Some(decode::<QuizData>(raw).and_then(|quiz| check_custom_bank(&quiz))),
         _ => None,
     }
 }
@@ -169,6 +206,7 @@ mod tests {
                 Settings::KEY => encode(&Settings::default()),
                 Walks::KEY => encode(&Walks::default()),
                 Queue::KEY => encode(&Queue::default()),
+                QuizData::KEY => encode(&QuizData::default()),
                 other => panic!("{other} has no test"),
             };
             assert_eq!(validate_record(key, &raw), Some(Ok(())), "{key}");

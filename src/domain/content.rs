@@ -3,13 +3,15 @@
 //! that everything shipped is valid, so the app never meets broken content.
 
 use crate::domain::flow::{Flow, FlowSet};
+use crate::domain::quiz::{Bank, LinkTarget};
 use crate::domain::scanner::Scanner;
-use crate::domain::sla::{SlaEngine, SlaSettings};
+use crate::domain::sla::{SlaEngine, SlaSettings, RULE_IDS};
 use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 const FLOWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/flows.json"));
 const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.json"));
+const QUESTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questions.json"));
 const SLA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sla.json"));
 
 /// Splits a bundled folder (file name → content) into named JSON documents.
@@ -52,6 +54,23 @@ pub fn load_sla_defaults() -> Result<SlaSettings, Vec<String>> {
     Ok(settings)
 }
 
+/// Whether a quiz question's link points at a real flow step or SLA rule.
+pub fn link_exists(flows: &FlowSet, target: &LinkTarget) -> bool {
+    match target {
+        LinkTarget::FlowStep { flow, step } => flows.step(flow, step).is_some(),
+        LinkTarget::SlaRule { rule } => RULE_IDS.contains(&rule.as_str()),
+    }
+}
+
+/// Parses and validates the question bank in `content/questions/`, including
+/// that every link leads to a real flow step or SLA rule.
+pub fn load_bank(flows: &FlowSet) -> Result<Bank, Vec<String>> {
+    let bank = Bank::from_bundle_json(QUESTIONS_JSON).map_err(|e| e.problems)?;
+    bank.check_links(|target| link_exists(flows, target))
+        .map_err(|e| e.problems)?;
+    Ok(bank)
+}
+
 fn bundled<T>(
     cell: &'static OnceLock<T>,
     what: &str,
@@ -82,6 +101,12 @@ pub fn sla_defaults() -> &'static SlaSettings {
     bundled(&SLA, "SLA defaults", load_sla_defaults)
 }
 
+/// The question bank shipped with the app.
+pub fn bank() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    bundled(&BANK, "questions", || load_bank(flows()))
+}
+
 /// Every flow, in list order (a shortcut for pages).
 pub fn flow_list() -> &'static [Flow] {
     flows().flows()
@@ -109,6 +134,13 @@ mod tests {
     fn the_bundled_sla_defaults_are_valid() {
         let settings = load_sla_defaults().unwrap_or_else(|e| panic!("{}", e.join("\n")));
         assert_eq!(settings.general.resolution_business_days, 4);
+    }
+
+    #[test]
+    fn the_bundled_question_bank_is_valid_and_every_link_resolves() {
+        let flows = load_flows().unwrap();
+        let bank = load_bank(&flows).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        assert!(bank.questions().len() >= 70);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod content;
 pub mod flow;
+pub mod quiz;
 pub mod scanner;
 pub mod sla;
 pub mod source;

@@ -9,6 +9,7 @@ mod calendar;
 mod export;
 mod holidays;
 mod queue;
+mod workload;
 
 pub use calendar::{
     parse_local_datetime, parse_zone, BusinessCalendar, OpenHours, ParsedLocal, SUPPORTED_YEARS,
@@ -19,6 +20,7 @@ pub use queue::{
     build_queue, end_of_shift_check, AttemptsReport, Case, CaseStatus, Channel, ContactAttempt,
     QueueFilter, QueueRow, ShiftCheck,
 };
+pub use workload::deadline_workload;
 
 use crate::domain::source::SourceRef;
 use calendar::{check_supported, resolve_local, weekday_name};
@@ -104,6 +106,22 @@ impl CaseType {
             Self::Executive => "Executive",
             Self::Regulatory => "Regulatory",
         }
+    }
+
+    /// The value used in URLs (`#/sla?type=general`) and rule ids.
+    pub fn query_value(self) -> &'static str {
+        match self {
+            Self::General => "general",
+            Self::Executive => "executive",
+            Self::Regulatory => "regulatory",
+        }
+    }
+
+    /// Reads a URL value written by [`CaseType::query_value`], ignoring case.
+    pub fn from_query(value: &str) -> Option<CaseType> {
+        Self::ALL
+            .into_iter()
+            .find(|t| t.query_value().eq_ignore_ascii_case(value.trim()))
     }
 }
 
@@ -315,6 +333,51 @@ impl DeadlineKind {
             Self::InitialContact => "Initial contact",
             Self::Resolution => "Resolution",
         }
+    }
+}
+
+/// The SLA rules by id, so quiz questions can link to the rule they teach
+/// (`link = "sla:general-initial-contact"`) and validation can check them.
+pub const RULE_IDS: &[&str] = &[
+    "general-initial-contact",
+    "general-resolution",
+    "executive-initial-contact",
+    "executive-resolution",
+    "regulatory-initial-contact",
+    "regulatory-resolution",
+    "follow-up-one-day",
+    "owner-callback-window",
+];
+
+/// The case type a rule id is about, to open the calculator on it; follow-up
+/// rules apply to every type and give `None`.
+pub fn rule_case_type(rule_id: &str) -> Option<CaseType> {
+    let prefix = rule_id.split('-').next()?;
+    CaseType::ALL
+        .into_iter()
+        .find(|t| t.query_value() == prefix)
+}
+
+#[cfg(test)]
+mod rule_id_tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_name_their_case_type() {
+        assert_eq!(
+            rule_case_type("general-initial-contact"),
+            Some(CaseType::General)
+        );
+        assert_eq!(
+            rule_case_type("regulatory-resolution"),
+            Some(CaseType::Regulatory)
+        );
+        assert_eq!(rule_case_type("follow-up-one-day"), None);
+        assert_eq!(
+            CaseType::from_query(" Executive "),
+            Some(CaseType::Executive)
+        );
+        assert_eq!(CaseType::from_query("vip"), None);
     }
 }
 

@@ -1,0 +1,20 @@
+//! The in-browser half of `scripts/bench`: Trunk exposes wasm-bindgen exports
+//! as `window.wasmBindings`, so the script can time the rules engine in wasm.
+
+use crate::domain::content::sla_defaults;
+use crate::domain::sla::{deadline_workload, SlaEngine};
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// Runs the shared deadline workload `count` times and returns the
+/// milliseconds it took, or a negative number if the rules are unusable.
+#[wasm_bindgen]
+pub fn bench_sla_deadlines(count: u32) -> f64 {
+    let Ok(engine) = SlaEngine::new(sla_defaults()) else {
+        return -1.0;
+    };
+    let started = js_sys::Date::now();
+    match deadline_workload(&engine, count) {
+        Ok(_) => js_sys::Date::now() - started,
+        Err(_) => -1.0,
+    }
+}

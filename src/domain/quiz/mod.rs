@@ -1,0 +1,31 @@
+//! The training quiz: a validated question bank (`content/questions/*.toml`
+//! or a trainer's JSON bank), scoring with partial credit, seeded shuffles,
+//! practice/exam/review sessions, progress with FSRS spaced repetition, and
+//! trainer links. Pure Rust: the current time is always an argument.
+
+pub mod bank;
+pub mod progress;
+pub mod schedule;
+pub mod scoring;
+pub mod session;
+pub mod share;
+pub mod shuffle;
+
+pub use bank::{
+    Bank, BankError, BankFile, Choice, LinkTarget, Question, QuestionKind, Scenario, Topic,
+};
+pub use progress::{ExamRecord, Progress, QuestionHistory};
+pub use schedule::{rating_for, review_card, CardPhase, CardState};
+pub use scoring::{normalize_text, score, scoring_rule, text_matches, Answer, Score, Verdict};
+pub use session::{
+    select_questions, Mode, QuestionResult, QuizSession, QuizSpec, Response, SessionError,
+    SessionResult, TopicScore, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, MAX_TIME_LIMIT_MINUTES,
+};
+pub use share::{
+    decode_bank_fragment, encode_bank_fragment, spec_from_pairs, spec_to_pairs, ShareError,
+    FRAGMENT_LIMIT, INFLATED_LIMIT,
+};
+pub use shuffle::{seed_for, shuffle, SplitMix64};
+
+#[cfg(test)]
+mod tests;

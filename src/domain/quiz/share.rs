@@ -1,0 +1,148 @@
+//! Trainer links: a quiz spec in the query string
+//! (`mode=exam&topics=a,b&count=N&seed=N&pass=P&time=MIN`) and a custom bank
+//! packed into the URL fragment (JSON → deflate → base64url without padding).
+
+use crate::domain::quiz::bank::{Bank, BankError};
+use crate::domain::quiz::session::{Mode, QuizSpec, DEFAULT_PASS_PERCENT};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use std::fmt;
+
+/// Longest bank fragment accepted, in characters: browsers, chat tools and
+/// mail clients start truncating links not far above this.
+pub const FRAGMENT_LIMIT: usize = 32_000;
+
+/// Largest decompressed bank accepted, in bytes, so a crafted link cannot
+/// exhaust memory.
+pub const INFLATED_LIMIT: usize = 4 * 1024 * 1024;
+
+/// Reads a quiz spec from the link's query pairs. Unknown keys are ignored
+/// (the page may carry its own); missing keys take their defaults.
+pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, String> {
+    let mut spec = QuizSpec::default();
+    let mut seen: Vec<&str> = Vec::new();
+    for (key, value) in pairs {
+        let key = key.as_str();
+        if !matches!(key, "mode" | "topics" | "count" | "seed" | "pass" | "time") {
+            continue;
+        }
+        if seen.contains(&key) {
+            return Err(format!("\"{key}\" is given twice in the link"));
+        }
+        seen.push(key);
+        let value = value.trim();
+        match key {
+            "mode" => {
+                spec.mode = Mode::parse(value).ok_or_else(|| {
+                    format!(
+                        "mode \"{value}\" is unknown; use practice, exam, review-missed or spaced-review"
+                    )
+                })?
+            }
+            "topics" => {
+                spec.topics = value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|t| !t.is_empty())
+                    .map(String::from)
+                    .collect()
+            }
+            "count" => spec.count = Some(number(key, value, "a question count such as 20")?),
+            "seed" => spec.seed = Some(number(key, value, "a whole number")?),
+            "pass" => spec.pass_percent = number(key, value, "a percentage from 1 to 100")?,
+            _ => spec.time_limit_minutes = Some(number(key, value, "minutes, e.g. 30")?),
+        }
+    }
+    spec.check_numbers()?;
+    Ok(spec)
+}
+
+fn number<T: std::str::FromStr>(key: &str, value: &str, expected: &str) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{key}=\"{value}\" is not valid; expected {expected}"))
+}
+
+/// The query pairs for a spec, the inverse of [`spec_from_pairs`]; defaults are left out.
+pub fn spec_to_pairs(spec: &QuizSpec) -> Vec<(String, String)> {
+    let mut pairs = vec![("mode".to_string(), spec.mode.as_str().to_string())];
+    if !spec.topics.is_empty() {
+        pairs.push(("topics".to_string(), spec.topics.join(",")));
+    }
+    if let Some(count) = spec.count {
+        pairs.push(("count".to_string(), count.to_string()));
+    }
+    if let Some(seed) = spec.seed {
+        pairs.push(("seed".to_string(), seed.to_string()));
+    }
+    if spec.pass_percent != DEFAULT_PASS_PERCENT {
+        pairs.push(("pass".to_string(), spec.pass_percent.to_string()));
+    }
+    if let Some(minutes) = spec.time_limit_minutes {
+        pairs.push(("time".to_string(), minutes.to_string()));
+    }
+    pairs
+}
+
+/// Why a shared bank could not be packed or unpacked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The packed bank is longer than [`FRAGMENT_LIMIT`].
+    TooLarge {
+        /// Characters the fragment has (or would have).
+        chars: usize,
+    },
+    /// The fragment is not a packed bank; the text says which layer failed.
+    Corrupt(String),
+    /// The unpacked bank does not validate.
+    Invalid(BankError),
+}
+
+impl fmt::Display for ShareError {
+    /// A sentence a trainer can act on.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::TooLarge { chars } => write!(
+                f,
+                "the bank is too large to share in a link ({chars} characters, limit {FRAGMENT_LIMIT}); export it as a file instead"
+            ),
+            ShareError::Corrupt(why) => write!(
+                f,
+                "the link does not contain a readable question bank ({why}); ask for the link again"
+            ),
+            ShareError::Invalid(error) => write!(f, "the shared bank has problems:\n{error}"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// Packs a bank for the URL fragment: JSON, deflated, base64url without padding.
+pub fn encode_bank_fragment(bank: &Bank) -> Result<String, ShareError> {
+    let packed = miniz_oxide::deflate::compress_to_vec(bank.to_json().as_bytes(), 9);
+    let fragment = URL_SAFE_NO_PAD.encode(packed);
+    if fragment.len() > FRAGMENT_LIMIT {
+        return Err(ShareError::TooLarge {
+            chars: fragment.len(),
+        });
+    }
+    Ok(fragment)
+}
+
+/// Unpacks and validates a bank from a URL fragment made by [`encode_bank_fragment`].
+pub fn decode_bank_fragment(fragment: &str) -> Result<Bank, ShareError> {
+    let fragment = fragment.trim();
+    if fragment.len() > FRAGMENT_LIMIT {
+        return Err(ShareError::TooLarge {
+            chars: fragment.len(),
+        });
+    }
+    let packed = URL_SAFE_NO_PAD
+        .decode(fragment)
+        .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, INFLATED_LIMIT)
+        .map_err(|e| ShareError::Corrupt(format!("not deflate data: {e}")))?;
+    let json =
+        String::from_utf8(json).map_err(|_| ShareError::Corrupt("not UTF-8 text".to_string()))?;
+    Bank::from_json(&json).map_err(ShareError::Invalid)
+}
