@@ -1135,7 +1135,9 @@ mod testing {
     }
 }
 
-#[cfg(test)]
+// Native only: proptest does not build for wasm32, and the domain's tests
+// are native by design.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::testing::{at, default_settings, engine_in, show};
     use super::*;

@@ -1,0 +1,274 @@
+//! The flow as a diagram: an inline SVG drawn from [`flow::layout`], each box
+//! a link to its step, the walk's path numbered and drawn thicker.
+
+use super::step_href;
+use super::walker::STEP_HEADING;
+use crate::domain::content;
+use crate::domain::flow::{self, Flow, LayoutEdge, LayoutNode, NodeKind, StepRef, Walk};
+use leptos::prelude::*;
+use leptos::tachys::html::attribute::custom::CustomAttribute;
+use std::collections::{HashMap, HashSet};
+
+/// Id of the box the drawing scrolls in.
+const SCROLLER: &str = "esc-diagram-scroll";
+
+/// Where the walk has been: the path number of each step (its latest visit),
+/// the arrows it took, and where it is now.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct PathMarks {
+    numbers: HashMap<String, usize>,
+    taken: HashSet<(String, String)>,
+    here: Option<String>,
+}
+
+impl PathMarks {
+    fn of(walk: &Walk) -> Self {
+        let mut marks = PathMarks::default();
+        for (i, visit) in walk.visits().iter().enumerate() {
+            let key = visit.step_ref().to_string();
+            if let Some(answer) = &visit.answer {
+                marks.taken.insert((key.clone(), answer.to.clone()));
+            }
+            marks.numbers.insert(key.clone(), i + 1);
+            marks.here = Some(key);
+        }
+        marks
+    }
+}
+
+/// "x1,y1 x2,y2 …" for a polyline.
+fn points(edge: &LayoutEdge) -> String {
+    edge.points
+        .iter()
+        .map(|p| format!("{:.1},{:.1}", p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// An arrow label cut to fit beside the arrow; the full text is in the box's accessible name.
+fn short_label(label: &str) -> String {
+    const MAX: usize = 22;
+    if label.chars().count() <= MAX {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(MAX - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ' ']))
+}
+
+/// How a box's kind is read out.
+fn kind_name(kind: NodeKind) -> &'static str {
+    match kind {
+        NodeKind::Question => "question",
+        NodeKind::Action => "action",
+        NodeKind::Outcome => "outcome",
+        NodeKind::OtherFlow => "step of another flow",
+    }
+}
+
+/// The accessible name of a box: its text, kind, place on the path and where
+/// its arrows lead, so the diagram reads without the picture.
+fn node_label(node: &LayoutNode, layout: &flow::Layout, marks: &PathMarks) -> String {
+    let mut label = format!("{} ({})", node.lines.join(" "), kind_name(node.kind));
+    if let Some(n) = marks.numbers.get(&node.key) {
+        label.push_str(&format!(", on your path as step {n}"));
+    }
+    if marks.here.as_deref() == Some(node.key.as_str()) {
+        label.push_str(", you are here");
+    }
+    let leads: Vec<String> = layout
+        .edges
+        .iter()
+        .filter(|e| e.from == node.key)
+        .filter_map(|e| {
+            let to = layout.nodes.iter().find(|n| n.key == e.to)?;
+            Some(format!("{} → {}", e.label, to.lines.join(" ")))
+        })
+        .collect();
+    if !leads.is_empty() {
+        label.push_str(&format!(". Leads to: {}", leads.join("; ")));
+    }
+    label
+}
+
+/// The diagram of `flow` with the walk's path marked.
+#[component]
+pub fn Diagram(
+    /// The flow drawn.
+    flow: &'static Flow,
+    /// The walk whose path is marked.
+    walk: Memo<Option<Walk>>,
+) -> impl IntoView {
+    let layout = match flow::layout(content::flows(), &flow.id) {
+        Ok(layout) => layout,
+        Err(reason) => {
+            return view! {
+                <h2 id=STEP_HEADING tabindex="-1">"Diagram"</h2>
+                <p role="alert">{format!("The diagram cannot be drawn: {reason}.")}</p>
+            }
+            .into_any()
+        }
+    };
+    let marks =
+        Memo::new(move |_| walk.with(|w| w.as_ref().map(PathMarks::of).unwrap_or_default()));
+    let width = format!("{:.0}", layout.width);
+    let height = format!("{:.0}", layout.height);
+    let view_box = format!("0 0 {width} {height}");
+    let title = format!(
+        "Diagram of \u{201c}{}\u{201d}: each box is a link to its step",
+        flow.title
+    );
+    let layout = StoredValue::new(layout);
+    // On a narrow screen the drawing scrolls sideways: bring "you are here" into view.
+    Effect::new(move |_| {
+        let centre = marks.with(|m| {
+            let here = m.here.as_deref()?;
+            layout.with_value(|l| {
+                l.nodes
+                    .iter()
+                    .find(|n| n.key == here)
+                    .map(|n| n.x + n.width / 2.0)
+            })
+        });
+        if let Some(centre) = centre {
+            request_animation_frame(move || {
+                if let Some(scroller) = document().get_element_by_id(SCROLLER) {
+                    let left = centre - f64::from(scroller.client_width()) / 2.0;
+                    scroller.set_scroll_left(left.max(0.0) as i32);
+                }
+            });
+        }
+    });
+    let drawing = move || {
+        let marks = marks.get();
+        layout.with_value(|layout| {
+            let edges = layout
+                .edges
+                .iter()
+                .map(|edge| {
+                    let on_path = marks.taken.contains(&(edge.from.clone(), edge.to.clone()));
+                    // Labels sit beside the first leg of the arrow, on the side it heads to,
+                    // so the labels of sibling arrows do not run into each other.
+                    let heading_left = edge.points.len() > 1 && edge.points[1].x < edge.points[0].x - 1.0;
+                    let (x, anchor) = if heading_left {
+                        (edge.label_at.x - 6.0, "end")
+                    } else {
+                        (edge.label_at.x + 6.0, "start")
+                    };
+                    view! {
+                        <g class="esc-edge" class:esc-on-path=on_path aria-hidden="true">
+                            <title>{edge.label.clone()}</title>
+                            <polyline points=points(edge) marker-end="url(#esc-arrow)"/>
+                            <text x=format!("{x:.1}") y=format!("{:.1}", edge.label_at.y) text-anchor=anchor class="esc-edge-label">
+                                {short_label(&edge.label)}
+                            </text>
+                        </g>
+                    }
+                })
+                .collect_view();
+            let nodes = layout
+                .nodes
+                .iter()
+                .map(|node| {
+                    let number = marks.numbers.get(&node.key).copied();
+                    let here = marks.here.as_deref() == Some(node.key.as_str());
+                    let target = StepRef {
+                        flow: node.flow.clone(),
+                        step: node.step.clone(),
+                    };
+                    let href = step_href(&flow.id, &target);
+                    let rx = match node.kind {
+                        NodeKind::Question => 14.0,
+                        NodeKind::Action => 0.0,
+                        NodeKind::Outcome => node.height / 2.0,
+                        NodeKind::OtherFlow => 4.0,
+                    };
+                    let class = format!("esc-node esc-node-{}", match node.kind {
+                        NodeKind::Question => "question",
+                        NodeKind::Action => "action",
+                        NodeKind::Outcome => "outcome",
+                        NodeKind::OtherFlow => "other",
+                    });
+                    let centre = node.x + node.width / 2.0;
+                    let first_line = node.y + node.height / 2.0 - (node.lines.len() as f64 - 1.0) * 9.0 + 5.0;
+                    let lines = node
+                        .lines
+                        .iter()
+                        .enumerate()
+                        .map(|(i, line)| view! {
+                            // The trailing space keeps the words of two lines apart in the link's text.
+                            <tspan x=format!("{centre:.1}") y=format!("{:.1}", first_line + i as f64 * 18.0)>{format!("{line} ")}</tspan>
+                        })
+                        .collect_view();
+                    // Built directly: the view macro would make an HTML <a> here, which SVG
+                    // neither draws nor exposes as a link.
+                    let link = leptos::svg::a()
+                        .attr("href", href)
+                        .attr("aria-label", node_label(node, layout, &marks))
+                        .child(view! {
+                            <rect
+                                x=format!("{:.1}", node.x)
+                                y=format!("{:.1}", node.y)
+                                width=format!("{:.1}", node.width)
+                                height=format!("{:.1}", node.height)
+                                rx=format!("{rx:.1}")
+                            />
+                            <text class="esc-node-text" text-anchor="middle" aria-hidden="true">{lines}</text>
+                        });
+                    view! {
+                        <g class=class class:esc-on-path=number.is_some() class:esc-here=here data-step=node.key.clone()>
+                            {link}
+                            {number.map(|n| view! {
+                                    <g class="esc-badge" aria-hidden="true">
+                                        <circle cx=format!("{:.1}", node.x) cy=format!("{:.1}", node.y) r="12"/>
+                                        <text x=format!("{:.1}", node.x) y=format!("{:.1}", node.y + 4.5) text-anchor="middle">{n.to_string()}</text>
+                                    </g>
+                                })}
+                                {here.then(|| view! {
+                                    <g aria-hidden="true">
+                                        <text class="esc-here-label" x=format!("{:.1}", node.x + 16.0) y=format!("{:.1}", node.y - 6.0)>"You are here"</text>
+                                    </g>
+                                })}
+                        </g>
+                    }
+                })
+                .collect_view();
+            view! { <g>{edges}{nodes}</g> }
+        })
+    };
+    view! {
+        <h2 id=STEP_HEADING tabindex="-1">"Diagram of the flow"</h2>
+        <p class="hint esc-legend">
+            "Rounded boxes are questions, square boxes actions, pill-shaped boxes outcomes, and dashed boxes steps of another flow. "
+            "Numbered boxes with a thick border are on your path, in order; thick arrows are the answers you gave. "
+            "Select a box to open its step."
+        </p>
+        <div class="esc-diagram-scroll" id=SCROLLER>
+            <svg
+                class="esc-diagram"
+                role="group"
+                aria-labelledby="esc-diagram-title"
+                width=width
+                height=height
+                viewBox=view_box
+            >
+                <title id="esc-diagram-title">{title}</title>
+                <defs>
+                    <marker
+                        id="esc-arrow"
+                        viewBox="0 0 10 10"
+                        refX="9"
+                        refY="5"
+                        markerWidth="7"
+                        markerHeight="7"
+                        orient="auto-start-reverse"
+                    >
+                        <path d="M 0 0 L 10 5 L 0 10 z" class="esc-arrowhead"/>
+                    </marker>
+                </defs>
+                {drawing}
+            </svg>
+        </div>
+    }
+    .into_any()
+}

@@ -1,0 +1,276 @@
+//! `#/escalation`: every flow, a search across all of them, and the keyword
+//! scanner for a customer's message.
+
+use super::{describe_source, flow_href, in_progress, step_href, Sources};
+use crate::app::{replace_hash, CurrentLocation};
+use crate::components::title::set_page_title;
+use crate::domain::content;
+use crate::domain::flow::{search, Flow, StepRef};
+use crate::domain::scanner::{KeywordGroup, KeywordHit};
+use crate::route::Route;
+use crate::state::AppState;
+use leptos::prelude::*;
+
+/// The list page: flows, search and scanner.
+#[component]
+pub fn FlowListPage() -> impl IntoView {
+    set_page_title("Escalation flowchart");
+    view! {
+        <h1>"Escalation flowchart"</h1>
+        <p>
+            "Step-by-step procedures for escalations, from the team's SOPs. "
+            "Open a flow and answer one question at a time; your answers, ticks and notes are kept in this browser and become case notes."
+        </p>
+        <FlowCards/>
+        <SearchPanel/>
+        <ScannerPanel/>
+    }
+}
+
+/// Every flow with its summary, audience and source, and the walk in progress.
+#[component]
+fn FlowCards() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <section aria-labelledby="esc-flows-heading">
+            <h2 id="esc-flows-heading">"Flows"</h2>
+            <ul class="esc-flow-list">
+                {content::flow_list()
+                    .iter()
+                    .map(|flow| view! { <FlowCard flow=flow state=state/> })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One flow of the list.
+#[component]
+fn FlowCard(
+    /// The flow shown.
+    flow: &'static Flow,
+    /// Where saved walks live.
+    state: AppState,
+) -> impl IntoView {
+    let start = StepRef {
+        flow: flow.id.clone(),
+        step: flow.start.clone(),
+    };
+    let start_href = step_href(&flow.id, &start);
+    let progress = Memo::new(move |_| {
+        state.walks.with(|w| {
+            let walk = w.by_flow.get(&flow.id)?;
+            if !in_progress(walk, flow) {
+                return None;
+            }
+            let here = walk.current()?;
+            let title = content::flows()
+                .step(&here.flow, &here.step)
+                .map(|s| s.title.clone())?;
+            Some((
+                walk.visits().len(),
+                title,
+                step_href(&flow.id, &here.step_ref()),
+            ))
+        })
+    });
+    let sources: Vec<_> = std::iter::once(flow.source.clone())
+        .chain(flow.more_sources.iter().cloned())
+        .collect();
+    view! {
+        <li class="esc-flow-card" data-flow=flow.id.clone()>
+            <h3><a href=flow_href(&flow.id)>{flow.title.clone()}</a></h3>
+            <p>{flow.summary.clone()}</p>
+            <p class="esc-audience">"For: " {flow.audience.clone()}</p>
+            <Sources sources=sources/>
+            {move || match progress.get() {
+                Some((count, title, href)) => view! {
+                    <p class="esc-in-progress">
+                        <strong>"Walk in progress"</strong>
+                        {format!(" (step {count}: {title}). ")}
+                        <a href=href>"Resume"</a>
+                        " · "
+                        <a href=start_href.clone()>"Start over"</a>
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p><a href=start_href.clone()>"Start this flow"</a></p>
+                }
+                .into_any(),
+            }}
+        </li>
+    }
+}
+
+/// Search across the text of every flow, live as the agent types; the query
+/// is mirrored in the URL (`?q=`) so a search can be shared.
+#[component]
+fn SearchPanel() -> impl IntoView {
+    let location = expect_context::<CurrentLocation>().0;
+    let query = RwSignal::new(
+        location
+            .with_untracked(|l| l.param("q").map(str::to_string))
+            .unwrap_or_default(),
+    );
+    let hits = Memo::new(move |_| query.with(|q| search(content::flows(), q)));
+    let on_input = move |ev| {
+        let text = event_target_value(&ev);
+        let route = Route::Escalation {
+            flow: None,
+            step: None,
+        };
+        let href = if text.trim().is_empty() {
+            route.href()
+        } else {
+            route.href_with(&[("q", text.clone())])
+        };
+        replace_hash(&href);
+        query.set(text);
+    };
+    let summary = move || {
+        let typed = query.with(|q| !q.trim().is_empty());
+        match hits.with(Vec::len) {
+            _ if !typed => String::new(),
+            0 => "No steps match your search. Try fewer or different words.".to_string(),
+            1 => "1 step matches.".to_string(),
+            n => format!("{n} steps match."),
+        }
+    };
+    view! {
+        <section aria-labelledby="esc-search-heading">
+            <h2 id="esc-search-heading">"Find a step"</h2>
+            <div class="field">
+                <label for="esc-search">"Search all flows"</label>
+                <input
+                    id="esc-search"
+                    type="search"
+                    autocomplete="off"
+                    prop:value=move || query.get()
+                    on:input=on_input
+                />
+                <p class="hint">"Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."</p>
+            </div>
+            <p role="status" class="esc-result-count">{summary}</p>
+            <ol class="esc-search-results">
+                {move || {
+                    hits.get()
+                        .into_iter()
+                        .filter_map(|hit| {
+                            let flows = content::flows();
+                            let flow = flows.flow(&hit.flow)?;
+                            let step = flow.step(&hit.step)?;
+                            let href = step_href(
+                                &hit.flow,
+                                &StepRef { flow: hit.flow.clone(), step: hit.step.clone() },
+                            );
+                            Some(view! {
+                                <li>
+                                    <a href=href>{step.title.clone()}</a>
+                                    <span class="esc-hit-flow">{format!(" in {}", flow.title)}</span>
+                                    <p class="esc-snippet">{hit.snippet.clone()}</p>
+                                </li>
+                            })
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </section>
+    }
+}
+
+/// The keyword scanner: flags qualifiers and gender-sensitivity keywords in a
+/// pasted message, explains each, and links to the step to use.
+#[component]
+fn ScannerPanel() -> impl IntoView {
+    let message = RwSignal::new(String::new());
+    let hits = Memo::new(move |_| message.with(|m| content::scanner().scan(m)));
+    let summary = move || {
+        let typed = message.with(|m| !m.trim().is_empty());
+        hits.with(|hits| match hits.len() {
+            _ if !typed => String::new(),
+            0 => "Nothing to flag: no qualifier or gender-sensitivity keyword found.".to_string(),
+            n => format!(
+                "{n} to flag: {}.",
+                hits.iter()
+                    .map(|h| h.keyword.label.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        })
+    };
+    view! {
+        <section aria-labelledby="esc-scanner-heading">
+            <h2 id="esc-scanner-heading">"Check a customer's message"</h2>
+            <div class="field">
+                <label for="esc-scanner-input">"Paste the customer's message"</label>
+                <textarea
+                    id="esc-scanner-input"
+                    rows="5"
+                    aria-describedby="esc-scanner-hint"
+                    prop:value=move || message.get()
+                    on:input=move |ev| message.set(event_target_value(&ev))
+                ></textarea>
+                <p class="hint" id="esc-scanner-hint">
+                    "Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this browser and is not saved."
+                </p>
+            </div>
+            <div class="esc-scan-results" data-testid="scan-results">
+                <p role="status" class="esc-result-count">{summary}</p>
+                <ul class="esc-hit-list">
+                    {move || hits.get().into_iter().map(|hit| view! { <ScanHit hit=hit/> }).collect_view()}
+                </ul>
+            </div>
+        </section>
+    }
+}
+
+/// One flagged keyword: what it is, why it matters, where it was found, the
+/// source, and the step to open.
+#[component]
+fn ScanHit(
+    /// The keyword and where it occurs in the message.
+    hit: KeywordHit,
+) -> impl IntoView {
+    let keyword = hit.keyword;
+    let group = match keyword.group {
+        KeywordGroup::Qualifier => "Qualifier for additional review",
+        KeywordGroup::GenderSensitivity => "Gender-sensitivity keyword",
+    };
+    let mut found: Vec<String> = Vec::new();
+    for m in &hit.matches {
+        let quoted = format!("\u{201c}{}\u{201d}", m.text);
+        if !found.contains(&quoted) {
+            found.push(quoted);
+        }
+    }
+    let sources = std::iter::once(&keyword.source)
+        .chain(keyword.more_sources.iter())
+        .map(describe_source)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let flows = content::flows();
+    let target = StepRef {
+        flow: keyword.flow.clone(),
+        step: keyword.step.clone(),
+    };
+    let link_text = match (
+        flows.flow(&target.flow),
+        flows.step(&target.flow, &target.step),
+    ) {
+        (Some(flow), Some(step)) => {
+            format!("Open \u{201c}{}\u{201d} in {}", step.title, flow.title)
+        }
+        _ => format!("Open {target}"),
+    };
+    view! {
+        <li class="esc-hit" data-keyword=keyword.id.clone()>
+            <h3>{keyword.label.clone()}</h3>
+            <p class="esc-hit-group">{group}</p>
+            <p>{keyword.explanation.clone()}</p>
+            <p>"Found in the message: " <strong>{found.join(", ")}</strong></p>
+            <p class="source-ref">"Source: " {sources}</p>
+            <p><a href=step_href(&target.flow, &target)>{link_text}</a></p>
+        </li>
+    }
+}

@@ -1,0 +1,194 @@
+//! `#/escalation`: the escalation flowcharts. The list of flows (with search
+//! and the keyword scanner) at `#/escalation`, and the step walker at
+//! `#/escalation/<flow>/<step>` (or its diagram with `?view=diagram`).
+
+mod diagram;
+mod list;
+mod notes;
+mod step;
+mod timer;
+mod walker;
+
+use crate::app::CurrentLocation;
+use crate::components::title::set_page_title;
+use crate::domain::content;
+use crate::domain::flow::{Flow, StepRef, Walk};
+use crate::domain::source::SourceRef;
+use crate::route::{HashLocation, Route};
+use chrono::{DateTime, FixedOffset, Utc};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// What the escalation URL asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Mode {
+    /// `#/escalation`: the list of flows.
+    List,
+    /// `#/escalation/<flow>[/<step>]` for a flow that exists.
+    Flow(String),
+    /// `#/escalation/<flow>...` for a flow that does not exist.
+    UnknownFlow(String),
+}
+
+/// The list of flows, or the walker of one flow, depending on the URL.
+#[component]
+pub fn EscalationPage() -> impl IntoView {
+    let location = expect_context::<CurrentLocation>().0;
+    let mode = Memo::new(move |_| {
+        location.with(|l| match &l.route {
+            Route::Escalation { flow: Some(id), .. } => match content::flows().flow(id) {
+                Some(_) => Mode::Flow(id.clone()),
+                None => Mode::UnknownFlow(id.clone()),
+            },
+            _ => Mode::List,
+        })
+    });
+    move || match mode.get() {
+        Mode::List => view! { <list::FlowListPage/> }.into_any(),
+        Mode::Flow(id) => match content::flows().flow(&id) {
+            Some(flow) => view! { <walker::Walker flow=flow/> }.into_any(),
+            None => view! { <UnknownFlow id=id/> }.into_any(),
+        },
+        Mode::UnknownFlow(id) => view! { <UnknownFlow id=id/> }.into_any(),
+    }
+}
+
+/// Explains that a link names no flow and lists the flows that exist.
+#[component]
+fn UnknownFlow(
+    /// The flow id from the URL.
+    id: String,
+) -> impl IntoView {
+    set_page_title("Flow not found");
+    view! {
+        <h1>"Flow not found"</h1>
+        <p>
+            "There is no escalation flow called " <code>{id}</code>
+            ". The link may be old or mistyped. These are the flows:"
+        </p>
+        <ul>
+            {content::flow_list()
+                .iter()
+                .map(|flow| view! { <li><a href=flow_href(&flow.id)>{flow.title.clone()}</a></li> })
+                .collect_view()}
+        </ul>
+        <p><a href="#/escalation">"Go to the list of flows"</a></p>
+    }
+}
+
+/// `#/escalation/<flow>`: the flow's walk where it is, or its start.
+fn flow_href(flow: &str) -> String {
+    Route::Escalation {
+        flow: Some(flow.to_string()),
+        step: None,
+    }
+    .href()
+}
+
+/// The route of a step of a walk started in `walk_flow`; a step of another
+/// flow (a detour) is written `other-flow/step` in the step segment, so the
+/// walk it belongs to stays in the URL.
+fn step_route(walk_flow: &str, target: &StepRef) -> Route {
+    let step = if target.flow == walk_flow {
+        target.step.clone()
+    } else {
+        target.to_string()
+    };
+    Route::Escalation {
+        flow: Some(walk_flow.to_string()),
+        step: Some(step),
+    }
+}
+
+/// Link target of a step of a walk started in `walk_flow`.
+fn step_href(walk_flow: &str, target: &StepRef) -> String {
+    step_route(walk_flow, target).href()
+}
+
+/// Whether a saved walk holds anything worth resuming: an answer, a note, a
+/// tick or a field, or a position other than the start.
+fn in_progress(walk: &Walk, flow: &Flow) -> bool {
+    walk.visits().len() > 1
+        || walk.current().is_some_and(|v| {
+            v.step != flow.start
+                || !v.note.is_empty()
+                || !v.ticked.is_empty()
+                || !v.fields.is_empty()
+        })
+}
+
+/// The current time.
+fn now() -> DateTime<Utc> {
+    Utc::now()
+}
+
+/// The browser's offset from UTC now, for times in case notes.
+fn browser_offset() -> FixedOffset {
+    let minutes_behind_utc = js_sys::Date::new_0().get_timezone_offset();
+    FixedOffset::west_opt((minutes_behind_utc as i32) * 60)
+        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"))
+}
+
+/// The key in `history.state` naming the URL an entry was reached from.
+const CAME_FROM: &str = "deskaidFrom";
+
+/// Adds a history entry for `href` (the `hashchange` that follows updates the
+/// view) and records in it the URL it was reached from, so Back can return
+/// through the browser's history instead of piling up entries.
+fn navigate(href: &str) {
+    let window = window();
+    let from = window.location().hash().unwrap_or_default();
+    if from == href || window.location().set_hash(href).is_err() {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let state = js_sys::Object::new();
+        if js_sys::Reflect::set(&state, &CAME_FROM.into(), &from.into()).is_ok() {
+            let _ = history.replace_state(&state, "");
+        }
+    }
+}
+
+/// The route the current history entry was reached from by [`navigate`].
+fn came_from() -> Option<Route> {
+    let state = window().history().ok()?.state().ok()?;
+    let from = js_sys::Reflect::get(&state, &CAME_FROM.into())
+        .ok()?
+        .as_string()?;
+    Some(HashLocation::parse(&from).route)
+}
+
+/// Moves focus to the element with `id` once the view has been redrawn, so
+/// keyboard and screen-reader users land on what changed.
+fn focus_after_render(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(element) = document()
+            .get_element_by_id(id)
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}
+
+/// "doc 004, lines 43-47 (Escalation SOP (current version))".
+fn describe_source(source: &SourceRef) -> String {
+    match source.document() {
+        Some(doc) => format!("{source} ({})", doc.title),
+        None => source.to_string(),
+    }
+}
+
+/// A "Source:" line naming every reference with its document title.
+#[component]
+fn Sources(
+    /// The references, main one first.
+    sources: Vec<SourceRef>,
+) -> impl IntoView {
+    let text = sources
+        .iter()
+        .map(describe_source)
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! { <p class="source-ref">"Source: " {text}</p> }
+}

@@ -1,0 +1,54 @@
+//! The case notes of a walk: read-only text to copy into the case, or to
+//! save as a plain-text file.
+
+use super::browser_offset;
+use crate::components::copy_button::CopyButton;
+use crate::components::download::download_text;
+use crate::components::notice::{NoticeKind, Notices};
+use crate::domain::content;
+use crate::domain::flow::{Flow, Walk};
+use leptos::prelude::*;
+
+/// The walk written out as case notes, with Copy and Download.
+#[component]
+pub fn CaseNotes(
+    /// The flow the walk started in.
+    flow: &'static Flow,
+    /// The walk.
+    walk: Memo<Option<Walk>>,
+) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let text = Memo::new(move |_| {
+        walk.with(|w| {
+            w.as_ref()
+                .map(|w| w.case_notes(content::flows(), browser_offset()))
+                .unwrap_or_default()
+        })
+    });
+    let download = move |_| {
+        let date = chrono::Utc::now()
+            .with_timezone(&browser_offset())
+            .format("%Y-%m-%d");
+        let name = format!("case-notes-{}-{date}.txt", flow.id);
+        if let Err(reason) = download_text(&name, "text/plain;charset=utf-8", &text.get_untracked())
+        {
+            notices.push(
+                NoticeKind::Error,
+                format!("The case notes could not be saved: {reason}."),
+            );
+        }
+    };
+    view! {
+        <section class="esc-case-notes" aria-labelledby="esc-notes-heading">
+            <h2 id="esc-notes-heading">"Case notes"</h2>
+            <div class="field">
+                <label for="esc-case-notes">"Your walk so far, ready to paste into the case"</label>
+                <textarea id="esc-case-notes" readonly rows="12" prop:value=move || text.get()></textarea>
+            </div>
+            <div class="button-row">
+                <CopyButton text=text label="Copy case notes"/>
+                <button type="button" class="secondary" on:click=download>"Download as a text file"</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,156 @@
+//! Component tests in headless Chromium: the escalation list, the walker and
+//! the keyword scanner.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::UnmountHandle;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts the app with `hash` as the URL and empty storage; returns its container.
+async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
+    // Let the hashchange of the line above pass before the app listens.
+    sleep_ms(20).await;
+    let document = window.document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
+    leptos::task::tick().await;
+    (container, handle)
+}
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    find(container, selector).text_content().unwrap_or_default()
+}
+
+fn texts_of(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
+    // Through JS, since web-sys's NodeList feature is not enabled for the crate.
+    let query: js_sys::Function = js_sys::Reflect::get(container, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = query.call1(container, &selector.into()).unwrap();
+    js_sys::Array::from(&list)
+        .iter()
+        .map(|node| {
+            node.unchecked_into::<web_sys::Element>()
+                .text_content()
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+fn cleanup(container: web_sys::HtmlElement, handle: UnmountHandle<AnyViewState>) {
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_list_shows_every_flow_with_a_link() {
+    let (container, handle) = render_at("#/escalation").await;
+    assert_eq!(text_of(&container, "main h1"), "Escalation flowchart");
+    let titles = texts_of(&container, ".esc-flow-card h3 a");
+    let expected: Vec<String> = deskaid::domain::content::flow_list()
+        .iter()
+        .map(|f| f.title.clone())
+        .collect();
+    assert_eq!(titles, expected);
+    assert!(expected.len() >= 8);
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_step_shows_its_choices_and_a_choice_leads_to_the_next_step() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    assert_eq!(
+        text_of(&container, "main h1"),
+        "Customer asks for leadership or special handling"
+    );
+    assert_eq!(
+        text_of(&container, ".esc-step h2"),
+        "Did the customer ask for leadership or for their situation to be escalated?"
+    );
+    assert_eq!(
+        texts_of(&container, ".esc-choices button"),
+        [
+            "Yes, the customer asked to escalate",
+            "No, they did not ask"
+        ]
+    );
+    assert!(text_of(&container, ".esc-step .source-ref").contains("doc 004, line 14"));
+    assert!(text_of(&container, ".esc-warning").contains("never OFFER"));
+
+    find(&container, ".esc-choices button").click();
+    leptos::task::tick().await;
+    assert_eq!(text_of(&container, ".esc-step h2"), "Try to de-escalate");
+    sleep_ms(50).await;
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        "#/escalation/leadership/de-escalate"
+    );
+    assert!(text_of(&container, ".esc-breadcrumb ol")
+        .contains("Answer: Yes, the customer asked to escalate"));
+    let saved = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("deskaid.walks")
+        .unwrap()
+        .unwrap();
+    assert!(saved.contains("de-escalate"), "{saved}");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_step_says_so_with_links() {
+    let (container, handle) = render_at("#/escalation/leadership/no-such-step").await;
+    assert_eq!(text_of(&container, "main h2"), "Step not found");
+    assert!(text_of(&container, "main").contains("no-such-step"));
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_scanner_flags_a_lawyer_and_facebook() {
+    let (container, handle) = render_at("#/escalation").await;
+    let input: web_sys::HtmlTextAreaElement =
+        find(&container, "#esc-scanner-input").unchecked_into();
+    input.set_value("I already called my lawyer and posted on Facebook");
+    input
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    assert_eq!(
+        texts_of(&container, ".esc-hit h3"),
+        ["Lawyer or legal counsel", "Social media complaint"]
+    );
+    let results = text_of(&container, "[data-testid=scan-results]");
+    assert!(results.contains("2 to flag"), "{results}");
+    assert!(results.contains("\u{201c}lawyer\u{201d}"), "{results}");
+    assert!(results.contains("\u{201c}Facebook\u{201d}"), "{results}");
+    assert!(results.contains("doc 002, line 78"), "{results}");
+    cleanup(container, handle);
+}
