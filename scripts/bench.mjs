@@ -1,0 +1,120 @@
+// The browser half of scripts/bench: sizes of dist/, cold-load time of the
+// app against a static page of the same visible content, choice-to-paint in
+// the escalation walker, and 100,000 SLA deadlines computed in wasm.
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { DIST, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
+
+const RUNS = 15;
+const STATIC_PAGE = 'bench-static.html';
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value) => `${value.toFixed(1)} ms`;
+
+async function totalBytes(dir) {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    total += entry.isDirectory() ? await totalBytes(path) : (await stat(path)).size;
+  }
+  return total;
+}
+
+const wasmName = (await readdir(DIST)).find((name) => name.endsWith('.wasm'));
+const wasm = await readFile(join(DIST, wasmName));
+console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
+  brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+)} brotli`);
+console.log(`dist/ total: ${kb(await totalBytes(DIST))}`);
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  // A static copy of the rendered home page: same markup and CSS, no scripts.
+  const first = await browser.newContext({ serviceWorkers: 'block' });
+  const home = await first.newPage();
+  await home.goto(server.base + '#/');
+  await home.waitForSelector('main h1');
+  const rendered = await home.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((n) => n.remove());
+    return '<!doctype html>\n' + copy.outerHTML;
+  });
+  await first.close();
+  await writeFile(join(DIST, STATIC_PAGE), rendered);
+
+  // Time from navigation start until the page's h1 exists and the DOM is ready.
+  async function coldLoad(url) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const mark = () => {
+        if (!window.__h1At && document.querySelector('main h1')) window.__h1At = performance.now();
+      };
+      new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.waitForFunction(() => window.__h1At && document.readyState !== 'loading');
+    const time = await page.evaluate(() =>
+      Math.max(window.__h1At, performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd),
+    );
+    await context.close();
+    return time;
+  }
+  const appTimes = [];
+  const staticTimes = [];
+  for (let i = 0; i < RUNS; i++) {
+    appTimes.push(await coldLoad(server.base + '#/'));
+    staticTimes.push(await coldLoad(server.base + STATIC_PAGE));
+  }
+  const app = median(appTimes);
+  const plain = median(staticTimes);
+  console.log(`cold load to interactive (median of ${RUNS}): app ${ms(app)}, static page ${ms(plain)}, ratio ${(app / plain).toFixed(2)}`);
+
+  // Click on a flow choice until the next step is in the DOM, and until the
+  // next animation frame (when the browser paints it).
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const domTimes = [];
+  const frameTimes = [];
+  while (domTimes.length < RUNS) {
+    await page.goto(server.base + '#/escalation/leadership');
+    await page.evaluate(() => localStorage.removeItem('deskaid.walks'));
+    await page.reload();
+    await page.waitForSelector('.esc-choice');
+    while (domTimes.length < RUNS && (await page.locator('.esc-choice').count()) > 0) {
+      const [dom, frame] = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const main = document.querySelector('main');
+            const before = main.querySelector('h2')?.textContent;
+            const start = performance.now();
+            const observer = new MutationObserver(() => {
+              if (main.querySelector('h2')?.textContent === before) return;
+              observer.disconnect();
+              const dom = performance.now() - start;
+              requestAnimationFrame(() => resolve([dom, performance.now() - start]));
+            });
+            observer.observe(main, { childList: true, subtree: true, characterData: true });
+            document.querySelector('.esc-choice').click();
+          }),
+      );
+      domTimes.push(dom);
+      frameTimes.push(frame);
+    }
+  }
+  console.log(`flow choice to next step (median of ${RUNS}): DOM updated ${ms(median(domTimes))}, painted (next frame) ${ms(median(frameTimes))}`);
+
+  const browserSla = await page.evaluate(() => window.wasmBindings.bench_sla_deadlines(100000));
+  console.log(`browser: 100000 deadline computations in ${ms(browserSla)}`);
+  await context.close();
+} finally {
+  await rm(join(DIST, STATIC_PAGE), { force: true });
+  await browser.close();
+  await server.close();
+}
