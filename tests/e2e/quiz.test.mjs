@@ -1,0 +1,405 @@
+// The training quiz: practice feedback, exams from trainer links, reload
+// mid-exam, review of missed questions, custom banks through files and links,
+// keyboard answering, and axe-core on every view.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+
+let server;
+let browser;
+let dir;
+/** The shipped bank, as exported through the UI. */
+let shipped;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  dir = await mkdtemp(join(tmpdir(), 'deskaid-quiz-'));
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await openApp(context, server.base, '#/quiz');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export this bank' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'deskaid-question-bank.json');
+  const path = join(dir, 'shipped.json');
+  await download.saveAs(path);
+  shipped = JSON.parse(await readFile(path, 'utf8'));
+  assert.equal(shipped.questions.length, 90);
+  await context.close();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The question on screen, looked up in `bank`. */
+async function currentQuestion(page, bank = shipped) {
+  const id = await page.locator('.quiz-card').getAttribute('data-question-id');
+  const question = bank.questions.find((q) => q.id === id);
+  assert.ok(question, `question ${id} is in the bank`);
+  return question;
+}
+
+const textOf = (question, id) => question.choices.find((c) => c.id === id).text;
+
+/** The option input whose text is exactly `text`. */
+async function option(page, text) {
+  const index = await page.evaluate((wanted) => {
+    const spans = [...document.querySelectorAll('.quiz-option label span:nth-child(2)')];
+    return spans.findIndex((s) => s.textContent === wanted);
+  }, text);
+  assert.ok(index >= 0, `option "${text}" is shown`);
+  return page.locator(`#quiz-option-${index}`);
+}
+
+/** Gives the right answer to the question on screen (not yet submitted). */
+async function answerRight(page, bank = shipped) {
+  const q = await currentQuestion(page, bank);
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      for (const id of q.correct) await (await option(page, textOf(q, id))).check();
+      break;
+    case 'pick-any':
+      for (const id of q.correct.slice(0, q.pick)) await (await option(page, textOf(q, id))).check();
+      break;
+    case 'fill-in':
+      await page.locator('#quiz-fill').fill(q.accepted[0]);
+      break;
+    case 'ordering':
+      for (let target = 0; target < q.correct.length; target += 1) {
+        const text = textOf(q, q.correct[target]);
+        for (;;) {
+          const order = await page.locator('.quiz-order-text').allTextContents();
+          if (order.indexOf(text) <= target) break;
+          await page.getByRole('button', { name: `Move up: ${text}` }).click();
+        }
+      }
+      break;
+    default:
+      throw new Error(`unknown kind ${q.kind}`);
+  }
+  return q;
+}
+
+/** Gives a wrong answer to the question on screen (not yet submitted). */
+async function answerWrong(page, bank = shipped) {
+  const q = await currentQuestion(page, bank);
+  if (q.kind === 'fill-in') {
+    await page.locator('#quiz-fill').fill('certainly not this');
+  } else if (q.kind !== 'ordering') {
+    const wrong = q.choices.find((c) => !q.correct.includes(c.id));
+    await (await option(page, wrong.text)).check();
+  }
+  return q;
+}
+
+const primary = (page) => page.getByTestId('quiz-primary');
+const heading = (page) => page.locator('#quiz-question-heading');
+
+describe('practice', () => {
+  test('a right answer and a wrong one get feedback, then the results', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz');
+    await expectNoAxeViolations(page, 'start screen');
+    await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=2&seed=3`);
+    await page.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(page).textContent(), 'Question 1 of 2');
+    await expectNoAxeViolations(page, 'a practice question');
+
+    const first = await answerRight(page);
+    await primary(page).click();
+    const feedback = page.getByTestId('quiz-feedback');
+    assert.match(await feedback.textContent(), /Correct/);
+    assert.ok((await feedback.textContent()).includes(first.explanation));
+    assert.match(await feedback.textContent(), /Source: doc \d{3}/);
+    await expectNoAxeViolations(page, 'feedback (correct)');
+
+    await primary(page).click();
+    assert.equal(await heading(page).textContent(), 'Question 2 of 2');
+    // Focus moves to the new question's heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'quiz-question-heading', null, { timeout: 2000 });
+    const second = await answerWrong(page);
+    await primary(page).click();
+    assert.match(await feedback.textContent(), second.kind === 'ordering' ? /Partly right|Incorrect/ : /Incorrect/);
+    assert.match(await feedback.textContent(), /Right answer:/);
+    await expectNoAxeViolations(page, 'feedback (incorrect)');
+
+    await primary(page).click();
+    const score = page.getByTestId('quiz-score');
+    await score.waitFor();
+    assert.match(await score.textContent(), /2 answered of 2 questions/);
+    await expectNoAxeViolations(page, 'practice results');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('keyboard: a number key chooses an option and Enter checks and continues', async () => {
+    const context = await browser.newContext();
+    // Find a single-choice question: try seeds until one comes first.
+    const page = await openApp(context, server.base, '#/quiz');
+    let q;
+    for (let seed = 1; seed < 40; seed += 1) {
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=1&seed=${seed}`);
+      await page.reload();
+      await page.waitForSelector('#quiz-question-heading');
+      q = await currentQuestion(page);
+      if (q.kind === 'single') break;
+    }
+    assert.equal(q.kind, 'single');
+    const texts = await page.locator('.quiz-option label span:nth-child(2)').allTextContents();
+    const number = texts.indexOf(textOf(q, q.correct[0])) + 1;
+    await heading(page).focus();
+    await page.keyboard.press(String(number));
+    assert.equal(await page.locator(`#quiz-option-${number - 1}`).isChecked(), true);
+    await page.keyboard.press('Enter');
+    assert.match(await page.getByTestId('quiz-feedback').textContent(), /Correct/);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('quiz-score').waitFor();
+    assert.match(await page.getByTestId('quiz-score').textContent(), /100%/);
+    await context.close();
+  });
+
+  test('review missed asks only the questions answered wrong', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz');
+    await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=3&seed=11`);
+    await page.waitForSelector('#quiz-question-heading');
+    const missed = [];
+    for (let i = 0; i < 3; i += 1) {
+      const q = i === 1 ? await answerRight(page) : await answerWrong(page);
+      if (i !== 1) missed.push(q.id);
+      await primary(page).click();
+      await page.getByTestId('quiz-feedback').waitFor();
+      await primary(page).click();
+    }
+    await page.getByTestId('quiz-score').waitFor();
+    await page.getByRole('button', { name: 'Review missed' }).click();
+    assert.equal(await heading(page).textContent(), 'Question 1 of 2');
+    const asked = [];
+    for (let i = 0; i < 2; i += 1) {
+      asked.push((await answerRight(page)).id);
+      await primary(page).click();
+      assert.match(await page.getByTestId('quiz-feedback').textContent(), /Correct/);
+      await primary(page).click();
+    }
+    assert.deepEqual(asked.sort(), missed.sort());
+    await page.getByTestId('quiz-score').waitFor();
+    // Everything is right now: the start screen says there is nothing to review.
+    await page.getByRole('button', { name: 'New quiz' }).click();
+    await page.getByLabel('Review missed').check();
+    assert.match(await page.locator('.quiz-mode-note').textContent(), /Nothing to review/);
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    assert.match(await page.getByTestId('quiz-start-error').textContent(), /No missed questions to review/);
+    await context.close();
+  });
+});
+
+describe('exams', () => {
+  test('a trainer link starts the exam; a reload keeps the question and answers; the score is shown', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80');
+    await page.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(page).textContent(), 'Question 1 of 3');
+    assert.equal(await page.getByTestId('quiz-feedback').count(), 0);
+    await answerRight(page);
+    await primary(page).click();
+    assert.equal(await heading(page).textContent(), 'Question 2 of 3');
+    const second = await answerRight(page);
+    await expectNoAxeViolations(page, 'an exam question');
+
+    await page.reload();
+    await page.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(page).textContent(), 'Question 2 of 3');
+    assert.equal((await currentQuestion(page)).id, second.id);
+    if (second.kind === 'single' || second.kind === 'multiple') {
+      for (const id of second.correct) assert.equal(await (await option(page, textOf(second, id))).isChecked(), true);
+    }
+    await page.getByRole('button', { name: 'Back' }).click();
+    assert.equal(await heading(page).textContent(), 'Question 1 of 3');
+    await primary(page).click();
+    await primary(page).click();
+    assert.equal(await heading(page).textContent(), 'Question 3 of 3');
+    assert.equal(await primary(page).textContent(), 'Finish exam');
+    await primary(page).click();
+    // One question unanswered: the exam asks first.
+    await page.getByRole('button', { name: 'Keep answering' }).click();
+    await answerRight(page);
+    await primary(page).click();
+    const score = page.getByTestId('quiz-score');
+    await score.waitFor();
+    assert.match(await score.textContent(), /100%/);
+    assert.match(await score.textContent(), /Passed \(pass mark 80%\)/);
+    assert.equal(await page.locator('.quiz-review-list li').count(), 3);
+    await expectNoAxeViolations(page, 'exam results');
+
+    await page.getByRole('button', { name: 'New quiz' }).click();
+    const history = page.getByTestId('quiz-exam-history');
+    assert.match(await history.textContent(), /100%.*80%.*Passed/s);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('the trainer link follows the options and starts exactly that exam', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz');
+    await page.getByLabel('Exam').check();
+    await page.getByRole('button', { name: 'Select none' }).click();
+    assert.match(await page.locator('#quiz-topics-error').textContent(), /Choose at least one topic/);
+    await page.getByLabel('Contact and resolution deadlines (8)').check();
+    await page.getByLabel('Number of questions').fill('3');
+    await page.getByLabel('Seed (optional)').fill('7');
+    await page.getByLabel('Pass mark (%)').fill('150');
+    assert.match(await page.locator('#quiz-pass-error').textContent(), /from 1 to 100/);
+    await page.getByLabel('Pass mark (%)').fill('90');
+    await page.getByLabel('Time limit (minutes, optional)').fill('20');
+    const link = await page.getByTestId('quiz-trainer-link').textContent();
+    assert.equal(link, `${server.base}#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=90&time=20`);
+    await expectNoAxeViolations(page, 'start screen, exam options');
+
+    const learner = await browser.newContext();
+    const other = await openApp(learner, server.base, link.slice(server.base.length));
+    await other.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(other).textContent(), 'Question 1 of 3');
+    assert.match(await other.locator('.quiz-timer').textContent(), /Time remaining: (19|20) min/);
+    await learner.close();
+    await context.close();
+  });
+
+  test('an exam whose time ran out ends and shows its results', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
+    await page.waitForSelector('#quiz-question-heading');
+    await answerRight(page);
+    await page.evaluate(() => {
+      const stored = JSON.parse(localStorage.getItem('deskaid.quiz'));
+      const past = new Date(Date.now() - 60_000).toISOString();
+      stored.data.session.deadline = past;
+      localStorage.setItem('deskaid.quiz', JSON.stringify(stored));
+    });
+    await page.reload();
+    const score = page.getByTestId('quiz-score');
+    await score.waitFor();
+    assert.match(await score.textContent(), /The time limit ended the exam/);
+    assert.match(await score.textContent(), /50%/);
+
+    await page.getByRole('button', { name: 'New quiz' }).click();
+    assert.match(await page.getByTestId('quiz-stats').textContent(), /Exams taken1/);
+    await page.getByRole('button', { name: 'Reset progress…' }).click();
+    await page.getByRole('button', { name: 'Yes, reset my progress' }).click();
+    assert.match(await page.getByTestId('quiz-stats').textContent(), /Questions seen0 of 90.*Exams taken0/s);
+    await context.close();
+  });
+
+  test('a link for another quiz asks before replacing the one in progress; a bad link shows why', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
+    await page.waitForSelector('#quiz-question-heading');
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
+    await page.getByRole('heading', { name: 'Start the quiz from this link?' }).waitFor();
+    await expectNoAxeViolations(page, 'replace question');
+    await page.getByRole('button', { name: 'Resume my quiz' }).click();
+    assert.equal(await heading(page).textContent(), 'Question 1 of 3');
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
+    await page.getByRole('button', { name: 'Start the new quiz' }).click();
+    assert.equal(await heading(page).textContent(), 'Question 1 of 2');
+
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=nope&count=2`);
+    assert.match(await page.getByTestId('quiz-link-error').textContent(), /no topic "nope"/);
+    assert.equal(await page.getByTestId('quiz-topics').count(), 1);
+    await context.close();
+  });
+});
+
+/** A small bank with one question of every kind. */
+const CUSTOM = {
+  topics: [{ id: 'onboarding', title: 'Onboarding basics' }],
+  questions: [
+    { id: 'c-single', topic: 'onboarding', kind: 'single', prompt: 'Which colour is the escalation badge?',
+      choices: [{ id: 'red', text: 'Red' }, { id: 'blue', text: 'Blue' }, { id: 'green', text: 'Green' }],
+      correct: ['red'], explanation: 'Red marks escalations.' },
+    { id: 'c-multiple', topic: 'onboarding', kind: 'multiple', prompt: 'Which days is the desk open?',
+      choices: [{ id: 'mon', text: 'Monday' }, { id: 'tue', text: 'Tuesday' }, { id: 'sun', text: 'Sunday' }],
+      correct: ['mon', 'tue'], explanation: 'Weekdays only.' },
+    { id: 'c-pick', topic: 'onboarding', kind: 'pick-any', pick: 2, prompt: 'Name two channels we support.',
+      choices: [{ id: 'chat', text: 'Chat' }, { id: 'mail', text: 'Email' }, { id: 'phone', text: 'Phone' }, { id: 'fax', text: 'Fax' }],
+      correct: ['chat', 'mail', 'phone'], explanation: 'Fax is retired.' },
+    { id: 'c-fill', topic: 'onboarding', kind: 'fill-in', prompt: 'Which tool holds the case notes?',
+      accepted: ['Case Tracker'], explanation: 'Notes live in Case Tracker.' },
+    { id: 'c-order', topic: 'onboarding', kind: 'ordering', prompt: 'Put the greeting steps in order.',
+      choices: [{ id: 'hello', text: 'Say hello' }, { id: 'name', text: 'Give your name' }, { id: 'ask', text: 'Ask how to help' }],
+      correct: ['hello', 'name', 'ask'], explanation: 'Greet, introduce, then ask.' },
+  ],
+};
+
+describe('custom banks', () => {
+  test('a bank imported from a file round-trips through a link, and every kind of question works', async () => {
+    const path = join(dir, 'custom.json');
+    await writeFile(path, JSON.stringify(CUSTOM));
+    const trainer = await browser.newContext();
+    const page = await openApp(trainer, server.base, '#/quiz');
+    await page.getByLabel('Import a question bank (JSON)').setInputFiles(path);
+    const inUse = page.getByTestId('quiz-bank-in-use');
+    await page.waitForFunction(() => document.querySelector('[data-testid=quiz-bank-in-use]').textContent.startsWith('A custom'));
+    assert.equal(await inUse.textContent(), 'A custom question bank: 5 questions in 1 topic.');
+    await page.getByRole('button', { name: 'Share this bank by link' }).click();
+    const link = await page.getByTestId('quiz-share-link').inputValue();
+    assert.match(link, /#\/quiz\?bank=[A-Za-z0-9_-]+$/);
+    assert.match(await page.locator('.quiz-share .hint').textContent(), /characters of the 32000/);
+    await expectNoAxeViolations(page, 'start screen with a custom bank');
+    await trainer.close();
+
+    const learner = await browser.newContext();
+    const other = await learner.newPage();
+    other.errors = [];
+    other.on('pageerror', (e) => other.errors.push(String(e)));
+    await other.goto(link);
+    await other.getByRole('heading', { name: 'A shared question bank' }).waitFor();
+    assert.match(await other.getByTestId('quiz-offer-topics').textContent(), /Onboarding basics \(5 questions\)/);
+    await expectNoAxeViolations(other, 'bank offer');
+    await other.getByRole('button', { name: 'Use this bank' }).click();
+    assert.equal(await other.getByTestId('quiz-bank-in-use').textContent(), 'A custom question bank: 5 questions in 1 topic.');
+    await other.getByLabel('Number of questions').fill('');
+    await other.getByRole('button', { name: 'Start the quiz' }).click();
+    const seen = [];
+    for (let i = 0; i < 5; i += 1) {
+      const q = await currentQuestion(other, CUSTOM);
+      seen.push(q.kind);
+      assert.equal(await other.locator('#quiz-prompt').textContent(), q.prompt);
+      await expectNoAxeViolations(other, `a ${q.kind} question`);
+      if (q.kind === 'pick-any') assert.match(await other.locator('.quiz-instruction').textContent(), /Choose 2\./);
+      await answerRight(other, CUSTOM);
+      await primary(other).click();
+      assert.match(await other.getByTestId('quiz-feedback').textContent(), /Correct/, q.kind);
+      await primary(other).click();
+    }
+    assert.deepEqual(seen.sort(), ['fill-in', 'multiple', 'ordering', 'pick-any', 'single']);
+    assert.match(await other.getByTestId('quiz-score').textContent(), /100%/);
+    assert.deepEqual(other.errors, []);
+    await learner.close();
+  });
+
+  test('a bad bank file names the question and keeps the bank in use', async () => {
+    const bad = structuredClone(CUSTOM);
+    bad.questions[0].correct = ['purple'];
+    const path = join(dir, 'bad.json');
+    await writeFile(path, JSON.stringify(bad));
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/quiz');
+    const before = await page.getByTestId('quiz-bank-in-use').textContent();
+    await page.getByLabel('Import a question bank (JSON)').setInputFiles(path);
+    const error = page.getByTestId('quiz-bank-error');
+    await error.waitFor();
+    assert.match(await error.textContent(), /question c-single: correct choice "purple" does not exist/);
+    assert.equal(await page.getByTestId('quiz-bank-in-use').textContent(), before);
+    assert.match(before, /shipped with Deskaid: 90 questions/);
+    await expectNoAxeViolations(page, 'bank import error');
+    await context.close();
+  });
+});

@@ -1,0 +1,156 @@
+//! Component tests of the training quiz in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::{FixedOffset, TimeZone};
+use deskaid::domain::content;
+use deskaid::domain::quiz::{Mode, Progress, QuestionKind, QuizSession, QuizSpec};
+use leptos::mount::UnmountHandle;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Clears storage, mounts the app with `hash` as the URL and lets its effects run.
+async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
+    let document = window.document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
+    leptos::task::tick().await;
+    sleep_ms(50).await;
+    (container, handle)
+}
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    find(container, selector).text_content().unwrap_or_default()
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_start_screen_lists_every_topic_with_its_question_count() {
+    let (container, handle) = render_at("#/quiz").await;
+    assert_eq!(text_of(&container, "main h1"), "Training quiz");
+    let bank = content::bank();
+    let topics = find(&container, "[data-testid=quiz-topics]").child_element_count();
+    assert_eq!(topics as usize, bank.topics().len());
+    let list = text_of(&container, "[data-testid=quiz-topics]");
+    let deadlines = bank
+        .questions()
+        .iter()
+        .filter(|q| q.topic == "deadlines")
+        .count();
+    assert!(
+        list.contains(&format!("Contact and resolution deadlines ({deadlines})")),
+        "{list}"
+    );
+    let checkbox: web_sys::HtmlInputElement =
+        find(&container, "#quiz-topic-deadlines").unchecked_into();
+    assert!(checkbox.checked(), "every topic is chosen by default");
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_practice_question_answered_right_shows_correct_and_the_explanation() {
+    let bank = content::bank();
+    let now = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .unwrap();
+    // A seed whose first deadlines question is a single-choice one.
+    let (seed, session) = (1..200u64)
+        .map(|seed| {
+            let spec = QuizSpec {
+                mode: Mode::Practice,
+                topics: vec!["deadlines".into()],
+                count: Some(1),
+                seed: Some(seed),
+                ..QuizSpec::default()
+            };
+            (
+                seed,
+                QuizSession::start(bank, &Progress::default(), spec, now).unwrap(),
+            )
+        })
+        .find(|(_, s)| s.current_question(bank).unwrap().kind == QuestionKind::Single)
+        .expect("a single-choice deadlines question");
+    let question = session.current_question(bank).unwrap();
+    let right = session
+        .choice_order(question)
+        .iter()
+        .position(|c| c.id == question.correct[0])
+        .unwrap();
+
+    let (container, handle) = render_at(&format!(
+        "#/quiz?mode=practice&topics=deadlines&count=1&seed={seed}"
+    ))
+    .await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 1 of 1"
+    );
+    assert_eq!(text_of(&container, "#quiz-prompt"), question.prompt);
+    find(&container, &format!("#quiz-option-{right}")).click();
+    leptos::task::tick().await;
+    find(&container, "[data-testid=quiz-primary]").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    let feedback = text_of(&container, "[data-testid=quiz-feedback]");
+    assert!(feedback.contains("Correct"), "{feedback}");
+    assert!(feedback.contains(&question.explanation), "{feedback}");
+    assert_eq!(
+        text_of(&container, "[data-testid=quiz-primary]"),
+        "See results"
+    );
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_trainer_link_starts_an_exam_with_the_given_count() {
+    let (container, handle) =
+        render_at("#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80").await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 1 of 3"
+    );
+    assert!(text_of(&container, ".quiz-meta").contains("Exam"));
+    assert_eq!(container.inner_html().matches("<h1").count(), 1);
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_trainer_link_shows_the_problem_and_the_start_screen() {
+    let (container, handle) = render_at("#/quiz?mode=exam&count=0").await;
+    let error = text_of(&container, "[data-testid=quiz-link-error]");
+    assert!(error.contains("at least 1"), "{error}");
+    assert!(container
+        .query_selector("[data-testid=quiz-topics]")
+        .unwrap()
+        .is_some());
+    drop(handle);
+    container.remove();
+}
