@@ -238,8 +238,14 @@ impl Case {
                 ));
             }
             if !channels_met {
-                let channel = if used_email { "phone" } else { "email" };
-                missing.push(format!("a {channel} attempt"));
+                missing.push(
+                    match (used_email, used_phone) {
+                        (true, _) => "a phone attempt",
+                        (false, true) => "an email attempt",
+                        (false, false) => "both an email and a phone attempt",
+                    }
+                    .to_string(),
+                );
             }
             format!("{summary}: still needed, {}.", missing.join(" and "))
         };
@@ -641,6 +647,27 @@ mod tests {
         assert!(report
             .explanation
             .ends_with("using email only: still needed, a phone attempt."));
+    }
+
+    #[test]
+    fn the_missing_channels_are_named_with_their_articles() {
+        let engine = engine_in(NY);
+        let mut phone_only = case(
+            "P",
+            CaseType::General,
+            "2026-03-09T10:00",
+            CaseStatus::PendingOn,
+        );
+        phone_only.attempts = vec![attempt(Channel::Phone, "2026-03-09T10:00")];
+        assert!(phone_only
+            .attempts_report(&engine)
+            .explanation
+            .ends_with("still needed, an attempt on 2 more business days and an email attempt."));
+        phone_only.attempts.clear();
+        assert_eq!(
+            phone_only.attempts_report(&engine).explanation,
+            "0 attempts on 0 of the 3 different business days required, using no channel yet: still needed, an attempt on 3 more business days and both an email and a phone attempt."
+        );
     }
 
     #[test]

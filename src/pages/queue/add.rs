@@ -1,0 +1,300 @@
+//! The form that adds a case to the queue.
+
+use crate::domain::sla::{parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due};
+use crate::pages::sla::calc::{parse_agency, received_message, type_from_key, type_key};
+use crate::pages::sla::widgets::{local_input, RulesInForce};
+use crate::pages::sla::FieldError;
+use crate::state::AppState;
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// Why the next action matters (doc 001, lines 33-34).
+pub(super) const NEXT_ACTION_HELP: &str = "What you will do next, so you and management can see it without opening the case (doc 001, lines 33-34).";
+/// Why notes matter (doc 001, lines 29-30).
+pub(super) const NOTES_HELP: &str =
+    "Keep the case up to date in real time so someone can support it if you are out (doc 001, lines 29-30).";
+
+/// One message per field of the add form.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct AddErrors {
+    number: Option<String>,
+    customer: Option<String>,
+    received: Option<String>,
+    agency_days: Option<String>,
+    agency_date: Option<String>,
+}
+
+impl AddErrors {
+    fn any(&self) -> bool {
+        *self != AddErrors::default()
+    }
+}
+
+/// Adds a case: number, customer, type, receipt time, status, next action,
+/// notes and, for Regulatory, the agency's term.
+#[component]
+pub(super) fn AddCaseForm(
+    /// The rules in force (for the zone and to validate the agency term).
+    rules: Memo<RulesInForce>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let zone = Memo::new(move |_| rules.with(|r| r.engine.calendar().zone()));
+    let number = RwSignal::new(String::new());
+    let customer = RwSignal::new(String::new());
+    let case_type = RwSignal::new("general".to_string());
+    let received = RwSignal::new(local_input(Utc::now(), zone.get_untracked()));
+    let status = RwSignal::new(0usize);
+    let next_action = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let agency_days = RwSignal::new(String::new());
+    let agency_date = RwSignal::new(String::new());
+    let errors = RwSignal::new(AddErrors::default());
+    let message = RwSignal::new(String::new());
+    let is_regulatory = move || type_from_key(&case_type.get()) == Some(CaseType::Regulatory);
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let zone = zone.get_untracked();
+        let engine = rules.with_untracked(|r| r.engine.clone());
+        let mut found = AddErrors::default();
+        let number_text = number.get_untracked().trim().to_string();
+        if number_text.is_empty() {
+            found.number = Some("Enter the case number.".to_string());
+        } else if state
+            .queue
+            .with_untracked(|q| q.cases.iter().any(|c| c.number == number_text))
+        {
+            found.number = Some(format!("Case {number_text} is already in your queue."));
+        }
+        let customer_text = customer.get_untracked().trim().to_string();
+        if customer_text.is_empty() {
+            found.customer = Some("Enter the customer's name.".to_string());
+        }
+        let received_text = received.get_untracked();
+        let instant = parse_local_datetime(&received_text, zone)
+            .map_err(|e| found.received = Some(received_message(&received_text, &e)))
+            .ok();
+        let kind = type_from_key(&case_type.get_untracked()).unwrap_or(CaseType::General);
+        let mut agency = AgencyTerm::Unset;
+        if kind == CaseType::Regulatory {
+            let (term, days_error, date_error) =
+                parse_agency(&agency_days.get_untracked(), &agency_date.get_untracked());
+            agency = term;
+            found.agency_days = days_error;
+            found.agency_date = date_error;
+        }
+        let Some(instant) = instant.filter(|_| !found.any()) else {
+            errors.set(found);
+            message.set("The case was not added: fix the fields marked below.".to_string());
+            return;
+        };
+        let case = Case {
+            number: number_text.clone(),
+            customer: customer_text,
+            case_type: kind,
+            received: instant.instant.with_timezone(&Utc),
+            zone,
+            status: CaseStatus::ALL[status.get_untracked()],
+            next_action: next_action.get_untracked().trim().to_string(),
+            notes: notes.get_untracked().trim().to_string(),
+            attempts: Vec::new(),
+            agency,
+        };
+        let next = match case.next_due(&engine) {
+            Ok(Due::At(deadline)) => format!("{} due {}.", deadline.kind.label(), deadline.human()),
+            Ok(Due::Undated { explanation, .. }) => explanation,
+            Err(error) => {
+                let text = crate::pages::sla::calc::capitalised(&error.to_string());
+                if matches!(error, crate::domain::sla::SlaError::AgencyDays(_)) {
+                    errors.set(AddErrors {
+                        agency_days: Some(text),
+                        ..AddErrors::default()
+                    });
+                } else {
+                    errors.set(AddErrors {
+                        received: Some(text),
+                        ..AddErrors::default()
+                    });
+                }
+                message.set("The case was not added: fix the fields marked below.".to_string());
+                return;
+            }
+        };
+        state.queue.update(|q| q.cases.push(case));
+        errors.set(AddErrors::default());
+        message.set(format!("Added case {number_text}. {next}"));
+        number.set(String::new());
+        customer.set(String::new());
+        next_action.set(String::new());
+        notes.set(String::new());
+        agency_days.set(String::new());
+        agency_date.set(String::new());
+        received.set(local_input(Utc::now(), zone));
+    };
+
+    let err =
+        move |pick: fn(&AddErrors) -> Option<String>| Signal::derive(move || errors.with(pick));
+    let invalid = move |pick: fn(&AddErrors) -> Option<String>| {
+        move || errors.with(pick).is_some().then_some("true")
+    };
+
+    view! {
+        <section aria-labelledby="sla-add-heading" class="sla-add">
+            <h2 id="sla-add-heading">"Add a case"</h2>
+            <p class="hint">"Fields marked * are required."</p>
+            <form novalidate on:submit=submit data-testid="add-case-form">
+                <div class="sla-grid">
+                    <div class="field">
+                        <label for="sla-add-number">"Case number *"</label>
+                        <input
+                            id="sla-add-number"
+                            type="text"
+                            required
+                            autocomplete="off"
+                            prop:value=move || number.get()
+                            on:input=move |ev| number.set(event_target_value(&ev))
+                            aria-invalid=invalid(|e| e.number.clone())
+                            aria-describedby="sla-add-number-error"
+                        />
+                        <FieldError id="sla-add-number-error" message=err(|e| e.number.clone())/>
+                    </div>
+                    <div class="field">
+                        <label for="sla-add-customer">"Customer *"</label>
+                        <input
+                            id="sla-add-customer"
+                            type="text"
+                            required
+                            autocomplete="off"
+                            prop:value=move || customer.get()
+                            on:input=move |ev| customer.set(event_target_value(&ev))
+                            aria-invalid=invalid(|e| e.customer.clone())
+                            aria-describedby="sla-add-customer-error"
+                        />
+                        <FieldError id="sla-add-customer-error" message=err(|e| e.customer.clone())/>
+                    </div>
+                    <div class="field">
+                        <label for="sla-add-type">"Type *"</label>
+                        <select id="sla-add-type" on:change=move |ev| case_type.set(event_target_value(&ev))>
+                            {CaseType::ALL
+                                .map(|t| {
+                                    let key = type_key(t);
+                                    view! {
+                                        <option value=key selected=move || case_type.get() == key>
+                                            {t.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="sla-add-received">"Received *"</label>
+                        <input
+                            id="sla-add-received"
+                            type="datetime-local"
+                            required
+                            prop:value=move || received.get()
+                            on:input=move |ev| received.set(event_target_value(&ev))
+                            aria-invalid=invalid(|e| e.received.clone())
+                            aria-describedby="sla-add-received-hint sla-add-received-error"
+                        />
+                        <p class="hint" id="sla-add-received-hint">
+                            {move || format!("In {}, the business calendar's zone.", zone.get().name())}
+                        </p>
+                        <FieldError id="sla-add-received-error" message=err(|e| e.received.clone())/>
+                    </div>
+                    <div class="field">
+                        <label for="sla-add-status">"Status *"</label>
+                        <select
+                            id="sla-add-status"
+                            aria-describedby="sla-add-status-hint"
+                            on:change=move |ev| {
+                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                    status.set(i.min(CaseStatus::ALL.len() - 1));
+                                }
+                            }
+                        >
+                            {CaseStatus::ALL
+                                .iter()
+                                .enumerate()
+                                .map(|(i, s)| {
+                                    view! {
+                                        <option value=i.to_string() selected=move || status.get() == i>
+                                            {s.label()}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()}
+                        </select>
+                        <p class="hint" id="sla-add-status-hint">
+                            {move || {
+                                let s = CaseStatus::ALL[status.get()];
+                                format!("{}: {} ({})", s.label(), s.meaning(), s.source())
+                            }}
+                        </p>
+                    </div>
+                </div>
+                <Show when=is_regulatory>
+                    <fieldset>
+                        <legend>"What the agency set (Regulatory, optional)"</legend>
+                        <div class="sla-grid">
+                            <div class="field">
+                                <label for="sla-add-agency-days">"Agency days"</label>
+                                <input
+                                    id="sla-add-agency-days"
+                                    type="text"
+                                    inputmode="numeric"
+                                    autocomplete="off"
+                                    prop:value=move || agency_days.get()
+                                    on:input=move |ev| agency_days.set(event_target_value(&ev))
+                                    aria-invalid=invalid(|e| e.agency_days.clone())
+                                    aria-describedby="sla-add-agency-days-error"
+                                />
+                                <FieldError id="sla-add-agency-days-error" message=err(|e| e.agency_days.clone())/>
+                            </div>
+                            <div class="field">
+                                <label for="sla-add-agency-date">"Agency due date"</label>
+                                <input
+                                    id="sla-add-agency-date"
+                                    type="date"
+                                    prop:value=move || agency_date.get()
+                                    on:input=move |ev| agency_date.set(event_target_value(&ev))
+                                    aria-invalid=invalid(|e| e.agency_date.clone())
+                                    aria-describedby="sla-add-agency-date-error"
+                                />
+                                <FieldError id="sla-add-agency-date-error" message=err(|e| e.agency_date.clone())/>
+                            </div>
+                        </div>
+                    </fieldset>
+                </Show>
+                <div class="field">
+                    <label for="sla-add-next">"Next action"</label>
+                    <input
+                        id="sla-add-next"
+                        type="text"
+                        autocomplete="off"
+                        prop:value=move || next_action.get()
+                        on:input=move |ev| next_action.set(event_target_value(&ev))
+                        aria-describedby="sla-add-next-hint"
+                    />
+                    <p class="hint" id="sla-add-next-hint">{NEXT_ACTION_HELP}</p>
+                </div>
+                <div class="field">
+                    <label for="sla-add-notes">"Notes"</label>
+                    <textarea
+                        id="sla-add-notes"
+                        rows="3"
+                        prop:value=move || notes.get()
+                        on:input=move |ev| notes.set(event_target_value(&ev))
+                        aria-describedby="sla-add-notes-hint"
+                    ></textarea>
+                    <p class="hint" id="sla-add-notes-hint">{NOTES_HELP}</p>
+                </div>
+                <div class="button-row">
+                    <button type="submit">"Add case"</button>
+                </div>
+                <p role="status" class="sla-status" data-testid="add-case-status">{move || message.get()}</p>
+            </form>
+        </section>
+    }
+}

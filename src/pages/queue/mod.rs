@@ -1,0 +1,253 @@
+//! `#/queue`: the agent's own cases, most urgent first, with live countdowns,
+//! contact attempts, the end-of-shift check and CSV / iCalendar export.
+
+mod add;
+mod reference;
+mod row;
+
+use crate::components::download::download_text;
+use crate::components::notice::{NoticeKind, Notices};
+use crate::components::title::set_page_title;
+use crate::domain::sla::{
+    build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
+};
+use crate::pages::sla::widgets::{rules_in_force, use_now, RulesInForce, SlaSubNav, SourceNote};
+use crate::route::Route;
+use crate::state::AppState;
+use add::AddCaseForm;
+use chrono::Utc;
+use leptos::prelude::*;
+use reference::ReferencePanel;
+use row::CaseRow;
+
+/// A case just removed, kept so the removal can be undone.
+#[derive(Debug, Clone, PartialEq)]
+struct Removed {
+    /// Where it was in the stored list.
+    index: usize,
+    /// The case as it was.
+    case: Case,
+}
+
+/// The case queue.
+#[component]
+pub fn QueuePage() -> impl IntoView {
+    set_page_title("My queue");
+    let state = expect_context::<AppState>();
+    let rules = rules_in_force(state);
+    let now = use_now();
+    let removed = RwSignal::new(None::<Removed>);
+    view! {
+        <h1>"My queue"</h1>
+        <SlaSubNav current=Route::Queue/>
+        <p class="lede">"Your cases and their next deadlines, most urgent first."</p>
+        <p class="privacy">"Case numbers, names and notes stay in this browser; nothing is sent anywhere."</p>
+        {move || rules.with(|r| r.problem.clone()).map(|p| view! { <p class="inline-error">{p}</p> })}
+        <ShiftCheck rules=rules/>
+        <CaseList rules=rules now=now removed=removed/>
+        <AddCaseForm rules=rules/>
+        <ReferencePanel/>
+    }
+}
+
+/// The end-of-shift check: cases still in Assigned.
+#[component]
+fn ShiftCheck(
+    /// The rules in force.
+    rules: Memo<RulesInForce>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let check = Memo::new(move |_| {
+        rules.with(|r| {
+            state.queue.with(|q| {
+                let check = end_of_shift_check(&q.cases, &r.engine);
+                let numbers: Vec<String> = check
+                    .assigned
+                    .iter()
+                    .map(|c| format!("{} ({})", c.number, c.customer))
+                    .collect();
+                (numbers, check.explanation, check.source)
+            })
+        })
+    });
+    view! {
+        <section aria-labelledby="sla-shift-heading">
+            <h2 id="sla-shift-heading">"End-of-shift check"</h2>
+            {move || {
+                let (numbers, explanation, source) = check.get();
+                if numbers.is_empty() {
+                    view! {
+                        <div class="sla-ok" data-testid="end-of-shift-ok">
+                            <p>{explanation}</p>
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <div class="sla-warning" data-testid="end-of-shift-warning">
+                            <p>
+                                <strong>"Warning: "</strong>
+                                {explanation}
+                            </p>
+                            <ul>{numbers.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                            <p>
+                                "Rule: \u{201c}Make sure all cases are in pending on by the end of your shift (leave none in assigned status).\u{201d}"
+                            </p>
+                            <SourceNote source=source/>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// Filters, the list of cases, undo and export.
+#[component]
+fn CaseList(
+    /// The rules in force.
+    rules: Memo<RulesInForce>,
+    /// The ticking current time.
+    now: RwSignal<chrono::DateTime<Utc>>,
+    /// The last removed case, for undo.
+    removed: RwSignal<Option<Removed>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let notices = expect_context::<Notices>();
+    let filter = RwSignal::new(QueueFilter::default());
+    let order = Memo::new(move |_| {
+        let filter = filter.get();
+        let now = now.get();
+        rules.with(|r| {
+            state.queue.with(|q| {
+                build_queue(&q.cases, &r.engine, &filter, now)
+                    .iter()
+                    .map(|row| row.case.number.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let total = Memo::new(move |_| state.queue.with(|q| q.cases.len()));
+    let summary = move || match (order.with(Vec::len), total.get()) {
+        (_, 0) => "Your queue is empty: add a case below.".to_string(),
+        (shown, all) if shown == all => {
+            format!("{all} case{}.", if all == 1 { "" } else { "s" })
+        }
+        (shown, all) => format!("Showing {shown} of {all} cases."),
+    };
+    let undo_ref = NodeRef::<leptos::html::Button>::new();
+    let on_removed = Callback::new(move |gone: Removed| {
+        removed.set(Some(gone));
+        request_animation_frame(move || {
+            if let Some(button) = undo_ref.get_untracked() {
+                let _ = button.focus();
+            }
+        });
+    });
+    let undo = move |_| {
+        if let Some(gone) = removed.get_untracked() {
+            state.queue.update(|q| {
+                let index = gone.index.min(q.cases.len());
+                q.cases.insert(index, gone.case);
+            });
+            removed.set(None);
+        }
+    };
+    let export = move |ics: bool| {
+        let now = Utc::now();
+        let engine = rules.with_untracked(|r| r.engine.clone());
+        let zone = engine.calendar().zone();
+        let text = state.queue.with_untracked(|q| {
+            let rows = build_queue(&q.cases, &engine, &QueueFilter::default(), now);
+            if ics {
+                queue_ics(&rows, &engine, now)
+            } else {
+                queue_csv(&rows, now)
+            }
+        });
+        let (extension, mime) = if ics {
+            ("ics", "text/calendar")
+        } else {
+            ("csv", "text/csv")
+        };
+        let name = format!(
+            "deskaid-queue-{}.{extension}",
+            now.with_timezone(&zone).format("%Y-%m-%d")
+        );
+        match download_text(&name, mime, &text) {
+            Ok(()) => notices.push(NoticeKind::Success, format!("Saved your queue as {name}.")),
+            Err(e) => notices.push(NoticeKind::Error, format!("The export failed: {e}.")),
+        }
+    };
+    let type_options = CaseType::ALL.map(|t| (t.label(), t.label()));
+    view! {
+        <section aria-labelledby="sla-cases-heading">
+            <h2 id="sla-cases-heading">"Cases"</h2>
+            <div class="sla-filters">
+                <div class="field">
+                    <label for="sla-filter-type">"Show type"</label>
+                    <select
+                        id="sla-filter-type"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.case_type = CaseType::ALL.into_iter().find(|t| t.label() == value));
+                        }
+                    >
+                        <option value="">"All types"</option>
+                        {type_options.map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="sla-filter-status">"Show status"</label>
+                    <select
+                        id="sla-filter-status"
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            filter.update(|f| f.status = CaseStatus::ALL.into_iter().find(|s| s.label() == value));
+                        }
+                    >
+                        <option value="">"All statuses"</option>
+                        {CaseStatus::ALL
+                            .map(|s| view! { <option value=s.label()>{s.label()}</option> })
+                            .collect_view()}
+                    </select>
+                </div>
+            </div>
+            <p role="status" class="sla-count" data-testid="queue-count">{summary}</p>
+            <div class="sla-undo" role="status">
+                {move || {
+                    removed
+                        .get()
+                        .map(|gone| {
+                            view! {
+                                <p>
+                                    {format!("Removed case {}. ", gone.case.number)}
+                                    <button type="button" class="secondary" node_ref=undo_ref on:click=undo>
+                                        "Undo"
+                                    </button>
+                                </p>
+                            }
+                        })
+                }}
+            </div>
+            <ol class="sla-cases" data-testid="queue-list">
+                <For each=move || order.get() key=|number| number.clone() let:number>
+                    <CaseRow number=number rules=rules now=now on_removed=on_removed/>
+                </For>
+            </ol>
+            <h3>"Export"</h3>
+            <p class="hint">
+                "A spreadsheet of every case (CSV), or the open deadlines as calendar events with a reminder 30 minutes before (.ics)."
+            </p>
+            <div class="button-row">
+                <button type="button" class="secondary" on:click=move |_| export(false) disabled=move || total.get() == 0>
+                    "Export CSV"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| export(true) disabled=move || total.get() == 0>
+                    "Export calendar (.ics)"
+                </button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,462 @@
+//! Reading the calculator's form (as typed or as given in a shared link) and
+//! asking the domain for the deadlines, with one message per bad field.
+
+use crate::domain::sla::{
+    parse_local_datetime, parse_zone, AgencyTerm, CaseType, Deadline, Due, FollowUpWindow,
+    SlaEngine, SlaError, SlaSettings,
+};
+use crate::route::Route;
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// The calculator's inputs as typed; nothing is lost when one is wrong.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct CalcInput {
+    /// Case type key: "general", "executive" or "regulatory".
+    pub case_type: String,
+    /// Receipt "YYYY-MM-DDTHH:MM" in `zone`.
+    pub received: String,
+    /// IANA zone name.
+    pub zone: String,
+    /// `Some` when this calculation uses its own holidays instead of the
+    /// saved ones: dates "YYYY-MM-DD" separated by commas or spaces.
+    pub holidays: Option<String>,
+    /// The agency's number of days (regulatory).
+    pub agency_days: String,
+    /// The agency's due date "YYYY-MM-DD" (regulatory).
+    pub agency_date: String,
+}
+
+/// The key of a case type in URLs and form values.
+pub(crate) fn type_key(case_type: CaseType) -> &'static str {
+    match case_type {
+        CaseType::General => "general",
+        CaseType::Executive => "executive",
+        CaseType::Regulatory => "regulatory",
+    }
+}
+
+/// The case type named by a URL or form key.
+pub(crate) fn type_from_key(key: &str) -> Option<CaseType> {
+    CaseType::ALL
+        .into_iter()
+        .find(|t| type_key(*t) == key.trim().to_ascii_lowercase())
+}
+
+impl CalcInput {
+    /// The shareable hash for these inputs, following the URL contract
+    /// `#/sla?type=..&received=..&tz=..[&holidays=..][&agency_days=..][&agency_date=..]`.
+    pub fn href(&self) -> String {
+        let mut query = vec![
+            ("type", self.case_type.clone()),
+            ("received", self.received.clone()),
+            ("tz", self.zone.clone()),
+        ];
+        if let Some(holidays) = &self.holidays {
+            query.push(("holidays", holidays.clone()));
+        }
+        if type_from_key(&self.case_type) == Some(CaseType::Regulatory) {
+            if !self.agency_days.trim().is_empty() {
+                query.push(("agency_days", self.agency_days.clone()));
+            }
+            if !self.agency_date.trim().is_empty() {
+                query.push(("agency_date", self.agency_date.clone()));
+            }
+        }
+        Route::Sla.href_with(&query)
+    }
+}
+
+/// One message per field that could not be used.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct FieldErrors {
+    /// The case type is not one of the three.
+    pub case_type: Option<String>,
+    /// The receipt time is malformed, skipped by the clocks or out of range.
+    pub received: Option<String>,
+    /// The zone is not one Deskaid knows.
+    pub zone: Option<String>,
+    /// A holiday of this calculation is not a date.
+    pub holidays: Option<String>,
+    /// The agency's days are not a number or out of range.
+    pub agency_days: Option<String>,
+    /// The agency's date is not a date, or both days and date were given.
+    pub agency_date: Option<String>,
+    /// The saved rules themselves are invalid for this calculation.
+    pub rules: Option<String>,
+}
+
+impl FieldErrors {
+    /// How many fields have a problem.
+    pub fn count(&self) -> usize {
+        [
+            &self.case_type,
+            &self.received,
+            &self.zone,
+            &self.holidays,
+            &self.agency_days,
+            &self.agency_date,
+            &self.rules,
+        ]
+        .iter()
+        .filter(|e| e.is_some())
+        .count()
+    }
+}
+
+/// The deadlines of one calculation.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Calculation {
+    /// When the case was received.
+    pub received: DateTime<Utc>,
+    /// Set when the receipt time happened twice (clocks went back).
+    pub note: Option<String>,
+    /// The initial-contact deadline.
+    pub initial: Deadline,
+    /// The resolution deadline, or why it has no date.
+    pub resolution: Due,
+}
+
+/// Everything the calculator shows for one set of inputs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Outcome {
+    /// What is wrong with the inputs, field by field.
+    pub errors: FieldErrors,
+    /// The engine with this calculation's zone and holidays, when they are valid.
+    pub engine: Option<SlaEngine>,
+    /// The deadlines, when every input is valid.
+    pub calc: Option<Calculation>,
+}
+
+/// Reads "2026-03-09, 2026-03-10" (commas or spaces); every bad entry is named.
+pub(crate) fn parse_holidays(text: &str) -> Result<Vec<NaiveDate>, String> {
+    let mut dates = Vec::new();
+    let mut bad = Vec::new();
+    for part in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        match NaiveDate::parse_from_str(part, "%Y-%m-%d") {
+            Ok(date) => dates.push(date),
+            Err(_) => bad.push(format!("\u{201c}{part}\u{201d}")),
+        }
+    }
+    if bad.is_empty() {
+        Ok(dates)
+    } else {
+        Err(format!(
+            "{} {} not a date in the form YYYY-MM-DD (for example 2026-12-25); separate dates with commas.",
+            bad.join(", "),
+            if bad.len() == 1 { "is" } else { "are" }
+        ))
+    }
+}
+
+/// Reads the agency's term of a regulatory case from the two optional fields.
+pub(crate) fn parse_agency(days: &str, date: &str) -> (AgencyTerm, Option<String>, Option<String>) {
+    let (days, date) = (days.trim(), date.trim());
+    let mut term = AgencyTerm::Unset;
+    let (mut days_error, mut date_error) = (None, None);
+    if !days.is_empty() {
+        match days.parse::<u32>() {
+            Ok(n) => term = AgencyTerm::Days(n),
+            Err(_) => {
+                days_error = Some(format!(
+                    "\u{201c}{days}\u{201d} is not a whole number of days; enter the agency's days as a number, for example 30."
+                ))
+            }
+        }
+    }
+    if !date.is_empty() {
+        match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+            Ok(_) if !days.is_empty() => {
+                date_error = Some(
+                    "Enter either the agency's number of days or its due date, not both."
+                        .to_string(),
+                )
+            }
+            Ok(d) => term = AgencyTerm::Date(d),
+            Err(_) => {
+                date_error = Some(format!(
+                    "\u{201c}{date}\u{201d} is not a date in the form YYYY-MM-DD."
+                ))
+            }
+        }
+    }
+    (term, days_error, date_error)
+}
+
+/// A message for a receipt time that could not be read.
+pub(crate) fn received_message(text: &str, error: &SlaError) -> String {
+    if text.trim().is_empty() {
+        "Enter the date and time the case was received.".to_string()
+    } else {
+        capitalised(&error.to_string())
+    }
+}
+
+/// The domain's messages start in lower case to fit in sentences.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => {
+            let mut out: String = first.to_uppercase().collect();
+            out.push_str(chars.as_str());
+            if !out.ends_with('.') {
+                out.push('.');
+            }
+            out
+        }
+        None => String::new(),
+    }
+}
+
+/// Computes the deadlines for `input` with the `saved` rules, the input's
+/// zone and, if given, its own holidays.
+pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
+    let mut errors = FieldErrors::default();
+    let case_type = type_from_key(&input.case_type);
+    if case_type.is_none() {
+        errors.case_type = Some(format!(
+            "\u{201c}{}\u{201d} is not a case type; choose General, Executive or Regulatory.",
+            input.case_type
+        ));
+    }
+    let zone = parse_zone(&input.zone)
+        .map_err(|e| {
+            errors.zone = Some(format!(
+                "{} {}",
+                capitalised(&e.to_string()),
+                super::widgets::zone_help()
+            ))
+        })
+        .ok();
+    let holidays = match &input.holidays {
+        None => None,
+        Some(text) => parse_holidays(text)
+            .map_err(|e| errors.holidays = Some(e))
+            .ok(),
+    };
+    let is_regulatory = case_type == Some(CaseType::Regulatory);
+    let (agency, days_error, date_error) = parse_agency(&input.agency_days, &input.agency_date);
+    if is_regulatory {
+        errors.agency_days = days_error;
+        errors.agency_date = date_error;
+    }
+
+    let mut settings = saved.clone();
+    if let Some(zone) = zone {
+        settings.calendar.time_zone = zone.name().to_string();
+    }
+    if let Some(dates) = &holidays {
+        settings.calendar.us_federal_holidays = false;
+        settings.calendar.extra_holidays = dates
+            .iter()
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .collect();
+    }
+    let engine = match (zone, input.holidays.is_none() || holidays.is_some()) {
+        (Some(_), true) => match SlaEngine::new(&settings) {
+            Ok(engine) => Some(engine),
+            Err(e) => {
+                errors.rules = Some(format!(
+                    "The saved rules cannot be used for this calculation: {e}. Fix them under \u{201c}Rules and business calendar\u{201d} below."
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    let parsed = zone.and_then(|zone| {
+        parse_local_datetime(&input.received, zone)
+            .map_err(|e| errors.received = Some(received_message(&input.received, &e)))
+            .ok()
+    });
+
+    let calc = match (&engine, case_type, parsed) {
+        (Some(engine), Some(case_type), Some(parsed)) if errors.count() == 0 => {
+            let received = parsed.instant.with_timezone(&Utc);
+            let agency = if is_regulatory {
+                agency
+            } else {
+                AgencyTerm::Unset
+            };
+            match (
+                engine.initial_contact(case_type, received),
+                engine.resolution(case_type, received, agency),
+            ) {
+                (Ok(initial), Ok(resolution)) => Some(Calculation {
+                    received,
+                    note: parsed.note,
+                    initial,
+                    resolution,
+                }),
+                (_, Err(error @ SlaError::AgencyDays(_))) => {
+                    errors.agency_days = Some(capitalised(&error.to_string()));
+                    None
+                }
+                (Err(error), _) | (_, Err(error)) => {
+                    errors.received = Some(capitalised(&error.to_string()));
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    Outcome {
+        errors,
+        engine,
+        calc,
+    }
+}
+
+/// The two follow-up windows for a promise made at `promised`.
+pub(crate) fn follow_ups(
+    engine: &SlaEngine,
+    promised: DateTime<Utc>,
+) -> Result<(FollowUpWindow, FollowUpWindow), String> {
+    let update = engine.update_promise(promised);
+    let owner = engine.owner_follow_up(promised);
+    match (update, owner) {
+        (Ok(update), Ok(owner)) => Ok((update, owner)),
+        (Err(e), _) | (_, Err(e)) => Err(capitalised(&e.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content::sla_defaults;
+
+    fn input(case_type: &str, received: &str, holidays: Option<&str>) -> CalcInput {
+        CalcInput {
+            case_type: case_type.into(),
+            received: received.into(),
+            zone: "America/New_York".into(),
+            holidays: holidays.map(str::to_string),
+            ..CalcInput::default()
+        }
+    }
+
+    fn dues(input: &CalcInput) -> (String, String) {
+        let outcome = compute(sla_defaults(), input);
+        let calc = outcome
+            .calc
+            .unwrap_or_else(|| panic!("{:?}", outcome.errors));
+        let resolution = calc
+            .resolution
+            .deadline()
+            .map(Deadline::rfc3339)
+            .unwrap_or_else(|| calc.resolution.explanation().to_string());
+        (calc.initial.rfc3339(), resolution)
+    }
+
+    #[test]
+    fn the_url_contract_examples_give_the_expected_instants() {
+        assert_eq!(
+            dues(&input("general", "2026-03-06T15:01", Some(""))),
+            (
+                "2026-03-09T12:00:00-04:00".into(),
+                "2026-03-12T15:01:00-04:00".into()
+            )
+        );
+        assert_eq!(
+            dues(&input("general", "2026-03-06T15:01", Some("2026-03-09"))),
+            (
+                "2026-03-10T12:00:00-04:00".into(),
+                "2026-03-13T15:01:00-04:00".into()
+            )
+        );
+        assert_eq!(
+            dues(&input("executive", "2026-03-13T16:30", None)),
+            (
+                "2026-03-13T18:30:00-04:00".into(),
+                "2026-03-18T16:30:00-04:00".into()
+            )
+        );
+        let mut regulatory = input("regulatory", "2026-03-02T10:00", None);
+        regulatory.agency_days = "30".into();
+        assert_eq!(
+            dues(&regulatory),
+            (
+                "2026-03-03T10:00:00-05:00".into(),
+                "2026-04-01T10:00:00-04:00".into()
+            )
+        );
+        regulatory.agency_days.clear();
+        assert!(dues(&regulatory).1.contains("the agency sets"));
+        // Saved holidays (US federal) apply without an override: MLK Day.
+        assert_eq!(
+            dues(&input("general", "2026-01-16T16:00", None)).0,
+            "2026-01-20T12:00:00-05:00"
+        );
+        assert_eq!(
+            dues(&input("general", "2026-01-16T16:00", Some(""))).0,
+            "2026-01-19T12:00:00-05:00"
+        );
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let mut bad = input("general", "2026-02-30T10:00", Some("2026-13-01, x"));
+        bad.zone = "America/NewYork".into();
+        let errors = compute(sla_defaults(), &bad).errors;
+        assert!(errors.zone.unwrap().contains("not a known IANA time zone"));
+        assert!(errors
+            .holidays
+            .unwrap()
+            .starts_with("\u{201c}2026-13-01\u{201d}, \u{201c}x\u{201d} are not a date"));
+        assert_eq!(errors.received, None, "no zone to read the time in");
+
+        let errors = compute(sla_defaults(), &input("general", "2026-02-30T10:00", None)).errors;
+        assert!(errors.received.unwrap().contains("is not a date and time"));
+        let errors = compute(sla_defaults(), &input("general", "", None)).errors;
+        assert_eq!(
+            errors.received.as_deref(),
+            Some("Enter the date and time the case was received.")
+        );
+        let errors = compute(sla_defaults(), &input("general", "2026-03-08T02:30", None)).errors;
+        assert!(errors.received.unwrap().contains("does not exist"));
+        let errors = compute(sla_defaults(), &input("urgent", "2026-03-08T10:30", None)).errors;
+        assert!(errors.case_type.is_some());
+
+        let mut agency = input("regulatory", "2026-03-02T10:00", None);
+        agency.agency_days = "0".into();
+        let errors = compute(sla_defaults(), &agency).errors;
+        assert!(errors.agency_days.unwrap().contains("between 1 and 3650"));
+        agency.agency_days = "ten".into();
+        agency.agency_date = "2026-04-01".into();
+        let errors = compute(sla_defaults(), &agency).errors;
+        assert!(errors.agency_days.unwrap().contains("not a whole number"));
+        assert!(errors.agency_date.unwrap().contains("not both"));
+        // Agency fields are ignored for other case types.
+        agency.case_type = "general".into();
+        assert_eq!(compute(sla_defaults(), &agency).errors.count(), 0);
+    }
+
+    #[test]
+    fn ambiguous_times_are_noted() {
+        let outcome = compute(sla_defaults(), &input("general", "2026-11-01T01:30", None));
+        assert!(outcome
+            .calc
+            .unwrap()
+            .note
+            .unwrap()
+            .contains("happens twice"));
+    }
+
+    #[test]
+    fn hrefs_follow_the_url_contract() {
+        let mut calc = input("regulatory", "2026-03-02T10:00", Some(""));
+        calc.agency_days = "30".into();
+        assert_eq!(
+            calc.href(),
+            "#/sla?type=regulatory&received=2026-03-02T10%3A00&tz=America%2FNew_York&holidays=&agency_days=30"
+        );
+        calc.case_type = "general".into();
+        calc.holidays = None;
+        assert_eq!(
+            calc.href(),
+            "#/sla?type=general&received=2026-03-02T10%3A00&tz=America%2FNew_York"
+        );
+    }
+}

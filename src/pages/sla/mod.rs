@@ -1,0 +1,547 @@
+//! `#/sla`: the SLA calculator. The inputs live in the URL (see
+//! [`calc::CalcInput::href`]) so a calculation can be shared, results update
+//! as the agent types, and the rules and business calendar can be edited
+//! below the results ([`SlaRulesEditor`]).
+
+pub(crate) mod calc;
+mod rules;
+pub(crate) mod widgets;
+
+pub use rules::SlaRulesEditor;
+
+use crate::app::{replace_hash, CurrentLocation};
+use crate::components::copy_button::CopyButton;
+use crate::components::title::set_page_title;
+use crate::domain::sla::{parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow};
+use crate::route::{HashLocation, Route};
+use crate::state::AppState;
+use calc::{compute, follow_ups, received_message, type_from_key, type_key, CalcInput};
+use chrono::Utc;
+use leptos::prelude::*;
+use widgets::{
+    local_input, rules_in_force, use_now, DueTime, InstantTime, SlaSubNav, SourceNote, ZoneList,
+};
+
+/// Initial-contact and resolution deadlines for a case, the follow-up
+/// promise windows, and the rules behind them.
+#[component]
+pub fn SlaPage() -> impl IntoView {
+    set_page_title("SLA calculator");
+    view! {
+        <h1>"SLA calculator"</h1>
+        <SlaSubNav current=Route::Sla/>
+        <p class="lede">
+            "When the first contact and the resolution are due for a case, by the team's rules and business calendar."
+        </p>
+        <Calculator/>
+        <SlaRulesEditor/>
+    }
+}
+
+/// The form's signals, one per input, so nothing typed is ever replaced.
+#[derive(Clone, Copy)]
+struct Inputs {
+    case_type: RwSignal<String>,
+    received: RwSignal<String>,
+    zone: RwSignal<String>,
+    own_holidays: RwSignal<bool>,
+    holidays: RwSignal<String>,
+    agency_days: RwSignal<String>,
+    agency_date: RwSignal<String>,
+}
+
+impl Inputs {
+    /// The inputs as one value, tracked.
+    fn read(&self) -> CalcInput {
+        CalcInput {
+            case_type: self.case_type.get(),
+            received: self.received.get(),
+            zone: self.zone.get(),
+            holidays: self.own_holidays.get().then(|| self.holidays.get()),
+            agency_days: self.agency_days.get(),
+            agency_date: self.agency_date.get(),
+        }
+    }
+
+    /// Fills the form from a link; what the link leaves out gets defaults
+    /// (the calendar's zone, now, the saved holidays).
+    fn fill(&self, location: &HashLocation, default_zone: &str) -> Option<String> {
+        let param = |key| location.param(key).map(str::to_string);
+        let zone = param("tz").unwrap_or_else(|| default_zone.to_string());
+        let received = param("received").unwrap_or_else(|| {
+            let zone = parse_zone(&zone)
+                .or_else(|_| parse_zone(default_zone))
+                .unwrap_or(chrono_tz::UTC);
+            local_input(Utc::now(), zone)
+        });
+        let (case_type, problem) = match param("type") {
+            None => ("general".to_string(), None),
+            Some(key) => match type_from_key(&key) {
+                Some(t) => (type_key(t).to_string(), None),
+                None => (
+                    "general".to_string(),
+                    Some(format!(
+                        "The link asked for case type \u{201c}{key}\u{201d}, which does not exist, so General is shown."
+                    )),
+                ),
+            },
+        };
+        self.case_type.set(case_type);
+        self.received.set(received);
+        self.zone.set(zone);
+        self.own_holidays.set(location.param("holidays").is_some());
+        self.holidays.set(param("holidays").unwrap_or_default());
+        self.agency_days
+            .set(param("agency_days").unwrap_or_default());
+        self.agency_date
+            .set(param("agency_date").unwrap_or_default());
+        problem
+    }
+}
+
+/// `aria-describedby` for a field: its hint, plus its error while shown.
+fn described_by(hint: &'static str, error: &'static str, has_error: bool) -> String {
+    if has_error {
+        format!("{hint} {error}")
+    } else {
+        hint.to_string()
+    }
+}
+
+/// The calculator form and its results.
+#[component]
+fn Calculator() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let location = expect_context::<CurrentLocation>().0;
+    let rules = rules_in_force(state);
+    let saved = Memo::new(move |_| rules.with(|r| r.engine.settings().clone()));
+    let now = use_now();
+    let inputs = Inputs {
+        case_type: RwSignal::new(String::new()),
+        received: RwSignal::new(String::new()),
+        zone: RwSignal::new(String::new()),
+        own_holidays: RwSignal::new(false),
+        holidays: RwSignal::new(String::new()),
+        agency_days: RwSignal::new(String::new()),
+        agency_date: RwSignal::new(String::new()),
+    };
+    let default_zone = move || saved.with_untracked(|s| s.calendar.time_zone.clone());
+    let link_problem = RwSignal::new(location.with_untracked(|l| inputs.fill(l, &default_zone())));
+    // A link followed while the calculator is open fills the form again.
+    Effect::new(move |previous: Option<()>| {
+        let here = location.get();
+        if previous.is_some() && here.route == Route::Sla {
+            link_problem.set(inputs.fill(&here, &default_zone()));
+        }
+    });
+    // Mirror every edit in the URL, without adding history or re-rendering.
+    Effect::new(move |previous: Option<()>| {
+        let href = inputs.read().href();
+        if previous.is_some() {
+            replace_hash(&href);
+        }
+    });
+
+    let outcome = Memo::new(move |_| saved.with(|s| compute(s, &inputs.read())));
+    let errors = Memo::new(move |_| outcome.with(|o| o.errors.clone()));
+    let is_regulatory =
+        move || type_from_key(&inputs.case_type.get()) == Some(CaseType::Regulatory);
+    let share_text = Signal::derive(move || {
+        let href = inputs.read().href();
+        let page = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = page.split('#').next().unwrap_or_default().to_string();
+        format!("{base}{href}")
+    });
+    let announcement = Memo::new(move |_| {
+        outcome.with(|o| match &o.calc {
+            Some(calc) => {
+                let resolution = match &calc.resolution {
+                    Due::At(deadline) => format!("resolution due {}", deadline.human()),
+                    Due::Undated { .. } => "resolution date set by the agency".to_string(),
+                };
+                format!(
+                    "Initial contact due {}; {resolution}.",
+                    calc.initial.human()
+                )
+            }
+            None => match o.errors.count() {
+                1 => "One field needs attention; the deadlines are shown once it is fixed."
+                    .to_string(),
+                n => format!(
+                    "{n} fields need attention; the deadlines are shown once they are fixed."
+                ),
+            },
+        })
+    });
+
+    let error_text = move |pick: fn(&calc::FieldErrors) -> &Option<String>| {
+        move || errors.with(|e| pick(e).clone())
+    };
+
+    view! {
+        <section aria-labelledby="sla-case-heading" class="sla-form">
+            <h2 id="sla-case-heading">"The case"</h2>
+            <Show when=move || link_problem.get().is_some()>
+                <p class="inline-error">{move || link_problem.get()}</p>
+            </Show>
+            <div class="sla-grid">
+                <div class="field">
+                    <label for="sla-type">"Case type"</label>
+                    <select
+                        id="sla-type"
+                        aria-describedby="sla-type-hint"
+                        on:change=move |ev| {
+                            link_problem.set(None);
+                            inputs.case_type.set(event_target_value(&ev));
+                        }
+                    >
+                        {CaseType::ALL
+                            .map(|t| {
+                                let key = type_key(t);
+                                view! {
+                                    <option value=key selected=move || inputs.case_type.get() == key>
+                                        {t.label()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    <p class="hint" id="sla-type-hint">
+                        "Executive and Regulatory cases are high priority (doc 001, lines 21-25)."
+                    </p>
+                </div>
+                <div class="field">
+                    <label for="sla-received">"Received (local date and time)"</label>
+                    <input
+                        id="sla-received"
+                        type="datetime-local"
+                        prop:value=move || inputs.received.get()
+                        on:input=move |ev| inputs.received.set(event_target_value(&ev))
+                        aria-invalid=move || errors.with(|e| e.received.is_some()).then_some("true")
+                        aria-describedby=move || {
+                            described_by(
+                                "sla-received-hint",
+                                "sla-received-error",
+                                errors.with(|e| e.received.is_some()),
+                            )
+                        }
+                    />
+                    <p class="hint" id="sla-received-hint">
+                        {move || {
+                            outcome
+                                .with(|o| o.calc.as_ref().and_then(|c| c.note.clone()))
+                                .unwrap_or_else(|| {
+                                    "For Regulatory cases, when the ticket was created.".to_string()
+                                })
+                        }}
+                    </p>
+                    <FieldError id="sla-received-error" message=Signal::derive(error_text(|e| &e.received))/>
+                </div>
+                <div class="field">
+                    <label for="sla-zone">"Time zone"</label>
+                    <input
+                        id="sla-zone"
+                        type="text"
+                        list="sla-zones"
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || inputs.zone.get()
+                        on:input=move |ev| inputs.zone.set(event_target_value(&ev))
+                        aria-invalid=move || errors.with(|e| e.zone.is_some()).then_some("true")
+                        aria-describedby=move || {
+                            described_by("sla-zone-hint", "sla-zone-error", errors.with(|e| e.zone.is_some()))
+                        }
+                    />
+                    <ZoneList id="sla-zones"/>
+                    <p class="hint" id="sla-zone-hint">
+                        "An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
+                    </p>
+                    <FieldError id="sla-zone-error" message=Signal::derive(error_text(|e| &e.zone))/>
+                </div>
+            </div>
+            <fieldset class="sla-holidays">
+                <legend>"Holidays for this calculation"</legend>
+                <label class="radio">
+                    <input
+                        type="checkbox"
+                        prop:checked=move || inputs.own_holidays.get()
+                        on:change=move |ev| inputs.own_holidays.set(event_target_checked(&ev))
+                    />
+                    "Use only the dates below instead of the saved holidays"
+                </label>
+                <Show
+                    when=move || inputs.own_holidays.get()
+                    fallback=move || {
+                        view! { <p class="hint">{move || saved_holidays_words(&saved.get())}</p> }
+                    }
+                >
+                    <div class="field">
+                        <label for="sla-holidays">"Closed dates (YYYY-MM-DD, separated by commas)"</label>
+                        <input
+                            id="sla-holidays"
+                            type="text"
+                            autocomplete="off"
+                            prop:value=move || inputs.holidays.get()
+                            on:input=move |ev| inputs.holidays.set(event_target_value(&ev))
+                            aria-invalid=move || errors.with(|e| e.holidays.is_some()).then_some("true")
+                            aria-describedby=move || {
+                                described_by(
+                                    "sla-holidays-hint",
+                                    "sla-holidays-error",
+                                    errors.with(|e| e.holidays.is_some()),
+                                )
+                            }
+                        />
+                        <p class="hint" id="sla-holidays-hint">
+                            "Leave empty for no holidays at all. US federal holidays are not added to these dates."
+                        </p>
+                        <FieldError id="sla-holidays-error" message=Signal::derive(error_text(|e| &e.holidays))/>
+                    </div>
+                </Show>
+            </fieldset>
+            <Show when=is_regulatory>
+                <fieldset class="sla-agency">
+                    <legend>"What the agency set (Regulatory)"</legend>
+                    <p class="hint" id="sla-agency-hint">
+                        "The resolution deadline depends on the agency (doc 001, line 18): enter its number of days or its due date."
+                    </p>
+                    <div class="sla-grid">
+                        <div class="field">
+                            <label for="sla-agency-days">"Agency days"</label>
+                            <input
+                                id="sla-agency-days"
+                                type="text"
+                                inputmode="numeric"
+                                autocomplete="off"
+                                prop:value=move || inputs.agency_days.get()
+                                on:input=move |ev| inputs.agency_days.set(event_target_value(&ev))
+                                aria-invalid=move || errors.with(|e| e.agency_days.is_some()).then_some("true")
+                                aria-describedby=move || {
+                                    described_by(
+                                        "sla-agency-hint",
+                                        "sla-agency-days-error",
+                                        errors.with(|e| e.agency_days.is_some()),
+                                    )
+                                }
+                            />
+                            <FieldError
+                                id="sla-agency-days-error"
+                                message=Signal::derive(error_text(|e| &e.agency_days))
+                            />
+                        </div>
+                        <div class="field">
+                            <label for="sla-agency-date">"Agency due date"</label>
+                            <input
+                                id="sla-agency-date"
+                                type="date"
+                                prop:value=move || inputs.agency_date.get()
+                                on:input=move |ev| inputs.agency_date.set(event_target_value(&ev))
+                                aria-invalid=move || errors.with(|e| e.agency_date.is_some()).then_some("true")
+                                aria-describedby=move || {
+                                    described_by(
+                                        "sla-agency-hint",
+                                        "sla-agency-date-error",
+                                        errors.with(|e| e.agency_date.is_some()),
+                                    )
+                                }
+                            />
+                            <FieldError
+                                id="sla-agency-date-error"
+                                message=Signal::derive(error_text(|e| &e.agency_date))
+                            />
+                        </div>
+                    </div>
+                </fieldset>
+            </Show>
+            <FieldError id="sla-rules-error" message=Signal::derive(error_text(|e| &e.rules))/>
+            <div class="button-row">
+                <CopyButton text=share_text label="Share this calculation"/>
+            </div>
+        </section>
+        <section aria-labelledby="sla-results-heading" class="sla-results">
+            <h2 id="sla-results-heading">"Deadlines"</h2>
+            <p class="offscreen" role="status" aria-live="polite">{move || announcement.get()}</p>
+            {move || {
+                outcome
+                    .with(|o| o.calc.clone())
+                    .map(|calc| {
+                        view! {
+                            <ul class="sla-result-list">
+                                <li class="sla-result">
+                                    <h3>"Initial contact"</h3>
+                                    <p class="sla-due">
+                                        <DueTime deadline=calc.initial.clone() now=now testid="initial-contact-due"/>
+                                    </p>
+                                    <p>{calc.initial.explanation.clone()}</p>
+                                    <SourceNote source=calc.initial.source.clone()/>
+                                </li>
+                                <li class="sla-result">
+                                    <h3>"Resolution"</h3>
+                                    {match calc.resolution.clone() {
+                                        Due::At(deadline) => {
+                                            view! {
+                                                <p class="sla-due">
+                                                    <DueTime deadline=deadline.clone() now=now testid="resolution-due"/>
+                                                </p>
+                                                <p>{deadline.explanation.clone()}</p>
+                                                <SourceNote source=deadline.source/>
+                                            }
+                                                .into_any()
+                                        }
+                                        Due::Undated { explanation, source, .. } => {
+                                            view! {
+                                                <p class="sla-due" data-testid="resolution-due">
+                                                    "No date yet: set by the agency."
+                                                </p>
+                                                <p>{explanation}</p>
+                                                <SourceNote source=source/>
+                                            }
+                                                .into_any()
+                                        }
+                                    }}
+                                </li>
+                            </ul>
+                        }
+                            .into_any()
+                    })
+                    .unwrap_or_else(|| {
+                        view! {
+                            <p class="sla-waiting" data-testid="sla-no-result">
+                                "Fix the fields marked above to see the deadlines; nothing you typed was changed."
+                            </p>
+                        }
+                            .into_any()
+                    })
+            }}
+        </section>
+        <FollowUps outcome_engine=Signal::derive(move || outcome.with(|o| o.engine.clone())) now=now/>
+    }
+}
+
+/// The saved holidays in words, for when the calculation uses them.
+fn saved_holidays_words(settings: &crate::domain::sla::SlaSettings) -> String {
+    let calendar = &settings.calendar;
+    let federal = if calendar.us_federal_holidays {
+        "US federal holidays (observed dates)"
+    } else {
+        "no US federal holidays"
+    };
+    match calendar.extra_holidays.len() {
+        0 => format!("Using the saved holidays: {federal}."),
+        n => format!(
+            "Using the saved holidays: {federal}, plus {n} more date{} ({}).",
+            if n == 1 { "" } else { "s" },
+            calendar.extra_holidays.join(", ")
+        ),
+    }
+}
+
+/// An inline message for a field; always in the page so it is announced
+/// when it changes.
+#[component]
+pub(crate) fn FieldError(
+    /// The element id the field names in `aria-describedby`.
+    #[prop(into)]
+    id: String,
+    /// The message, or `None` while the field is fine.
+    #[prop(into)]
+    message: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <p id=id class="sla-field-error" aria-live="polite">
+            {move || message.get().map(|text| view! { <span class="inline-error">{text}</span> })}
+        </p>
+    }
+}
+
+/// The follow-up promise windows of docs 002 and 004 for a promise made now
+/// or at a time the agent enters.
+#[component]
+fn FollowUps(
+    /// The engine of the current calculation (its zone and holidays).
+    #[prop(into)]
+    outcome_engine: Signal<Option<crate::domain::sla::SlaEngine>>,
+    /// The current time, for a promise made now.
+    now: RwSignal<chrono::DateTime<Utc>>,
+) -> impl IntoView {
+    let promised = RwSignal::new(String::new());
+    let windows = Memo::new(move |_| {
+        let engine = outcome_engine.get()?;
+        let zone = engine.calendar().zone();
+        let text = promised.get();
+        let at = if text.trim().is_empty() {
+            Ok(now.get())
+        } else {
+            parse_local_datetime(&text, zone)
+                .map(|p| p.instant.with_timezone(&Utc))
+                .map_err(|e| received_message(&text, &e))
+        };
+        Some(at.and_then(|at| follow_ups(&engine, at)))
+    });
+    let error = Signal::derive(move || windows.with(|w| w.clone().and_then(|r| r.err())));
+    view! {
+        <section aria-labelledby="sla-followup-heading" class="sla-followups">
+            <h2 id="sla-followup-heading">"Follow-up promises"</h2>
+            <div class="field">
+                <label for="sla-promised">"Promise made at (leave empty for now)"</label>
+                <input
+                    id="sla-promised"
+                    type="datetime-local"
+                    prop:value=move || promised.get()
+                    on:input=move |ev| promised.set(event_target_value(&ev))
+                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
+                    aria-describedby=move || {
+                        described_by("sla-promised-hint", "sla-promised-error", error.with(|e| e.is_some()))
+                    }
+                />
+                <p class="hint" id="sla-promised-hint">"In the time zone of the calculation above."</p>
+                <FieldError id="sla-promised-error" message=error/>
+            </div>
+            {move || match windows.get() {
+                Some(Ok((update, owner))) => {
+                    view! {
+                        <ul class="sla-result-list">
+                            <Window
+                                title="Update promised \u{201c}within 1 day\u{201d}"
+                                window=update
+                                testid="update-window"
+                            />
+                            <Window
+                                title="Case owner calls back \u{201c}within 24-48 business hours\u{201d}"
+                                window=owner
+                                testid="owner-window"
+                            />
+                        </ul>
+                    }
+                        .into_any()
+                }
+                _ => view! { <p class="sla-waiting">"The windows are shown once the time zone and holidays above are valid."</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// One follow-up window: earliest and latest, and how the promise was read.
+#[component]
+fn Window(
+    /// What was promised.
+    title: &'static str,
+    /// The window computed by the domain.
+    window: FollowUpWindow,
+    /// `data-testid` of the item.
+    testid: &'static str,
+) -> impl IntoView {
+    view! {
+        <li class="sla-result" data-testid=testid>
+            <h3>{title}</h3>
+            <p class="sla-due">
+                "Earliest: " <InstantTime instant=window.earliest/> <br/> "Latest: "
+                <InstantTime instant=window.latest/>
+            </p>
+            <p>{window.explanation}</p>
+            <SourceNote source=window.source/>
+        </li>
+    }
+}

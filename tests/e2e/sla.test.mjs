@@ -1,0 +1,408 @@
+// The SLA calculator (#/sla), its rules editor and the queue (#/queue):
+// URL-contract links with exact <time datetime> values, inline messages,
+// sharing, persistence, contact attempts, the end-of-shift check, CSV and
+// iCalendar exports, filters, and axe-core on every state.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const NY = 'America/New_York';
+
+/** The `datetime` of a result, once the calculator has rendered it. */
+async function due(page, testid) {
+  const time = page.getByTestId(testid);
+  await time.waitFor();
+  return time.getAttribute('datetime');
+}
+
+async function calculator(context, query) {
+  return openApp(context, server.base, `#/sla?${query}`);
+}
+
+describe('calculator links (URL contract)', () => {
+  // Expected values follow the shipped rules (content/sla.toml) and match the
+  // domain's known-answer tests in src/domain/sla/mod.rs.
+  const CASES = [
+    {
+      name: 'General after the 15:00 cut-off on Friday, no holidays: Monday noon after the DST change',
+      query: `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=`,
+      initial: '2026-03-09T12:00:00-04:00',
+      resolution: '2026-03-12T15:01:00-04:00',
+    },
+    {
+      name: 'a holiday override closes Monday: Tuesday noon, resolution a day later',
+      query: `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=2026-03-09`,
+      initial: '2026-03-10T12:00:00-04:00',
+      resolution: '2026-03-13T15:01:00-04:00',
+    },
+    {
+      name: 'without an override the saved US federal holidays apply (MLK Day)',
+      query: `type=general&received=2026-01-16T16:00&tz=${NY}`,
+      initial: '2026-01-20T12:00:00-05:00',
+      resolution: '2026-01-23T16:00:00-05:00',
+    },
+    {
+      name: 'Executive: 2 clock hours, 3 business days',
+      query: `type=executive&received=2026-03-13T16:30&tz=${NY}`,
+      initial: '2026-03-13T18:30:00-04:00',
+      resolution: '2026-03-18T16:30:00-04:00',
+    },
+    {
+      name: 'Regulatory with agency_days=30: 24 clock hours, 30 calendar days',
+      query: `type=regulatory&received=2026-03-02T10:00&tz=${NY}&agency_days=30`,
+      initial: '2026-03-03T10:00:00-05:00',
+      resolution: '2026-04-01T10:00:00-04:00',
+    },
+    {
+      name: 'Regulatory with an agency date on a Saturday: close of business the business day before',
+      query: `type=regulatory&received=2026-03-02T10:00&tz=${NY}&agency_date=2026-07-04`,
+      initial: '2026-03-03T10:00:00-05:00',
+      resolution: '2026-07-02T17:00:00-04:00',
+    },
+    {
+      name: 'another zone: London after the cut-off on Friday',
+      query: 'type=general&received=2026-03-27T15:30&tz=Europe/London&holidays=',
+      initial: '2026-03-30T12:00:00+01:00',
+      resolution: '2026-04-02T15:30:00+01:00',
+    },
+  ];
+
+  for (const c of CASES) {
+    test(c.name, async () => {
+      const context = await browser.newContext();
+      const page = await calculator(context, c.query);
+      assert.equal(await due(page, 'initial-contact-due'), c.initial);
+      assert.equal(await due(page, 'resolution-due'), c.resolution);
+      assert.deepEqual(page.errors, []);
+      await context.close();
+    });
+  }
+
+  test('Regulatory without an agency term explains instead of giving a date; results pass axe', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=regulatory&received=2026-03-02T10:00&tz=${NY}`);
+    const resolution = page.getByTestId('resolution-due');
+    await resolution.waitFor();
+    assert.equal(await resolution.getAttribute('datetime'), null);
+    assert.match(await resolution.textContent(), /set by the agency/);
+    assert.match(await page.locator('.sla-results').textContent(), /the agency sets the resolution deadline/);
+    await expectNoAxeViolations(page, 'calculator with results (regulatory)');
+    await context.close();
+  });
+
+  test('results show the rule, its source and the follow-up windows', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=`);
+    await page.getByTestId('initial-contact-due').waitFor();
+    const results = await page.locator('.sla-results').textContent();
+    assert.match(results, /after the 15:00 cut-off/);
+    assert.match(results, /doc 001, lines 9-11/);
+    await page.fill('#sla-promised', '2026-03-13T14:00');
+    const owner = page.getByTestId('owner-window');
+    await page.waitForFunction(() => document.querySelector('[data-testid=owner-window] time')?.getAttribute('datetime') === '2026-03-16T14:00:00-04:00');
+    const times = await owner.locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    assert.deepEqual(times, ['2026-03-16T14:00:00-04:00', '2026-03-17T14:00:00-04:00']);
+    assert.match(await owner.textContent(), /1 to 2 business days/);
+    const update = await page.getByTestId('update-window').locator('time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    assert.deepEqual(update, ['2026-03-13T14:00:00-04:00', '2026-03-16T14:00:00-04:00']);
+    await context.close();
+  });
+
+  test('an ambiguous fall-back time is noted', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=executive&received=2026-11-01T01:30&tz=${NY}`);
+    assert.equal(await due(page, 'initial-contact-due'), '2026-11-01T02:30:00-05:00');
+    assert.match(await page.locator('#sla-received-hint').textContent(), /happens twice/);
+    await context.close();
+  });
+});
+
+describe('calculator input errors', () => {
+  const BAD = [
+    ['a malformed date', `type=general&received=2026-02-30T10:00&tz=${NY}`, '#sla-received', /is not a date and time in the form YYYY-MM-DDTHH:MM/],
+    ['an unknown zone', 'type=general&received=2026-03-06T15:01&tz=America/NewYork', '#sla-zone', /"America\/NewYork" is not a known IANA time zone/],
+    ['a time skipped by the clocks', `type=general&received=2026-03-08T02:30&tz=${NY}`, '#sla-received', /does not exist in America\/New_York/],
+    ['impossible agency days', `type=regulatory&received=2026-03-02T10:00&tz=${NY}&agency_days=0`, '#sla-agency-days', /between 1 and 3650/],
+    ['a bad holiday', `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=2026-13-01`, '#sla-holidays', /“2026-13-01” is not a date in the form YYYY-MM-DD/],
+  ];
+  for (const [name, query, field, message] of BAD) {
+    test(`${name} gets an inline message next to its field`, async () => {
+      const context = await browser.newContext();
+      const page = await calculator(context, query);
+      const input = page.locator(field);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('aria-invalid') === 'true', field);
+      const errorId = (await input.getAttribute('aria-describedby')).split(' ').find((id) => id.endsWith('-error'));
+      assert.match(await page.locator(`#${errorId}`).textContent(), message);
+      assert.equal(await page.getByTestId('initial-contact-due').count(), 0);
+      assert.equal(await page.getByTestId('sla-no-result').count(), 1);
+      await context.close();
+    });
+  }
+
+  test('the unknown zone stays as typed; fixing it shows results; errors pass axe', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, 'type=general&received=2026-03-06T15:01&tz=America/NewYork&holidays=');
+    await page.locator('#sla-zone-error .inline-error').waitFor();
+    assert.equal(await page.inputValue('#sla-zone'), 'America/NewYork');
+    await expectNoAxeViolations(page, 'calculator with an error');
+    await page.fill('#sla-zone', NY);
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-09T12:00:00-04:00');
+    assert.equal(await page.locator('#sla-zone').getAttribute('aria-invalid'), null);
+    await context.close();
+  });
+});
+
+describe('calculator editing and sharing', () => {
+  test('edits recompute at once and are mirrored in the URL', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=`);
+    await page.getByTestId('initial-contact-due').waitFor();
+    await page.selectOption('#sla-type', 'executive');
+    await page.waitForFunction(() => document.querySelector('[data-testid=initial-contact-due]')?.getAttribute('datetime') === '2026-03-06T17:01:00-05:00');
+    await page.fill('#sla-received', '2026-03-13T16:30');
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-13T18:30:00-04:00');
+    await page.waitForFunction(() => location.hash.includes('type=executive') && location.hash.includes('2026-03-13T16%3A30'));
+    // The mirrored URL opens the same calculation in a new tab.
+    const copy = await openApp(context, page.url().split('#')[0], '#' + page.url().split('#')[1]);
+    assert.equal(await due(copy, 'initial-contact-due'), '2026-03-13T18:30:00-04:00');
+    assert.equal(await copy.locator('#sla-type').inputValue(), 'executive');
+    await context.close();
+  });
+
+  test('Share copies the full URL of the calculation', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=`);
+    await page.getByTestId('initial-contact-due').waitFor();
+    await page.fill('#sla-holidays', '2026-03-09');
+    await page.getByRole('button', { name: 'Share this calculation' }).click();
+    await page.getByText('Copied to the clipboard.').waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, page.url());
+    assert.match(copied, /#\/sla\?type=general&received=2026-03-06T15%3A01&tz=America%2FNew_York&holidays=2026-03-09$/);
+    await context.close();
+  });
+
+  test('time remaining ticks while the page is open', async () => {
+    const context = await browser.newContext();
+    await context.clock.install({ time: new Date('2026-03-09T14:00:00Z') }); // 10:00 EDT
+    const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=`);
+    const remaining = page.locator('.sla-result').first().locator('.sla-remaining');
+    await remaining.waitFor();
+    // Loading takes a few moments of the (running) fake clock.
+    assert.match((await remaining.textContent()).trim(), /^\(in (2 h|1 h 59 min)\)$/);
+    await context.clock.runFor(30 * 60 * 1000);
+    await page.waitForFunction(() => /in 1 h (29|30) min/.test(document.querySelector('.sla-result .sla-remaining')?.textContent));
+    await context.close();
+  });
+});
+
+describe('rules and business calendar', () => {
+  test('invalid rules are listed and not saved; valid rules are saved and used; defaults restore', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=general&received=2026-03-10T14:30&tz=${NY}`);
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-10T17:00:00-04:00');
+    await expectNoAxeViolations(page, 'calculator with the rules editor');
+
+    await page.getByLabel('Monday opens at').fill('18:00');
+    const problems = page.getByTestId('sla-rules-problems');
+    await problems.getByText('Monday: opening 18:00 is not before closing 17:00').waitFor();
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText(/Not saved: fix the problem listed above first/).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), null);
+    assert.equal(await page.getByLabel('Monday opens at').inputValue(), '18:00', 'the draft stays in the form');
+    await expectNoAxeViolations(page, 'rules editor with problems');
+    await page.getByLabel('Monday opens at').fill('09:00');
+
+    await page.getByLabel('Cut-off for same-day contact').fill('14:00');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-11T12:00:00-04:00');
+    await page.reload();
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-11T12:00:00-04:00');
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /Your own rules are saved/);
+
+    await page.getByRole('button', { name: 'Restore shipped defaults' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=initial-contact-due]')?.getAttribute('datetime') === '2026-03-10T17:00:00-04:00');
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /shipped defaults are in use/);
+    await context.close();
+  });
+
+  test('the US federal holiday preset adds observed dates with their names', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=general&received=2026-07-02T15:30&tz=${NY}`);
+    await page.getByLabel('Closed on US federal holidays every year (observed dates)').uncheck();
+    await page.fill('#sla-rules-year', '2027');
+    assert.match(await page.getByTestId('sla-federal-preview').textContent(), /Independence Day: Mon 5 Jul 2027 \(falls on Sun 4 Jul\)/);
+    await page.getByRole('button', { name: 'Add these holidays' }).click();
+    const list = page.getByTestId('sla-holiday-list');
+    await list.getByText('2027-07-05 — Independence Day, observed').waitFor();
+    assert.equal(await list.locator('li').count(), 11);
+    await page.getByRole('button', { name: 'Remove 2027-07-05' }).click();
+    assert.equal(await list.locator('li').count(), 10);
+    await context.close();
+  });
+});
+
+/** Fills and submits the add-case form. */
+async function addCase(page, { number, customer, type = 'general', received, status, next = '' }) {
+  await page.fill('#sla-add-number', number);
+  await page.fill('#sla-add-customer', customer);
+  await page.selectOption('#sla-add-type', type);
+  await page.fill('#sla-add-received', received);
+  if (status) await page.selectOption('#sla-add-status', { label: status });
+  await page.fill('#sla-add-next', next);
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByTestId('add-case-status').getByText(`Added case ${number}.`).waitFor();
+}
+
+const caseItem = (page, number) => page.locator(`[data-testid=queue-case][data-case="${number}"]`);
+
+describe('my queue', () => {
+  test('required fields are checked inline', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/queue');
+    await page.getByRole('button', { name: 'Add case' }).click();
+    await page.locator('#sla-add-number-error').getByText('Enter the case number.').waitFor();
+    assert.match(await page.locator('#sla-add-customer-error').textContent(), /Enter the customer's name/);
+    assert.equal(await page.locator('#sla-add-number').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByTestId('queue-case').count(), 0);
+    await context.close();
+  });
+
+  test('a case survives a reload; attempts, edits, the end-of-shift check, filters, removal and axe', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/queue');
+    await addCase(page, { number: 'Q-100', customer: 'Grace Hopper', received: '2026-03-06T15:01', next: 'Email the customer' });
+    await page.reload();
+    await page.waitForSelector('main h1');
+    const item = caseItem(page, 'Q-100');
+    assert.equal(await item.getByTestId('case-due').getAttribute('datetime'), '2026-03-09T12:00:00-04:00');
+    assert.match(await item.textContent(), /Email the customer/);
+    assert.match(await item.getByTestId('urgency').textContent(), /Overdue/);
+
+    // End-of-shift warning for a case still in Assigned.
+    const warning = page.getByTestId('end-of-shift-warning');
+    assert.match(await warning.textContent(), /1 case still in Assigned \(Q-100\)/);
+    assert.match(await warning.textContent(), /doc 001, lines 58-59/);
+
+    // Three attempts on different business days with both channels.
+    await item.getByText('Contact attempts (0)').click();
+    const log = async (channel, when) => {
+      await item.getByLabel('Channel').selectOption(channel);
+      await item.getByLabel('When').fill(when);
+      await item.getByRole('button', { name: 'Log attempt' }).click();
+    };
+    await log('email', '2026-03-09T10:00');
+    await item.getByText('Contact attempts (1)').waitFor();
+    assert.match(await item.getByTestId('attempts-report').textContent(), /Rule not met yet: 1 attempt on 1 of the 3 different business days/);
+    // With an attempt logged, the next deadline is the resolution.
+    assert.equal(await item.getByTestId('case-due').getAttribute('datetime'), '2026-03-12T15:01:00-04:00');
+    await log('phone', '2026-03-10T10:00');
+    await log('email', '2026-03-11T10:00');
+    await item.getByText('Contact attempts (3)').waitFor();
+    assert.match(await item.getByTestId('attempts-report').textContent(), /Rule met: 3 attempts on 3 of the 3 different business days required, using email and phone/);
+    assert.equal(await item.getByTestId('attempt-list').locator('li').count(), 3);
+
+    await addCase(page, { number: 'Q-200', customer: 'Alan Turing', type: 'executive', received: '2026-03-13T16:30', status: 'Acknowledged' });
+    assert.equal(await caseItem(page, 'Q-200').getByTestId('case-due').getAttribute('datetime'), '2026-03-13T18:30:00-04:00');
+    // Most urgent first: Q-100's resolution (12 Mar) before Q-200's contact (13 Mar).
+    const order = await page.getByTestId('queue-case').evaluateAll((els) => els.map((e) => e.dataset.case));
+    assert.deepEqual(order, ['Q-100', 'Q-200']);
+    await expectNoAxeViolations(page, 'queue with cases');
+
+    // Filters.
+    await page.selectOption('#sla-filter-type', 'Executive');
+    await page.getByTestId('queue-count').getByText('Showing 1 of 2 cases.').waitFor();
+    assert.deepEqual(await page.getByTestId('queue-case').evaluateAll((els) => els.map((e) => e.dataset.case)), ['Q-200']);
+    await page.selectOption('#sla-filter-type', '');
+    await page.selectOption('#sla-filter-status', 'Assigned');
+    await page.getByTestId('queue-count').getByText('Showing 1 of 2 cases.').waitFor();
+    assert.deepEqual(await page.getByTestId('queue-case').evaluateAll((els) => els.map((e) => e.dataset.case)), ['Q-100']);
+    await page.selectOption('#sla-filter-status', '');
+
+    // Editing the status clears the end-of-shift warning.
+    await item.getByText('Edit status, next action and notes').click();
+    await item.getByTestId('edit-status').selectOption('Pending on');
+    await item.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByTestId('end-of-shift-ok').waitFor();
+    assert.equal(await item.getByTestId('case-status').textContent(), 'Pending on');
+
+    // Remove, then undo.
+    await caseItem(page, 'Q-200').getByRole('button', { name: 'Remove case Q-200' }).click();
+    await page.getByTestId('queue-count').getByText('1 case.').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByTestId('queue-count').getByText('2 cases.').waitFor();
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('exports the queue as CSV and the deadlines as iCalendar', async () => {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await openApp(context, server.base, '#/queue');
+    await addCase(page, { number: 'X-1', customer: 'Comma, "Quoted"', received: '2026-03-06T15:01' });
+    await addCase(page, { number: 'X-2', customer: 'Ida', type: 'executive', received: '2026-03-13T16:30' });
+    const dir = await mkdtemp(join(tmpdir(), 'deskaid-sla-'));
+    const save = async (name) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      const path = join(dir, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+    };
+
+    const csv = await save('Export CSV');
+    assert.match(csv.name, /^deskaid-queue-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = csv.text.split('\r\n');
+    assert.match(lines[0], /^Case number,Customer,Type,Status,Received,Next deadline,Due/);
+    assert.ok(lines[1].startsWith('X-1,"Comma, ""Quoted""",General,Assigned,2026-03-06T15:01:00-05:00,Initial contact,2026-03-09T12:00:00-04:00,'), lines[1]);
+    assert.ok(lines[2].startsWith('X-2,Ida,Executive,Assigned,'), lines[2]);
+
+    const ics = await save('Export calendar (.ics)');
+    assert.match(ics.name, /^deskaid-queue-\d{4}-\d{2}-\d{2}\.ics$/);
+    const calendar = new ICAL.Component(ICAL.parse(ics.text));
+    const events = calendar.getAllSubcomponents('vevent');
+    const starts = Object.fromEntries(events.map((e) => [e.getFirstPropertyValue('uid'), e.getFirstPropertyValue('dtstart').toString()]));
+    assert.deepEqual(starts, {
+      'X-1-initial-contact@deskaid': '2026-03-09T16:00:00Z',
+      'X-1-resolution@deskaid': '2026-03-12T19:01:00Z',
+      'X-2-initial-contact@deskaid': '2026-03-13T22:30:00Z',
+      'X-2-resolution@deskaid': '2026-03-18T20:30:00Z',
+    });
+    for (const event of events) {
+      const alarm = event.getFirstSubcomponent('valarm');
+      assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+      assert.equal(alarm.getFirstPropertyValue('trigger').toString(), '-PT30M');
+    }
+    assert.match(events[0].getFirstPropertyValue('summary'), /case X-1 \(General\) - Comma, "Quoted"/);
+    await context.close();
+  });
+
+  test('the queue fits a 360 px wide screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await openApp(context, server.base, '#/queue');
+    await addCase(page, { number: 'A-VERY-LONG-CASE-NUMBER-0000000001', customer: 'Narrow Screen', received: '2026-03-06T15:01' });
+    for (const hash of ['#/queue', `#/sla?type=regulatory&received=2026-03-02T10:00&tz=${NY}`]) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.waitForTimeout(100);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${hash} scrolls sideways by ${overflow}px`);
+    }
+    await context.close();
+  });
+});

@@ -1,0 +1,156 @@
+//! Component tests in headless Chromium for the SLA calculator and the queue.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::UnmountHandle;
+use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Clears storage, mounts the app at `hash` and returns its container.
+async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window.location().set_hash(hash).unwrap();
+    let document = window.document().unwrap();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
+    leptos::task::tick().await;
+    (container, handle)
+}
+
+fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+}
+
+fn attribute(container: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
+    find(container, selector)
+        .get_attribute(name)
+        .unwrap_or_else(|| panic!("{selector} has no {name}"))
+}
+
+fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    find(container, selector).text_content().unwrap_or_default()
+}
+
+/// Types `value` into the input or textarea and fires `input`.
+fn type_into(container: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let element = find(container, selector);
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    }
+    let event = web_sys::Event::new("input").unwrap();
+    element.dispatch_event(&event).unwrap();
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_url_contract_link_renders_the_expected_deadlines() {
+    let (container, handle) =
+        render_at("#/sla?type=general&received=2026-03-06T15:01&tz=America/New_York&holidays=")
+            .await;
+    assert_eq!(text_of(&container, "main h1"), "SLA calculator");
+    assert_eq!(
+        attribute(&container, "[data-testid=initial-contact-due]", "datetime"),
+        "2026-03-09T12:00:00-04:00"
+    );
+    assert_eq!(
+        attribute(&container, "[data-testid=resolution-due]", "datetime"),
+        "2026-03-12T15:01:00-04:00"
+    );
+    assert!(text_of(&container, "[data-testid=initial-contact-due]").contains("Mon 9 Mar 2026"));
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn editing_the_form_recomputes_and_mirrors_the_url() {
+    let (container, handle) =
+        render_at("#/sla?type=general&received=2026-03-06T15:01&tz=America/New_York&holidays=")
+            .await;
+    type_into(&container, "#sla-holidays", "2026-03-09");
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    assert_eq!(
+        attribute(&container, "[data-testid=initial-contact-due]", "datetime"),
+        "2026-03-10T12:00:00-04:00"
+    );
+    let hash = web_sys::window().unwrap().location().hash().unwrap();
+    assert!(hash.contains("holidays=2026-03-09"), "{hash}");
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_zone_gets_an_inline_message_and_keeps_the_text() {
+    let (container, handle) =
+        render_at("#/sla?type=general&received=2026-03-06T15:01&tz=America/NewYork").await;
+    let message = text_of(&container, "#sla-zone-error");
+    assert!(message.contains("not a known IANA time zone"), "{message}");
+    assert_eq!(attribute(&container, "#sla-zone", "aria-invalid"), "true");
+    assert!(attribute(&container, "#sla-zone", "aria-describedby").contains("sla-zone-error"));
+    let typed: web_sys::HtmlInputElement = find(&container, "#sla-zone").unchecked_into();
+    assert_eq!(typed.value(), "America/NewYork");
+    assert!(container
+        .query_selector("[data-testid=initial-contact-due]")
+        .unwrap()
+        .is_none());
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_case_shows_it_in_the_queue() {
+    let (container, handle) = render_at("#/queue").await;
+    assert_eq!(text_of(&container, "main h1"), "My queue");
+    type_into(&container, "#sla-add-number", "CASE-4711");
+    type_into(&container, "#sla-add-customer", "Ada Lovelace");
+    type_into(&container, "#sla-add-received", "2026-03-06T15:01");
+    type_into(&container, "#sla-add-next", "Call back after noon");
+    let form: web_sys::HtmlFormElement =
+        find(&container, "[data-testid=add-case-form]").unchecked_into();
+    form.request_submit().unwrap();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    let item = text_of(&container, "[data-testid=queue-case]");
+    assert!(item.contains("CASE-4711"), "{item}");
+    assert!(item.contains("Ada Lovelace"), "{item}");
+    assert_eq!(
+        attribute(&container, "[data-testid=case-due]", "datetime"),
+        "2026-03-09T12:00:00-04:00"
+    );
+    assert!(text_of(&container, "[data-testid=end-of-shift-warning]").contains("CASE-4711"));
+
+    // A second case with the same number is refused with a message.
+    type_into(&container, "#sla-add-number", "CASE-4711");
+    type_into(&container, "#sla-add-customer", "Someone else");
+    form.request_submit().unwrap();
+    leptos::task::tick().await;
+    assert!(text_of(&container, "#sla-add-number-error").contains("already in your queue"));
+    assert_eq!(
+        container
+            .inner_html()
+            .matches("data-testid=\"queue-case\"")
+            .count(),
+        1
+    );
+    drop(handle);
+    container.remove();
+}
