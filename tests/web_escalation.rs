@@ -2,40 +2,13 @@
 //! the keyword scanner.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::mount::UnmountHandle;
-use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Mounts the app with `hash` as the URL and empty storage; returns its container.
-async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash(hash).unwrap();
-    // Let the hashchange of the line above pass before the app listens.
-    sleep_ms(20).await;
-    let document = window.document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
-    leptos::task::tick().await;
-    (container, handle)
-}
-
-fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
-}
-
-fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
-    find(container, selector).text_content().unwrap_or_default()
-}
 
 fn texts_of(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     // Through JS, since web-sys's NodeList feature is not enabled for the crate.
@@ -51,21 +24,6 @@ fn texts_of(container: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
                 .unwrap_or_default()
         })
         .collect()
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
-
-fn cleanup(container: web_sys::HtmlElement, handle: UnmountHandle<AnyViewState>) {
-    drop(handle);
-    container.remove();
 }
 
 #[wasm_bindgen_test]

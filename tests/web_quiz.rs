@@ -4,49 +4,13 @@
 use chrono::{FixedOffset, TimeZone};
 use deskaid::domain::content;
 use deskaid::domain::quiz::{Mode, Progress, QuestionKind, QuizSession, QuizSpec};
-use leptos::mount::UnmountHandle;
-use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Clears storage, mounts the app with `hash` as the URL and lets its effects run.
-async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash(hash).unwrap();
-    let document = window.document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
-    leptos::task::tick().await;
-    sleep_ms(50).await;
-    (container, handle)
-}
-
-fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-        .unchecked_into()
-}
-
-fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
-    find(container, selector).text_content().unwrap_or_default()
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
-}
 
 #[wasm_bindgen_test]
 async fn the_start_screen_lists_every_topic_with_its_question_count() {

@@ -1,42 +1,18 @@
 //! Component tests in headless Chromium for the SLA calculator and the queue.
 #![cfg(target_arch = "wasm32")]
 
-use leptos::mount::UnmountHandle;
-use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod common;
+use common::*;
+
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Clears storage, mounts the app at `hash` and returns its container.
-async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
-    let window = web_sys::window().unwrap();
-    window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash(hash).unwrap();
-    let document = window.document().unwrap();
-    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
-    document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
-    leptos::task::tick().await;
-    (container, handle)
-}
-
-fn find(container: &web_sys::HtmlElement, selector: &str) -> web_sys::Element {
-    container
-        .query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no {selector}"))
-}
 
 fn attribute(container: &web_sys::HtmlElement, selector: &str, name: &str) -> String {
     find(container, selector)
         .get_attribute(name)
         .unwrap_or_else(|| panic!("{selector} has no {name}"))
-}
-
-fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
-    find(container, selector).text_content().unwrap_or_default()
 }
 
 /// Types `value` into the input or textarea and fires `input`.
@@ -49,16 +25,6 @@ fn type_into(container: &web_sys::HtmlElement, selector: &str, value: &str) {
     }
     let event = web_sys::Event::new("input").unwrap();
     element.dispatch_event(&event).unwrap();
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 #[wasm_bindgen_test]

@@ -1,11 +1,24 @@
 //! Saves generated text (exports, case notes, calendars) as a file download,
 //! without any server.
 
+use crate::components::notice::{NoticeKind, Notices};
 use wasm_bindgen::JsCast;
+
+/// Offers `contents` as a download and tells the user in a notice whether
+/// the file was saved.
+pub fn save_file(notices: Notices, file_name: &str, mime: &str, contents: &str) {
+    match download_text(file_name, mime, contents) {
+        Ok(()) => notices.push(NoticeKind::Success, format!("Saved {file_name}.")),
+        Err(reason) => notices.push(
+            NoticeKind::Error,
+            format!("{file_name} could not be saved: {reason}."),
+        ),
+    }
+}
 
 /// Offers `contents` as a download named `file_name`; the message explains a
 /// browser that refused.
-pub fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+fn download_text(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let refused = |_| "the browser refused to create the file".to_string();
     let parts = js_sys::Array::of1(&contents.into());
     let options = web_sys::BlobPropertyBag::new();

@@ -2,6 +2,7 @@
 
 pub mod copy_button;
 pub mod download;
+pub mod file_input;
 pub mod notice;
 pub mod panic_banner;
 pub mod title;

@@ -1,12 +1,14 @@
-//! `#/settings`: theme, and the user's data: export, import and reset.
+//! `#/settings`: theme, the SLA rules and business calendar, and the user's
+//! data: export, import and reset.
 
-use crate::components::download::download_text;
+use crate::components::download::save_file;
+use crate::components::file_input::read_chosen_file;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
+use crate::pages::sla::SlaRulesEditor;
 use crate::state::{raw_records, validate_record, AppState, Theme};
 use crate::storage::{build_export, check_import, read_raw, remove, write_raw};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Preferences and data management.
 #[component]
@@ -16,6 +18,7 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <ThemeChoice state=state/>
+        <SlaRulesEditor/>
         <DataManagement state=state/>
     }
 }
@@ -71,31 +74,11 @@ fn DataManagement(
         let now = chrono::Utc::now();
         let text = build_export(&now.to_rfc3339(), &raw_records());
         let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
-        match download_text(&name, "application/json", &text) {
-            Ok(()) => notices.push(
-                NoticeKind::Success,
-                format!("Exported your data as {name}."),
-            ),
-            Err(e) => notices.push(NoticeKind::Error, format!("Export failed: {e}.")),
-        }
+        save_file(notices, &name, "application/json", &text);
     };
 
     let import = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
+        read_chosen_file(&event, move |name, text| {
             let result = match text {
                 Some(text) => {
                     check_import(&text, validate_record).and_then(|records| apply_import(&records))
@@ -108,7 +91,7 @@ fn DataManagement(
                     state.reload_all();
                     notices.push(
                         NoticeKind::Success,
-                        format!("Imported {count} record(s) from {}.", file.name()),
+                        format!("Imported {count} record(s) from {name}."),
                     );
                 }
                 Err(message) => import_error.set(Some(message)),

@@ -3,8 +3,8 @@
 
 use super::browser_offset;
 use crate::components::copy_button::CopyButton;
-use crate::components::download::download_text;
-use crate::components::notice::{NoticeKind, Notices};
+use crate::components::download::save_file;
+use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::{Flow, Walk};
 use leptos::prelude::*;
@@ -30,13 +30,12 @@ pub fn CaseNotes(
             .with_timezone(&browser_offset())
             .format("%Y-%m-%d");
         let name = format!("case-notes-{}-{date}.txt", flow.id);
-        if let Err(reason) = download_text(&name, "text/plain;charset=utf-8", &text.get_untracked())
-        {
-            notices.push(
-                NoticeKind::Error,
-                format!("The case notes could not be saved: {reason}."),
-            );
-        }
+        save_file(
+            notices,
+            &name,
+            "text/plain;charset=utf-8",
+            &text.get_untracked(),
+        );
     };
     view! {
         <section class="esc-case-notes" aria-labelledby="esc-notes-heading">

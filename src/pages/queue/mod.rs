@@ -5,8 +5,8 @@ mod add;
 mod reference;
 mod row;
 
-use crate::components::download::download_text;
-use crate::components::notice::{NoticeKind, Notices};
+use crate::components::download::save_file;
+use crate::components::notice::Notices;
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
     build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
@@ -175,10 +175,7 @@ fn CaseList(
             "deskaid-queue-{}.{extension}",
             now.with_timezone(&zone).format("%Y-%m-%d")
         );
-        match download_text(&name, mime, &text) {
-            Ok(()) => notices.push(NoticeKind::Success, format!("Saved your queue as {name}.")),
-            Err(e) => notices.push(NoticeKind::Error, format!("The export failed: {e}.")),
-        }
+        save_file(notices, &name, mime, &text);
     };
     let type_options = CaseType::ALL.map(|t| (t.label(), t.label()));
     view! {

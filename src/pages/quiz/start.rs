@@ -6,7 +6,8 @@ use super::{
     plural, Quiz,
 };
 use crate::components::copy_button::CopyButton;
-use crate::components::download::download_text;
+use crate::components::download::save_file;
+use crate::components::file_input::read_chosen_file;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{
     encode_bank_fragment, spec_to_pairs, Bank, Mode, QuizSpec, ShareError, Verdict,
@@ -15,7 +16,6 @@ use crate::domain::quiz::{
 use crate::route::Route;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use wasm_bindgen::JsCast;
 
 /// Everything shown before a quiz starts.
 #[component]
@@ -607,34 +607,15 @@ fn BankPanel(
             .ok()
             .and_then(|v| serde_json::to_string_pretty(&v).ok())
             .unwrap_or(json);
-        let name = "deskaid-question-bank.json";
-        match download_text(name, "application/json", &pretty) {
-            Ok(()) => quiz.notices.push(
-                NoticeKind::Success,
-                format!("Exported the question bank as {name}."),
-            ),
-            Err(e) => quiz
-                .notices
-                .push(NoticeKind::Error, format!("Export failed: {e}.")),
-        }
+        save_file(
+            quiz.notices,
+            "deskaid-question-bank.json",
+            "application/json",
+            &pretty,
+        );
     };
     let import = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        leptos::task::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                .await
-                .ok()
-                .and_then(|v| v.as_string());
-            let name = file.name();
+        read_chosen_file(&event, move |name, text| {
             let Some(text) = text else {
                 import_problems.set(Some((
                     name,
