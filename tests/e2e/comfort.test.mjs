@@ -95,3 +95,22 @@ test('dark theme follows the system and the manual switch overrides it, with no 
   }
   await context.close();
 });
+
+test('print shows the case notes of a walk and the SLA result, without the controls', async () => {
+  const context = await browser.newContext();
+  const page = await openApp(context, server.base, '#/escalation/leadership');
+  await page.locator('.esc-choice').first().click();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.esc-notes-print').isVisible(), true);
+  assert.match(await page.locator('.esc-notes-print').textContent(), /\S/);
+  assert.equal(await page.locator('.esc-choice').first().isVisible(), false);
+  assert.equal(await page.locator('nav[aria-label="Main"]').isVisible(), false);
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(server.base + '#/sla?type=general&received=2026-03-06T15:01&tz=America/New_York&holidays=');
+  await page.getByTestId('initial-contact-due').waitFor();
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.getByTestId('initial-contact-due').isVisible(), true);
+  assert.equal(await page.locator('#sla-rules-heading').isVisible(), false);
+  await context.close();
+});

@@ -85,10 +85,19 @@ test('a tour of the app sends no request outside its origin and breaks no CSP ru
   });
   await page.goto(server.base + '#/');
   await page.waitForSelector('main h1');
-  for (const hash of ROUTES) {
+  const tour = [
+    ...ROUTES,
+    '#/escalation/leadership?view=diagram',
+    '#/sla?type=executive&received=2026-03-06T15:01&tz=America/New_York&holidays=',
+    '#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80',
+  ];
+  for (const hash of tour) {
     await page.goto(server.base + hash);
     await page.waitForSelector('main h1');
   }
+  await page.goto(server.base + '#/escalation/leadership');
+  await page.locator('.esc-choice').first().click();
+  await page.waitForFunction(() => !location.hash.endsWith('/leadership'));
   const origin = new URL(server.base).origin;
   const outside = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
   assert.deepEqual(outside, []);

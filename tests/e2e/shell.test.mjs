@@ -157,3 +157,42 @@ describe('storage', () => {
     await context.close();
   });
 });
+
+describe('storage failures', () => {
+  test('a full storage shows an error and keeps the change in this tab; the saved copy is untouched', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/settings');
+    await page.getByLabel('Dark').check();
+    const saved = await page.evaluate(() => localStorage.getItem('deskaid.settings'));
+    await page.evaluate(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.getByLabel('Light').check();
+    const error = page.getByTestId('notice').filter({ hasText: 'could not be saved' });
+    await error.waitFor();
+    assert.match(await error.textContent(), /storage for this site is full/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), saved);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
+  test('storage blocked by the browser: the app still runs and says changes will not last', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', {
+        get() {
+          throw new DOMException('Access is denied for this document.', 'SecurityError');
+        },
+      });
+    });
+    const page = await openApp(context, server.base, '#/settings');
+    assert.match(await page.getByTestId('notice').first().textContent(), /does not let Deskaid store data/);
+    await page.getByLabel('Dark').check();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+});

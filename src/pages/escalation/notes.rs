@@ -44,6 +44,8 @@ pub fn CaseNotes(
                 <label for="esc-case-notes">"Your walk so far, ready to paste into the case"</label>
                 <textarea id="esc-case-notes" readonly rows="12" prop:value=move || text.get()></textarea>
             </div>
+            // A textarea prints clipped: paper gets the whole text instead.
+            <pre class="print-only esc-notes-print" aria-hidden="true">{move || text.get()}</pre>
             <div class="button-row">
                 <CopyButton text=text label="Copy case notes"/>
                 <button type="button" class="secondary" on:click=download>"Download as a text file"</button>
