@@ -1,6 +1,7 @@
 //! `#/settings`: theme, the SLA rules and business calendar, and the user's
 //! data: export, import and reset.
 
+use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
 use crate::components::file_input::read_chosen_file;
 use crate::components::notice::{NoticeKind, Notices};
@@ -68,7 +69,6 @@ fn DataManagement(
 ) -> impl IntoView {
     let notices = expect_context::<Notices>();
     let import_error = RwSignal::new(None::<String>);
-    let confirming_reset = RwSignal::new(false);
 
     let export = move |_| {
         let now = chrono::Utc::now();
@@ -99,9 +99,8 @@ fn DataManagement(
         });
     };
 
-    let reset = move |_| {
+    let reset = move |()| {
         state.reset_all();
-        confirming_reset.set(false);
         notices.push(
             NoticeKind::Success,
             "All Deskaid data in this browser was deleted.",
@@ -125,26 +124,13 @@ fn DataManagement(
                     {move || import_error.get()}
                 </p>
             </Show>
-            <div class="danger-zone">
-                <Show
-                    when=move || confirming_reset.get()
-                    fallback=move || view! {
-                        <button type="button" class="danger" on:click=move |_| confirming_reset.set(true)>
-                            "Reset all data…"
-                        </button>
-                    }
-                >
-                    <div role="group" aria-labelledby="reset-question">
-                        <p id="reset-question">
-                            "Delete your settings, saved walks, case queue and quiz progress from this browser? This cannot be undone."
-                        </p>
-                        <div class="button-row">
-                            <button type="button" class="danger" on:click=reset>"Yes, delete everything"</button>
-                            <button type="button" on:click=move |_| confirming_reset.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                </Show>
-            </div>
+            <ConfirmedAction
+                label="Reset all data…"
+                question="Delete your settings, saved walks, case queue and quiz progress from this browser? This cannot be undone."
+                confirm_label="Yes, delete everything"
+                question_id="reset-question"
+                on_confirm=reset
+            />
         </section>
     }
 }

@@ -5,6 +5,7 @@ use super::{
     capitalize, describe_spec, focus_question_heading, format_percent, format_when, local_now,
     plural, Quiz,
 };
+use crate::components::confirm::ConfirmedAction;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
 use crate::components::file_input::read_chosen_file;
@@ -427,7 +428,6 @@ fn ProgressSummary(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let confirming = RwSignal::new(false);
     let summary = Memo::new(move |_| {
         let now = local_now();
         quiz.bank.with(|bank| {
@@ -468,12 +468,11 @@ fn ProgressSummary(
             })
         })
     });
-    let reset = move |_| {
+    let reset = move |()| {
         quiz.state.quiz.update(|q| {
             q.progress = Default::default();
             q.session = None;
         });
-        confirming.set(false);
         quiz.notices
             .push(NoticeKind::Success, "Your quiz progress was reset.");
     };
@@ -548,24 +547,13 @@ fn ProgressSummary(
                     </div>
                 </details>
             </Show>
-            <div class="danger-zone">
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! {
-                        <button type="button" class="danger" on:click=move |_| confirming.set(true)>"Reset progress…"</button>
-                    }
-                >
-                    <div role="group" aria-labelledby="quiz-reset-question">
-                        <p id="quiz-reset-question">
-                            "Forget every answer, your exam history, streak and review schedule, and end any quiz in progress? The question bank in use is kept. This cannot be undone."
-                        </p>
-                        <div class="button-row">
-                            <button type="button" class="danger" on:click=reset>"Yes, reset my progress"</button>
-                            <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
-                        </div>
-                    </div>
-                </Show>
-            </div>
+            <ConfirmedAction
+                label="Reset progress…"
+                question="Forget every answer, your exam history, streak and review schedule, and end any quiz in progress? The question bank in use is kept. This cannot be undone."
+                confirm_label="Yes, reset my progress"
+                question_id="quiz-reset-question"
+                on_confirm=reset
+            />
         </section>
     }
 }
