@@ -1714,49 +1714,10 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    /// Every flow file; a test checks this list against the folder.
-    const FLOW_FILES: &[(&str, &str)] = &[
-        (
-            "back-office.toml",
-            include_str!("../../content/flows/back-office.toml"),
-        ),
-        (
-            "booking-refund.toml",
-            include_str!("../../content/flows/booking-refund.toml"),
-        ),
-        (
-            "deactivation-dispute.toml",
-            include_str!("../../content/flows/deactivation-dispute.toml"),
-        ),
-        ("dsar.toml", include_str!("../../content/flows/dsar.toml")),
-        (
-            "gender-sensitivity.toml",
-            include_str!("../../content/flows/gender-sensitivity.toml"),
-        ),
-        (
-            "leadership.toml",
-            include_str!("../../content/flows/leadership.toml"),
-        ),
-        (
-            "qualifiers.toml",
-            include_str!("../../content/flows/qualifiers.toml"),
-        ),
-        (
-            "review-edit.toml",
-            include_str!("../../content/flows/review-edit.toml"),
-        ),
-    ];
-
-    fn parse(name: &str, text: &str) -> Flow {
-        toml::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"))
-    }
-
+    /// The shipped flows, as the app loads them from build.rs's bundle.
     fn content() -> FlowSet {
-        let flows = FLOW_FILES.iter().map(|(n, t)| parse(n, t)).collect();
-        FlowSet::new(flows).unwrap_or_else(|errors| {
-            let list: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-            panic!("content does not validate:\n{}", list.join("\n"))
-        })
+        crate::domain::content::load_flows()
+            .unwrap_or_else(|errors| panic!("content does not validate:\n{}", errors.join("\n")))
     }
 
     fn at(minute: u32) -> DateTime<Utc> {
@@ -1782,19 +1743,7 @@ mod tests {
     }
 
     #[test]
-    fn every_flow_file_is_listed_parses_and_validates() {
-        let folder = std::path::Path::new(file!())
-            .parent()
-            .unwrap()
-            .join("../../content/flows");
-        let mut on_disk: Vec<String> = std::fs::read_dir(&folder)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".toml"))
-            .collect();
-        on_disk.sort();
-        let listed: Vec<&str> = FLOW_FILES.iter().map(|(n, _)| *n).collect();
-        assert_eq!(on_disk, listed);
+    fn the_shipped_flows_validate_in_list_order() {
         let flows = content();
         let ids: Vec<&str> = flows.flows().iter().map(|f| f.id.as_str()).collect();
         assert_eq!(
@@ -1810,32 +1759,10 @@ mod tests {
                 "deactivation-dispute"
             ]
         );
-        for (name, _) in FLOW_FILES {
-            assert!(
-                flows.flow(name.trim_end_matches(".toml")).is_some(),
-                "{name}: id differs from file name"
-            );
-        }
     }
 
     #[test]
-    fn flows_read_the_same_through_the_build_scripts_json() {
-        for (name, text) in FLOW_FILES {
-            let value: toml::Value = toml::from_str(text).unwrap();
-            let json = serde_json::to_string(&value).unwrap();
-            assert_eq!(Flow::from_json(&json).unwrap(), parse(name, text), "{name}");
-        }
-        let documents: Vec<(&str, String)> = FLOW_FILES
-            .iter()
-            .map(|(n, t)| {
-                (
-                    *n,
-                    serde_json::to_string(&toml::from_str::<toml::Value>(t).unwrap()).unwrap(),
-                )
-            })
-            .collect();
-        let borrowed: Vec<(&str, &str)> = documents.iter().map(|(n, j)| (*n, j.as_str())).collect();
-        assert_eq!(FlowSet::from_json_documents(&borrowed).unwrap(), content());
+    fn a_broken_document_is_reported_by_its_file_name() {
         let broken = FlowSet::from_json_documents(&[("bad.json", "{")]).unwrap_err();
         assert_eq!(broken[0].flow, "bad.json");
     }

@@ -2,27 +2,13 @@
 //! progress and trainer links.
 
 use super::*;
+use crate::domain::content;
 use chrono::{DateTime, Duration, FixedOffset, TimeZone};
 
-const CONTENT: [(&str, &str); 5] = [
-    ("000", include_str!("../../../content/questions/q000.toml")),
-    ("001", include_str!("../../../content/questions/q001.toml")),
-    ("002", include_str!("../../../content/questions/q002.toml")),
-    ("003", include_str!("../../../content/questions/q003.toml")),
-    ("004", include_str!("../../../content/questions/q004.toml")),
-];
-
-fn content_files() -> Vec<BankFile> {
-    CONTENT
-        .iter()
-        .map(|(doc, text)| {
-            toml::from_str(text).unwrap_or_else(|e| panic!("q{doc}.toml does not parse: {e}"))
-        })
-        .collect()
-}
-
+/// The shipped bank, as the app loads it from build.rs's bundle (links checked).
 fn shipped_bank() -> Bank {
-    Bank::from_files(content_files()).unwrap_or_else(|e| panic!("shipped bank invalid:\n{e}"))
+    let flows = content::load_flows().unwrap();
+    content::load_bank(&flows).unwrap_or_else(|e| panic!("shipped bank invalid:\n{}", e.join("\n")))
 }
 
 fn questions_from(bank: &Bank, doc: &str) -> usize {
@@ -168,66 +154,10 @@ fn the_current_sop_wins_on_the_transfer_order() {
 }
 
 #[test]
-fn shipped_bank_reads_the_same_from_the_bundled_json() {
-    // What build.rs does: each TOML file becomes one JSON value, by file name.
-    let values: serde_json::Map<String, serde_json::Value> = CONTENT
-        .iter()
-        .map(|(name, text)| {
-            let value: toml::Value = toml::from_str(text).unwrap();
-            (name.to_string(), serde_json::to_value(value).unwrap())
-        })
-        .collect();
-    let json = serde_json::to_string(&values).unwrap();
-    assert_eq!(Bank::from_bundle_json(&json).unwrap(), shipped_bank());
-}
-
-/// Step ids of the shipped flows, read from their TOML files (flow id, step ids).
-fn flow_steps() -> Vec<(String, Vec<String>)> {
-    let files = [
-        include_str!("../../../content/flows/leadership.toml"),
-        include_str!("../../../content/flows/qualifiers.toml"),
-        include_str!("../../../content/flows/back-office.toml"),
-        include_str!("../../../content/flows/review-edit.toml"),
-        include_str!("../../../content/flows/booking-refund.toml"),
-        include_str!("../../../content/flows/dsar.toml"),
-        include_str!("../../../content/flows/gender-sensitivity.toml"),
-        include_str!("../../../content/flows/deactivation-dispute.toml"),
-    ];
-    files
-        .iter()
-        .map(|text| {
-            let flow: toml::Value = toml::from_str(text).unwrap();
-            let steps = flow["steps"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|step| step["id"].as_str().unwrap().to_string())
-                .collect();
-            (flow["id"].as_str().unwrap().to_string(), steps)
-        })
-        .collect()
-}
-
-#[test]
 fn shipped_links_are_well_formed_and_point_at_known_targets() {
     let bank = shipped_bank();
-    let flows = flow_steps();
-    let rules = [
-        "general-initial-contact",
-        "general-resolution",
-        "executive-initial-contact",
-        "executive-resolution",
-        "regulatory-initial-contact",
-        "regulatory-resolution",
-        "follow-up-one-day",
-        "owner-callback-window",
-    ];
-    let known = |target: &LinkTarget| match target {
-        LinkTarget::FlowStep { flow, step } => flows
-            .iter()
-            .any(|(id, steps)| id == flow && steps.contains(step)),
-        LinkTarget::SlaRule { rule } => rules.contains(&rule.as_str()),
-    };
+    let flows = content::load_flows().unwrap();
+    let known = |target: &LinkTarget| content::link_exists(&flows, target);
     assert_eq!(bank.check_links(known), Ok(()));
     let error = bank.check_links(|_| false).unwrap_err();
     assert!(error
