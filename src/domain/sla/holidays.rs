@@ -40,11 +40,24 @@ pub fn us_federal_holidays(year: i32) -> Vec<Holiday> {
 /// The federal holiday observed on `date`, if any (looks at the next year
 /// too, for New Year's Day observed on 31 December).
 pub fn us_federal_holiday_on(date: NaiveDate) -> Option<Holiday> {
-    holidays_of(date.year())
-        .into_iter()
-        .chain(holidays_of(date.year() + 1))
-        .flatten()
-        .find(|holiday| holiday.observed == date)
+    // The calendar asks about every day it steps over: answer most days
+    // without working out the year. Observed dates never fall on a weekend,
+    // and no federal holiday falls in March, April or August.
+    if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) || matches!(date.month(), 3 | 4 | 8) {
+        return None;
+    }
+    let on_date = |year| {
+        holidays_of(year)
+            .into_iter()
+            .flatten()
+            .find(|holiday| holiday.observed == date)
+    };
+    // Only 31 December can be next year's New Year's Day, observed.
+    on_date(date.year()).or_else(|| {
+        (date.month() == 12 && date.day() == 31)
+            .then(|| on_date(date.year() + 1))
+            .flatten()
+    })
 }
 
 /// The holidays of `year` without allocating, since the calendar asks for
