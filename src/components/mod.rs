@@ -1,5 +1,6 @@
 //! Widgets shared by several pages.
 
+pub mod clock;
 pub mod confirm;
 pub mod copy_button;
 pub mod download;

@@ -15,7 +15,7 @@ use crate::domain::content;
 use crate::domain::flow::{Flow, StepRef, Walk};
 use crate::domain::source::SourceRef;
 use crate::route::{HashLocation, Route};
-use chrono::{DateTime, FixedOffset, Utc};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -120,13 +120,6 @@ fn in_progress(walk: &Walk, flow: &Flow) -> bool {
 /// The current time.
 fn now() -> DateTime<Utc> {
     Utc::now()
-}
-
-/// The browser's offset from UTC now, for times in case notes.
-fn browser_offset() -> FixedOffset {
-    let minutes_behind_utc = js_sys::Date::new_0().get_timezone_offset();
-    FixedOffset::west_opt((minutes_behind_utc as i32) * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"))
 }
 
 /// The key in `history.state` naming the URL an entry was reached from.

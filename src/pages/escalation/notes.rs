@@ -1,7 +1,7 @@
 //! The case notes of a walk: read-only text to copy into the case, or to
 //! save as a plain-text file.
 
-use super::browser_offset;
+use crate::components::clock::browser_offset;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
 use crate::components::notice::Notices;

@@ -8,6 +8,7 @@ mod results;
 mod start;
 
 use crate::app::{replace_hash, CurrentLocation};
+use crate::components::clock::browser_offset;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
@@ -308,19 +309,12 @@ fn ReplaceQuestion(
 
 /// The learner's local time now, which the quiz domain expects.
 fn local_now() -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&local_offset())
-}
-
-/// The browser's offset from UTC now.
-fn local_offset() -> FixedOffset {
-    let minutes_behind_utc = js_sys::Date::new_0().get_timezone_offset();
-    FixedOffset::west_opt((minutes_behind_utc as i32) * 60)
-        .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"))
+    Utc::now().with_timezone(&browser_offset())
 }
 
 /// A date and time for people: "5 Mar 2026, 14:05".
 fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
-    when.with_timezone(&local_offset())
+    when.with_timezone(&browser_offset())
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }
