@@ -36,8 +36,9 @@ pub struct BusinessCalendar {
 /// A point inside business hours together with the day it belongs to, so the
 /// arithmetic never has to look the day's hours up again.
 #[derive(Debug, Clone, Copy)]
-struct BusinessMoment {
-    at: DateTime<Tz>,
+pub(super) struct BusinessMoment {
+    /// The instant business time starts counting.
+    pub(super) at: DateTime<Tz>,
     date: NaiveDate,
     hours: OpenHours,
 }
@@ -191,7 +192,16 @@ impl BusinessCalendar {
         instant: &DateTime<Z>,
         days: u32,
     ) -> Result<DateTime<Tz>, SlaError> {
-        let start = self.start_moment(instant)?;
+        self.business_days_after(self.start_moment(instant)?, days)
+    }
+
+    /// [`Self::add_business_days`] from an already computed start, so the
+    /// engine can explain where counting started without computing it twice.
+    pub(super) fn business_days_after(
+        &self,
+        start: BusinessMoment,
+        days: u32,
+    ) -> Result<DateTime<Tz>, SlaError> {
         if days == 0 {
             return Ok(start.at);
         }
@@ -212,7 +222,16 @@ impl BusinessCalendar {
         instant: &DateTime<Z>,
         open_time: Duration,
     ) -> Result<DateTime<Tz>, SlaError> {
-        let mut moment = self.start_moment(instant)?;
+        self.open_time_after(self.start_moment(instant)?, open_time)
+    }
+
+    /// [`Self::add_open_time`] from an already computed start.
+    pub(super) fn open_time_after(
+        &self,
+        start: BusinessMoment,
+        open_time: Duration,
+    ) -> Result<DateTime<Tz>, SlaError> {
+        let mut moment = start;
         let mut left = open_time;
         loop {
             let close = self.at(moment.date, moment.hours.close);
@@ -234,13 +253,16 @@ impl BusinessCalendar {
     }
 
     /// The start of business time for `instant`, with the day it falls on.
-    fn start_moment<Z: TimeZone>(&self, instant: &DateTime<Z>) -> Result<BusinessMoment, SlaError> {
+    pub(super) fn start_moment<Z: TimeZone>(
+        &self,
+        instant: &DateTime<Z>,
+    ) -> Result<BusinessMoment, SlaError> {
         check_supported(instant)?;
         let local = instant.with_timezone(&self.zone);
         let date = local.date_naive();
         if let Some(hours) = self.hours_on(date) {
-            let open = self.at(date, hours.open);
             if local <= self.at(date, hours.close) {
+                let open = self.at(date, hours.open);
                 let at = if local < open { open } else { local };
                 return Ok(BusinessMoment { at, date, hours });
             }

@@ -3,7 +3,7 @@
 //! (a Saturday holiday is observed on the Friday before, a Sunday holiday on
 //! the Monday after).
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// One US federal holiday: its legal date and the business day it is
 /// observed on, so the calendar can close on the observed date and the UI can
@@ -34,59 +34,143 @@ impl Holiday {
 /// may be observed on 31 December of this year; it belongs to the next
 /// year's list, and [`us_federal_holiday_on`] finds it.
 pub fn us_federal_holidays(year: i32) -> Vec<Holiday> {
-    holidays_of(year).into_iter().flatten().collect()
+    FEDERAL_HOLIDAYS
+        .iter()
+        .filter_map(|&(name, rule)| {
+            let date = rule.date_in(year)?;
+            Some(Holiday {
+                name,
+                date,
+                observed: observed_date(date)?,
+            })
+        })
+        .collect()
 }
 
-/// The federal holiday observed on `date`, if any (looks at the next year
-/// too, for New Year's Day observed on 31 December).
+/// The federal holiday observed on `date`, if any (including New Year's Day
+/// of the next year observed on 31 December).
 pub fn us_federal_holiday_on(date: NaiveDate) -> Option<Holiday> {
-    // The calendar asks about every day it steps over: answer most days
-    // without working out the year. Observed dates never fall on a weekend,
-    // and no federal holiday falls in March, April or August.
-    if matches!(date.weekday(), Weekday::Sat | Weekday::Sun) || matches!(date.month(), 3 | 4 | 8) {
+    // The calendar asks about every day it steps over, so each rule is
+    // checked against the date's parts instead of working out the year's
+    // list. Observed dates never fall on a weekend.
+    let day = DayParts::of(date);
+    if matches!(day.weekday, Weekday::Sat | Weekday::Sun) {
         return None;
     }
-    let on_date = |year| {
-        holidays_of(year)
-            .into_iter()
-            .flatten()
-            .find(|holiday| holiday.observed == date)
-    };
-    // Only 31 December can be next year's New Year's Day, observed.
-    on_date(date.year()).or_else(|| {
-        (date.month() == 12 && date.day() == 31)
-            .then(|| on_date(date.year() + 1))
-            .flatten()
+    // A Friday also stands in for the Saturday after it, a Monday for the
+    // Sunday before it.
+    let weekend_neighbour = match day.weekday {
+        Weekday::Fri => date.succ_opt(),
+        Weekday::Mon => date.pred_opt(),
+        _ => None,
+    }
+    .map(DayParts::of);
+    FEDERAL_HOLIDAYS.iter().find_map(|&(name, rule)| {
+        let legal = rule.legal_date_observed_on(day, weekend_neighbour)?;
+        Some(Holiday {
+            name,
+            date: legal,
+            observed: date,
+        })
     })
 }
 
-/// The holidays of `year` without allocating, since the calendar asks for
-/// them on every day it steps over.
-fn holidays_of(year: i32) -> [Option<Holiday>; 11] {
-    let fixed = |month, day| NaiveDate::from_ymd_opt(year, month, day);
-    let nth = |month, weekday, n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
-    let last_monday_of_may = nth(5, Weekday::Mon, 5).or_else(|| nth(5, Weekday::Mon, 4));
+/// How a holiday's date is found in a given year.
+#[derive(Debug, Clone, Copy)]
+enum HolidayRule {
+    /// The same (month, day) every year.
+    Fixed(u32, u32),
+    /// The nth weekday of a month: (month, weekday, n), n = 1 for the first.
+    NthWeekday(u32, Weekday, u8),
+    /// The last weekday of a month: (month, weekday).
+    LastWeekday(u32, Weekday),
+}
+
+/// The eleven holidays in date order: the one definition both the yearly
+/// list and the day-by-day check are derived from.
+const FEDERAL_HOLIDAYS: [(&str, HolidayRule); 11] = {
+    use HolidayRule::{Fixed, LastWeekday, NthWeekday};
+    use Weekday::{Mon, Thu};
     [
-        ("New Year's Day", fixed(1, 1)),
-        ("Martin Luther King Jr. Day", nth(1, Weekday::Mon, 3)),
-        ("Presidents Day", nth(2, Weekday::Mon, 3)),
-        ("Memorial Day", last_monday_of_may),
-        ("Juneteenth", fixed(6, 19)),
-        ("Independence Day", fixed(7, 4)),
-        ("Labor Day", nth(9, Weekday::Mon, 1)),
-        ("Columbus Day", nth(10, Weekday::Mon, 2)),
-        ("Veterans Day", fixed(11, 11)),
-        ("Thanksgiving Day", nth(11, Weekday::Thu, 4)),
-        ("Christmas Day", fixed(12, 25)),
+        ("New Year's Day", Fixed(1, 1)),
+        ("Martin Luther King Jr. Day", NthWeekday(1, Mon, 3)),
+        ("Presidents Day", NthWeekday(2, Mon, 3)),
+        ("Memorial Day", LastWeekday(5, Mon)),
+        ("Juneteenth", Fixed(6, 19)),
+        ("Independence Day", Fixed(7, 4)),
+        ("Labor Day", NthWeekday(9, Mon, 1)),
+        ("Columbus Day", NthWeekday(10, Mon, 2)),
+        ("Veterans Day", Fixed(11, 11)),
+        ("Thanksgiving Day", NthWeekday(11, Thu, 4)),
+        ("Christmas Day", Fixed(12, 25)),
     ]
-    .map(|(name, date)| {
-        let date = date?;
-        Some(Holiday {
-            name,
+};
+
+impl HolidayRule {
+    /// The holiday's date in `year`, `None` outside chrono's range.
+    fn date_in(self, year: i32) -> Option<NaiveDate> {
+        let nth = |month, weekday, n| NaiveDate::from_weekday_of_month_opt(year, month, weekday, n);
+        match self {
+            Self::Fixed(month, day) => NaiveDate::from_ymd_opt(year, month, day),
+            Self::NthWeekday(month, weekday, n) => nth(month, weekday, n),
+            Self::LastWeekday(month, weekday) => {
+                nth(month, weekday, 5).or_else(|| nth(month, weekday, 4))
+            }
+        }
+    }
+
+    /// The date of this holiday if it is observed on `day`, a weekday;
+    /// `weekend_neighbour` is the weekend day a Friday or Monday stands in for.
+    fn legal_date_observed_on(
+        self,
+        day: DayParts,
+        weekend_neighbour: Option<DayParts>,
+    ) -> Option<NaiveDate> {
+        match self {
+            Self::Fixed(month, day_of_month) => {
+                let falls_on = |parts: &DayParts| (parts.month, parts.day) == (month, day_of_month);
+                if falls_on(&day) {
+                    Some(day.date)
+                } else {
+                    weekend_neighbour.filter(falls_on).map(|parts| parts.date)
+                }
+            }
+            // Both weekday kinds never fall on a weekend: observed on the day.
+            Self::NthWeekday(month, weekday, n) => {
+                let nth = (day.day - 1) / 7 + 1;
+                ((day.month, day.weekday, nth) == (month, weekday, u32::from(n)))
+                    .then_some(day.date)
+            }
+            Self::LastWeekday(month, weekday) => {
+                let in_last_week = || {
+                    let week_later = day.date.checked_add_days(Days::new(7));
+                    week_later.map(|later| later.month()) != Some(month)
+                };
+                ((day.month, day.weekday) == (month, weekday) && in_last_week()).then_some(day.date)
+            }
+        }
+    }
+}
+
+/// A date with its month, day and weekday worked out once, since every
+/// holiday rule compares them.
+#[derive(Debug, Clone, Copy)]
+struct DayParts {
+    date: NaiveDate,
+    month: u32,
+    day: u32,
+    weekday: Weekday,
+}
+
+impl DayParts {
+    fn of(date: NaiveDate) -> Self {
+        Self {
             date,
-            observed: observed_date(date)?,
-        })
-    })
+            month: date.month(),
+            day: date.day(),
+            weekday: date.weekday(),
+        }
+    }
 }
 
 /// Moves a weekend holiday to the nearest weekday (Saturday back to Friday,
@@ -160,6 +244,36 @@ mod tests {
         assert_eq!(holiday.date, d(2028, 1, 1));
         assert_eq!(holiday.label(), "New Year's Day, observed");
         assert_eq!(us_federal_holiday_on(d(2028, 1, 1)), None);
+    }
+
+    /// Checks the day-by-day answer against the yearly lists for every day of
+    /// `years`, including next year's New Year's Day observed on 31 December.
+    fn assert_day_check_matches_lists(years: std::ops::RangeInclusive<i32>) {
+        for year in years {
+            let listed: Vec<Holiday> = [year - 1, year, year + 1]
+                .into_iter()
+                .flat_map(us_federal_holidays)
+                .collect();
+            let first = NaiveDate::from_ymd_opt(year, 1, 1).unwrap();
+            for date in first.iter_days().take_while(|date| date.year() == year) {
+                let expected = listed.iter().find(|h| h.observed == date).copied();
+                assert_eq!(us_federal_holiday_on(date), expected, "{date}");
+            }
+        }
+    }
+
+    #[test]
+    fn day_by_day_check_agrees_with_the_yearly_lists() {
+        // Weekdays repeat every 400 years, so one cycle covers every case.
+        assert_day_check_matches_lists(2000..=2399);
+        assert_day_check_matches_lists(999..=1001);
+        assert_day_check_matches_lists(8999..=9001);
+    }
+
+    #[test]
+    fn day_by_day_check_agrees_at_the_ends_of_representable_time() {
+        assert_day_check_matches_lists(NaiveDate::MIN.year()..=NaiveDate::MIN.year() + 1);
+        assert_day_check_matches_lists(NaiveDate::MAX.year() - 1..=NaiveDate::MAX.year());
     }
 
     #[test]
