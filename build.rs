@@ -9,6 +9,12 @@ use std::path::{Path, PathBuf};
 fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed=content");
+    // wasm-split-cli needs the linker's relocations to cut the binary apart.
+    if std::env::var_os("CARGO_FEATURE_SPLIT").is_some()
+        && std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+    {
+        println!("cargo:rustc-link-arg-bins=--emit-relocs");
+    }
     bundle_folder(Path::new("content/flows"), &out_dir.join("flows.json"));
     bundle_folder(
         Path::new("content/questions"),

@@ -25,11 +25,22 @@ async function totalBytes(dir) {
   return total;
 }
 
-const wasmName = (await readdir(DIST)).find((name) => name.endsWith('.wasm'));
-const wasm = await readFile(join(DIST, wasmName));
-console.log(`wasm: ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
+// Trunk's wasm is the shell every page loads; scripts/bin/wasm-bindgen split
+// each page's own code into parts fetched when the page is first opened.
+const wasmFiles = (await readdir(DIST)).filter((name) => name.endsWith('.wasm'));
+const shellName = wasmFiles.find((name) => name.startsWith('deskaid-'));
+const gzipSize = async (name) => gzipSync(await readFile(join(DIST, name)), { level: 9 }).length;
+const wasm = await readFile(join(DIST, shellName));
+console.log(`wasm shell (what the home page loads): ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
   brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 )} brotli`);
+let partsRaw = 0;
+let partsGzip = 0;
+for (const name of wasmFiles.filter((n) => n !== shellName)) {
+  partsRaw += (await stat(join(DIST, name))).size;
+  partsGzip += await gzipSize(name);
+}
+console.log(`wasm parts loaded on demand: ${wasmFiles.length - 1} files, ${kb(partsRaw)} raw, ${kb(partsGzip)} gzip`);
 console.log(`dist/ total: ${kb(await totalBytes(DIST))}`);
 
 const server = await startServer();
@@ -75,6 +86,24 @@ try {
   const app = median(appTimes);
   const plain = median(staticTimes);
   console.log(`cold load to interactive (median of ${RUNS}): app ${ms(app)}, static page ${ms(plain)}, ratio ${(app / plain).toFixed(2)}`);
+
+  // The wasm each page needs when it is the first one opened.
+  for (const route of ['#/escalation', '#/sla', '#/queue', '#/quiz', '#/settings']) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched = new Set();
+    page.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop();
+      if (name.endsWith('.wasm')) fetched.add(name);
+    });
+    await page.goto(server.base + route);
+    await page.waitForSelector('main h1');
+    await page.waitForLoadState('networkidle');
+    let total = 0;
+    for (const name of fetched) total += await gzipSize(name);
+    console.log(`  ${route} opened first loads ${fetched.size} wasm files, ${kb(total)} gzip`);
+    await context.close();
+  }
 
   // Click on a flow choice until the next step is in the DOM, and until the
   // next animation frame (when the browser paints it).

@@ -1,13 +1,68 @@
-// Trunk post-build hook (release only): writes the service worker with the
+// Trunk post-build hook. Every build: adds the per-page wasm parts that
+// scripts/bin/wasm-bindgen split off (optimised in release, with content
+// hashes in their names). Release builds also get the service worker with the
 // precache list of every file in the build (Trunk's hashed names), and a
 // Content-Security-Policy meta tag that allows Trunk's inline loader by hash.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
-if (process.env.TRUNK_PROFILE !== 'release') process.exit(0);
+const release = process.env.TRUNK_PROFILE === 'release';
+const contentHash = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest('hex').slice(0, 16);
+const indexPath = join(staging, 'index.html');
+
+async function addSplitParts() {
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR, 'target');
+  const partsDir = join(target, 'wasm-bindgen', release ? 'release' : 'debug', 'wasm-split');
+  let html = await readFile(indexPath, 'utf8');
+  const mainJs = html.match(/from '\.\/([^']+\.js)'/)?.[1];
+  if (!mainJs) throw new Error("finish-dist: no wasm-bindgen module imported by Trunk's loader");
+  if (!existsSync(partsDir)) {
+    if ((await readFile(join(staging, mainJs), 'utf8')).includes('__wasm_split.js')) {
+      throw new Error('finish-dist: the wasm has split points but was not split: run Trunk with scripts/bin first on PATH');
+    }
+    return;
+  }
+
+  let linker = await readFile(join(partsDir, '__wasm_split.js'), 'utf8');
+  linker = linker.replace('"./main.js"', `"./${mainJs}"`);
+  const parts = (await readdir(partsDir)).filter((name) => name.endsWith('.wasm'));
+  for (const name of parts) {
+    const source = join(partsDir, name);
+    const optimised = join(partsDir, `${name}.opt`);
+    if (release) {
+      const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals'];
+      const run = spawnSync('wasm-opt', ['-Oz', ...features, source, '-o', optimised], { encoding: 'utf8' });
+      // wasm-opt warns about a name subsection it does not know; show its output only on failure.
+      if (run.status !== 0) throw new Error(`finish-dist: wasm-opt failed on ${name}:\n${run.stderr}`);
+    }
+    const bytes = await readFile(release ? optimised : source);
+    const hashed = `${name.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
+    await writeFile(join(staging, hashed), bytes);
+    linker = linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
+  }
+  const linkerName = `wasm-split-${contentHash(linker)}.js`;
+  await writeFile(join(staging, linkerName), linker);
+
+  // The shell's module imports the linker by its fixed name (which stays the
+  // wasm import's module name); point the import at the hashed file and renew the module's integrity hash in index.html.
+  const mainPath = join(staging, mainJs);
+  const main = (await readFile(mainPath, 'utf8')).replace(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${linkerName}"`);
+  await writeFile(mainPath, main);
+  const integrity = createHash('sha384').update(main).digest('base64');
+  html = html.replace(/<link rel="modulepreload"[^>]*>/g, (tag) =>
+    tag.includes(`"./${mainJs}"`) ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${integrity}"`) : tag,
+  );
+  await writeFile(indexPath, html);
+  console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
+}
+
+await addSplitParts();
+if (!release) process.exit(0);
 
 async function listFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -17,7 +72,6 @@ async function listFiles(dir) {
   return nested.flat();
 }
 
-const indexPath = join(staging, 'index.html');
 let html = await readFile(indexPath, 'utf8');
 
 const inlineScripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);

@@ -114,11 +114,11 @@ pub fn App() -> impl IntoView {
         <main id="main-content" tabindex="-1">
             {move || match page.get() {
                 Page::Home => view! { <pages::home::HomePage/> }.into_any(),
-                Page::Escalation => view! { <pages::escalation::EscalationPage/> }.into_any(),
-                Page::Sla => view! { <pages::sla::SlaPage/> }.into_any(),
-                Page::Queue => view! { <pages::queue::QueuePage/> }.into_any(),
-                Page::Quiz => view! { <pages::quiz::QuizPage/> }.into_any(),
-                Page::Settings => view! { <pages::settings::SettingsPage/> }.into_any(),
+                Page::Escalation => lazy_page(escalation_page),
+                Page::Sla => lazy_page(sla_page),
+                Page::Queue => lazy_page(queue_page),
+                Page::Quiz => lazy_page(quiz_page),
+                Page::Settings => lazy_page(settings_page),
                 Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
             }}
         </main>
@@ -163,4 +163,60 @@ fn NavLink(
             </a>
         </li>
     }
+}
+
+/// Makes a page view; a loaded page hands one back to the shell.
+type PageMaker = fn() -> AnyView;
+
+/// Shows a page whose code is fetched on first use. With the `split` feature
+/// (on in Trunk builds, see index.html) each page below is its own wasm part,
+/// so the home page loads only the shell. The loader only hands back a
+/// constructor: the page is built in the shell's reactive scope, not inside
+/// the future, so its cleanups run when the agent leaves it.
+fn lazy_page<F>(load: fn() -> F) -> AnyView
+where
+    F: std::future::Future<Output = PageMaker> + 'static,
+{
+    let loaded = RwSignal::new(None::<PageMaker>);
+    leptos::task::spawn_local(async move {
+        let make = load().await;
+        let _ = loaded.try_set(Some(make));
+    });
+    (move || match loaded.get() {
+        Some(make) => make(),
+        None => view! { <p class="page-loading">"Loading…"</p> }.into_any(),
+    })
+    .into_any()
+}
+
+// The split points: each function's code, and all it alone uses, goes into
+// its own wasm part (wasm-split-cli, run by scripts/bin/wasm-bindgen).
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn escalation_page() -> PageMaker {
+    let make: PageMaker = || pages::escalation::EscalationPage().into_any();
+    make
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn sla_page() -> PageMaker {
+    let make: PageMaker = || pages::sla::SlaPage().into_any();
+    make
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn queue_page() -> PageMaker {
+    let make: PageMaker = || pages::queue::QueuePage().into_any();
+    make
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn quiz_page() -> PageMaker {
+    let make: PageMaker = || pages::quiz::QuizPage().into_any();
+    make
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn settings_page() -> PageMaker {
+    let make: PageMaker = || pages::settings::SettingsPage().into_any();
+    make
 }
