@@ -1,12 +1,13 @@
 // Trunk post-build hook. Every build: adds the per-page wasm parts that
 // scripts/bin/wasm-bindgen split off (optimised in release, with content
-// hashes in their names). Release builds also get the service worker with the
-// precache list of every file in the build (Trunk's hashed names), and a
-// Content-Security-Policy meta tag that allows Trunk's inline loader by hash.
+// hashes in their names). Release builds also get one merged stylesheet, the
+// service worker with the precache list of every file in the build (Trunk's
+// hashed names), and a Content-Security-Policy meta tag that allows Trunk's
+// inline loader by hash.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -54,15 +55,37 @@ async function addSplitParts() {
   const main = (await readFile(mainPath, 'utf8')).replace(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${linkerName}"`);
   await writeFile(mainPath, main);
   const integrity = createHash('sha384').update(main).digest('base64');
+  // The linker is fetched alongside the shell rather than after it has been parsed.
   html = html.replace(/<link rel="modulepreload"[^>]*>/g, (tag) =>
-    tag.includes(`"./${mainJs}"`) ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${integrity}"`) : tag,
+    tag.includes(`"./${mainJs}"`)
+      ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${integrity}"`) +
+        `\n<link rel="modulepreload" href="./${linkerName}" crossorigin="anonymous">`
+      : tag,
   );
   await writeFile(indexPath, html);
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
 }
 
+// One stylesheet instead of one per area: each request costs more than its
+// bytes on a cold load. Concatenating in link order keeps the cascade.
+async function mergeStylesheets() {
+  let html = await readFile(indexPath, 'utf8');
+  const links = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>\n?/g)];
+  if (links.length < 2) return;
+  const parts = await Promise.all(links.map(([, name]) => readFile(join(staging, name), 'utf8')));
+  const css = parts.map((part, i) => `/* ${links[i][1]} */\n${part.trimEnd()}\n`).join('\n');
+  const name = `style-${contentHash(css)}.css`;
+  await writeFile(join(staging, name), css);
+  await Promise.all(links.map(([, old]) => rm(join(staging, old))));
+  const integrity = createHash('sha384').update(css).digest('base64');
+  html = html.replace(links[0][0], `<link rel="stylesheet" href="./${name}" integrity="sha384-${integrity}"/>\n`);
+  for (const [tag] of links.slice(1)) html = html.replace(tag, '');
+  await writeFile(indexPath, html);
+}
+
 await addSplitParts();
 if (!release) process.exit(0);
+await mergeStylesheets();
 
 async function listFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true });

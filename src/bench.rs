@@ -5,10 +5,17 @@ use crate::domain::content::sla_defaults;
 use crate::domain::sla::{deadline_workload, SlaEngine};
 use wasm_bindgen::prelude::wasm_bindgen;
 
-/// Runs the shared deadline workload `count` times and returns the
+/// Runs the shared deadline workload `count` times and resolves to the
 /// milliseconds it took, or a negative number if the rules are unusable.
 #[wasm_bindgen]
-pub fn bench_sla_deadlines(count: u32) -> f64 {
+pub async fn bench_sla_deadlines(count: u32) -> f64 {
+    time_deadline_workload(count).await
+}
+
+// Behind a split point like the SLA pages, so the engine stays out of the
+// shell the home page loads; the timing covers only the computations.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn time_deadline_workload(count: u32) -> f64 {
     let Ok(engine) = SlaEngine::new(sla_defaults()) else {
         return -1.0;
     };
