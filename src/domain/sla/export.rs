@@ -6,7 +6,8 @@ use super::{Deadline, Due, QueueRow, SlaEngine};
 use chrono::{DateTime, Utc};
 
 /// The queue as CSV: a header row, one row per case, CRLF line endings and
-/// fields quoted when they hold a comma, quote or line break.
+/// fields quoted when they hold a comma, quote or line break. What the agent
+/// typed is kept from being read as a spreadsheet formula.
 pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
     const HEADER: [&str; 12] = [
         "Case number",
@@ -37,8 +38,8 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
             Err(error) => ("Error".to_string(), String::new(), error.to_string()),
         };
         out.push_str(&csv_line([
-            case.number.clone(),
-            case.customer.clone(),
+            typed_text(&case.number),
+            typed_text(&case.customer),
             case.case_type.label().to_string(),
             case.status.label().to_string(),
             case.received_local()
@@ -50,12 +51,23 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
             row.urgency
                 .map(|u| u.label().to_string())
                 .unwrap_or_default(),
-            case.next_action.clone(),
-            case.notes.clone(),
+            typed_text(&case.next_action),
+            typed_text(&case.notes),
             case.attempts.len().to_string(),
         ]));
     }
     out
+}
+
+/// Text the agent typed, with a leading `'` when it starts like a formula
+/// (`=`, `+`, `-`, `@`, tab or CR): spreadsheets would otherwise run it when
+/// the file is opened (OWASP "CSV injection"); the quote shows as text.
+fn typed_text(text: &str) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
 }
 
 /// One CSV record ending in CRLF.
@@ -237,6 +249,29 @@ mod tests {
             "1001,\"Smith, \"\"Jo\"\"\",General,Assigned,2026-03-10T10:00:00-04:00,Initial contact,2026-03-10T17:00:00-04:00,in 5 h,On track,Call back; then email,\"Line one\nLine two\",0\r\n",
         );
         assert_eq!(csv, expected);
+    }
+
+    #[test]
+    fn csv_keeps_typed_text_from_running_as_a_formula() {
+        let engine = engine_in(NY);
+        let mut cases = sample_cases();
+        cases.truncate(1);
+        cases[0].number = "=HYPERLINK(\"http://evil\")".to_string();
+        cases[0].customer = "@SUM(A1)".to_string();
+        cases[0].next_action = "-2+3".to_string();
+        cases[0].notes = "+call back, maybe".to_string();
+        let now = at(NY, "2026-03-10T12:00");
+        let rows = build_queue(&cases, &engine, &QueueFilter::default(), now);
+        let csv = queue_csv(&rows, now);
+        let record = csv.lines().nth(1).unwrap();
+        assert!(
+            record.starts_with("\"'=HYPERLINK(\"\"http://evil\"\")\",'@SUM(A1),General,"),
+            "{record}"
+        );
+        assert!(
+            record.ends_with(",'-2+3,\"'+call back, maybe\",0"),
+            "{record}"
+        );
     }
 
     #[test]
