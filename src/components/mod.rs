@@ -4,6 +4,7 @@ pub mod clock;
 pub mod confirm;
 pub mod copy_button;
 pub mod download;
+pub mod field;
 pub mod file_input;
 pub mod notice;
 pub mod panic_banner;

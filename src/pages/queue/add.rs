@@ -1,9 +1,9 @@
 //! The form that adds a case to the queue.
 
+use crate::components::field::TextField;
 use crate::domain::sla::{parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due};
 use crate::pages::sla::calc::{parse_agency, received_message, type_from_key, type_key};
 use crate::pages::sla::widgets::{local_input, RulesInForce};
-use crate::pages::sla::FieldError;
 use crate::state::AppState;
 use chrono::Utc;
 use leptos::prelude::*;
@@ -134,9 +134,6 @@ pub(super) fn AddCaseForm(
 
     let err =
         move |pick: fn(&AddErrors) -> Option<String>| Signal::derive(move || errors.with(pick));
-    let invalid = move |pick: fn(&AddErrors) -> Option<String>| {
-        move || errors.with(pick).is_some().then_some("true")
-    };
 
     view! {
         <section aria-labelledby="sla-add-heading" class="sla-add">
@@ -144,34 +141,20 @@ pub(super) fn AddCaseForm(
             <p class="hint">"Fields marked * are required."</p>
             <form novalidate on:submit=submit data-testid="add-case-form">
                 <div class="sla-grid">
-                    <div class="field">
-                        <label for="sla-add-number">"Case number *"</label>
-                        <input
-                            id="sla-add-number"
-                            type="text"
-                            required
-                            autocomplete="off"
-                            prop:value=move || number.get()
-                            on:input=move |ev| number.set(event_target_value(&ev))
-                            aria-invalid=invalid(|e| e.number.clone())
-                            aria-describedby="sla-add-number-error"
-                        />
-                        <FieldError id="sla-add-number-error" message=err(|e| e.number.clone())/>
-                    </div>
-                    <div class="field">
-                        <label for="sla-add-customer">"Customer *"</label>
-                        <input
-                            id="sla-add-customer"
-                            type="text"
-                            required
-                            autocomplete="off"
-                            prop:value=move || customer.get()
-                            on:input=move |ev| customer.set(event_target_value(&ev))
-                            aria-invalid=invalid(|e| e.customer.clone())
-                            aria-describedby="sla-add-customer-error"
-                        />
-                        <FieldError id="sla-add-customer-error" message=err(|e| e.customer.clone())/>
-                    </div>
+                    <TextField
+                        id="sla-add-number"
+                        label="Case number *"
+                        required=true
+                        value=number
+                        error=err(|e| e.number.clone())
+                    />
+                    <TextField
+                        id="sla-add-customer"
+                        label="Customer *"
+                        required=true
+                        value=customer
+                        error=err(|e| e.customer.clone())
+                    />
                     <div class="field">
                         <label for="sla-add-type">"Type *"</label>
                         <select id="sla-add-type" on:change=move |ev| case_type.set(event_target_value(&ev))>
@@ -187,22 +170,19 @@ pub(super) fn AddCaseForm(
                                 .collect_view()}
                         </select>
                     </div>
-                    <div class="field">
-                        <label for="sla-add-received">"Received *"</label>
-                        <input
-                            id="sla-add-received"
-                            type="datetime-local"
-                            required
-                            prop:value=move || received.get()
-                            on:input=move |ev| received.set(event_target_value(&ev))
-                            aria-invalid=invalid(|e| e.received.clone())
-                            aria-describedby="sla-add-received-hint sla-add-received-error"
-                        />
+                    <TextField
+                        id="sla-add-received"
+                        label="Received *"
+                        kind="datetime-local"
+                        required=true
+                        value=received
+                        error=err(|e| e.received.clone())
+                        hint="sla-add-received-hint"
+                    >
                         <p class="hint" id="sla-add-received-hint">
                             {move || format!("In {}, the business calendar's zone.", zone.get().name())}
                         </p>
-                        <FieldError id="sla-add-received-error" message=err(|e| e.received.clone())/>
-                    </div>
+                    </TextField>
                     <div class="field">
                         <label for="sla-add-status">"Status *"</label>
                         <select
@@ -238,32 +218,20 @@ pub(super) fn AddCaseForm(
                     <fieldset>
                         <legend>"What the agency set (Regulatory, optional)"</legend>
                         <div class="sla-grid">
-                            <div class="field">
-                                <label for="sla-add-agency-days">"Agency days"</label>
-                                <input
-                                    id="sla-add-agency-days"
-                                    type="text"
-                                    inputmode="numeric"
-                                    autocomplete="off"
-                                    prop:value=move || agency_days.get()
-                                    on:input=move |ev| agency_days.set(event_target_value(&ev))
-                                    aria-invalid=invalid(|e| e.agency_days.clone())
-                                    aria-describedby="sla-add-agency-days-error"
-                                />
-                                <FieldError id="sla-add-agency-days-error" message=err(|e| e.agency_days.clone())/>
-                            </div>
-                            <div class="field">
-                                <label for="sla-add-agency-date">"Agency due date"</label>
-                                <input
-                                    id="sla-add-agency-date"
-                                    type="date"
-                                    prop:value=move || agency_date.get()
-                                    on:input=move |ev| agency_date.set(event_target_value(&ev))
-                                    aria-invalid=invalid(|e| e.agency_date.clone())
-                                    aria-describedby="sla-add-agency-date-error"
-                                />
-                                <FieldError id="sla-add-agency-date-error" message=err(|e| e.agency_date.clone())/>
-                            </div>
+                            <TextField
+                                id="sla-add-agency-days"
+                                label="Agency days"
+                                inputmode="numeric"
+                                value=agency_days
+                                error=err(|e| e.agency_days.clone())
+                            />
+                            <TextField
+                                id="sla-add-agency-date"
+                                label="Agency due date"
+                                kind="date"
+                                value=agency_date
+                                error=err(|e| e.agency_date.clone())
+                            />
                         </div>
                     </fieldset>
                 </Show>

@@ -11,6 +11,7 @@ pub use rules::SlaRulesEditor;
 
 use crate::app::{replace_hash, CurrentLocation};
 use crate::components::copy_button::CopyButton;
+use crate::components::field::{FieldError, TextField};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow};
 use crate::route::{HashLocation, Route};
@@ -96,15 +97,6 @@ impl Inputs {
         self.agency_date
             .set(param("agency_date").unwrap_or_default());
         problem
-    }
-}
-
-/// `aria-describedby` for a field: its hint, plus its error while shown.
-fn described_by(hint: &'static str, error: &'static str, has_error: bool) -> String {
-    if has_error {
-        format!("{hint} {error}")
-    } else {
-        hint.to_string()
     }
 }
 
@@ -212,22 +204,14 @@ fn Calculator() -> impl IntoView {
                         "Executive and Regulatory cases are high priority (doc 001, lines 21-25)."
                     </p>
                 </div>
-                <div class="field">
-                    <label for="sla-received">"Received (local date and time)"</label>
-                    <input
-                        id="sla-received"
-                        type="datetime-local"
-                        prop:value=move || inputs.received.get()
-                        on:input=move |ev| inputs.received.set(event_target_value(&ev))
-                        aria-invalid=move || errors.with(|e| e.received.is_some()).then_some("true")
-                        aria-describedby=move || {
-                            described_by(
-                                "sla-received-hint",
-                                "sla-received-error",
-                                errors.with(|e| e.received.is_some()),
-                            )
-                        }
-                    />
+                <TextField
+                    id="sla-received"
+                    label="Received (local date and time)"
+                    kind="datetime-local"
+                    value=inputs.received
+                    error=Signal::derive(error_text(|e| &e.received))
+                    hint="sla-received-hint"
+                >
                     <p class="hint" id="sla-received-hint">
                         {move || {
                             outcome
@@ -237,29 +221,20 @@ fn Calculator() -> impl IntoView {
                                 })
                         }}
                     </p>
-                    <FieldError id="sla-received-error" message=Signal::derive(error_text(|e| &e.received))/>
-                </div>
-                <div class="field">
-                    <label for="sla-zone">"Time zone"</label>
-                    <input
-                        id="sla-zone"
-                        type="text"
-                        list="sla-zones"
-                        autocomplete="off"
-                        spellcheck="false"
-                        prop:value=move || inputs.zone.get()
-                        on:input=move |ev| inputs.zone.set(event_target_value(&ev))
-                        aria-invalid=move || errors.with(|e| e.zone.is_some()).then_some("true")
-                        aria-describedby=move || {
-                            described_by("sla-zone-hint", "sla-zone-error", errors.with(|e| e.zone.is_some()))
-                        }
-                    />
+                </TextField>
+                <TextField
+                    id="sla-zone"
+                    label="Time zone"
+                    value=inputs.zone
+                    error=Signal::derive(error_text(|e| &e.zone))
+                    hint="sla-zone-hint"
+                    list="sla-zones"
+                >
                     <ZoneList id="sla-zones"/>
                     <p class="hint" id="sla-zone-hint">
                         "An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
                     </p>
-                    <FieldError id="sla-zone-error" message=Signal::derive(error_text(|e| &e.zone))/>
-                </div>
+                </TextField>
             </div>
             <fieldset class="sla-holidays">
                 <legend>"Holidays for this calculation"</legend>
@@ -277,28 +252,17 @@ fn Calculator() -> impl IntoView {
                         view! { <p class="hint">{move || saved_holidays_words(&saved.get())}</p> }
                     }
                 >
-                    <div class="field">
-                        <label for="sla-holidays">"Closed dates (YYYY-MM-DD, separated by commas)"</label>
-                        <input
-                            id="sla-holidays"
-                            type="text"
-                            autocomplete="off"
-                            prop:value=move || inputs.holidays.get()
-                            on:input=move |ev| inputs.holidays.set(event_target_value(&ev))
-                            aria-invalid=move || errors.with(|e| e.holidays.is_some()).then_some("true")
-                            aria-describedby=move || {
-                                described_by(
-                                    "sla-holidays-hint",
-                                    "sla-holidays-error",
-                                    errors.with(|e| e.holidays.is_some()),
-                                )
-                            }
-                        />
+                    <TextField
+                        id="sla-holidays"
+                        label="Closed dates (YYYY-MM-DD, separated by commas)"
+                        value=inputs.holidays
+                        error=Signal::derive(error_text(|e| &e.holidays))
+                        hint="sla-holidays-hint"
+                    >
                         <p class="hint" id="sla-holidays-hint">
                             "Leave empty for no holidays at all. US federal holidays are not added to these dates."
                         </p>
-                        <FieldError id="sla-holidays-error" message=Signal::derive(error_text(|e| &e.holidays))/>
-                    </div>
+                    </TextField>
                 </Show>
             </fieldset>
             <Show when=is_regulatory>
@@ -308,50 +272,22 @@ fn Calculator() -> impl IntoView {
                         "The resolution deadline depends on the agency (doc 001, line 18): enter its number of days or its due date."
                     </p>
                     <div class="sla-grid">
-                        <div class="field">
-                            <label for="sla-agency-days">"Agency days"</label>
-                            <input
-                                id="sla-agency-days"
-                                type="text"
-                                inputmode="numeric"
-                                autocomplete="off"
-                                prop:value=move || inputs.agency_days.get()
-                                on:input=move |ev| inputs.agency_days.set(event_target_value(&ev))
-                                aria-invalid=move || errors.with(|e| e.agency_days.is_some()).then_some("true")
-                                aria-describedby=move || {
-                                    described_by(
-                                        "sla-agency-hint",
-                                        "sla-agency-days-error",
-                                        errors.with(|e| e.agency_days.is_some()),
-                                    )
-                                }
-                            />
-                            <FieldError
-                                id="sla-agency-days-error"
-                                message=Signal::derive(error_text(|e| &e.agency_days))
-                            />
-                        </div>
-                        <div class="field">
-                            <label for="sla-agency-date">"Agency due date"</label>
-                            <input
-                                id="sla-agency-date"
-                                type="date"
-                                prop:value=move || inputs.agency_date.get()
-                                on:input=move |ev| inputs.agency_date.set(event_target_value(&ev))
-                                aria-invalid=move || errors.with(|e| e.agency_date.is_some()).then_some("true")
-                                aria-describedby=move || {
-                                    described_by(
-                                        "sla-agency-hint",
-                                        "sla-agency-date-error",
-                                        errors.with(|e| e.agency_date.is_some()),
-                                    )
-                                }
-                            />
-                            <FieldError
-                                id="sla-agency-date-error"
-                                message=Signal::derive(error_text(|e| &e.agency_date))
-                            />
-                        </div>
+                        <TextField
+                            id="sla-agency-days"
+                            label="Agency days"
+                            inputmode="numeric"
+                            value=inputs.agency_days
+                            error=Signal::derive(error_text(|e| &e.agency_days))
+                            hint="sla-agency-hint"
+                        />
+                        <TextField
+                            id="sla-agency-date"
+                            label="Agency due date"
+                            kind="date"
+                            value=inputs.agency_date
+                            error=Signal::derive(error_text(|e| &e.agency_date))
+                            hint="sla-agency-hint"
+                        />
                     </div>
                 </fieldset>
             </Show>
@@ -438,24 +374,6 @@ fn saved_holidays_words(settings: &crate::domain::sla::SlaSettings) -> String {
     }
 }
 
-/// An inline message for a field; always in the page so it is announced
-/// when it changes.
-#[component]
-pub(crate) fn FieldError(
-    /// The element id the field names in `aria-describedby`.
-    #[prop(into)]
-    id: String,
-    /// The message, or `None` while the field is fine.
-    #[prop(into)]
-    message: Signal<Option<String>>,
-) -> impl IntoView {
-    view! {
-        <p id=id class="sla-field-error" aria-live="polite">
-            {move || message.get().map(|text| view! { <span class="inline-error">{text}</span> })}
-        </p>
-    }
-}
-
 /// The follow-up promise windows of docs 002 and 004 for a promise made now
 /// or at a time the agent enters.
 #[component]
@@ -484,21 +402,16 @@ fn FollowUps(
     view! {
         <section aria-labelledby="sla-followup-heading" class="sla-followups">
             <h2 id="sla-followup-heading">"Follow-up promises"</h2>
-            <div class="field">
-                <label for="sla-promised">"Promise made at (leave empty for now)"</label>
-                <input
-                    id="sla-promised"
-                    type="datetime-local"
-                    prop:value=move || promised.get()
-                    on:input=move |ev| promised.set(event_target_value(&ev))
-                    aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby=move || {
-                        described_by("sla-promised-hint", "sla-promised-error", error.with(|e| e.is_some()))
-                    }
-                />
+            <TextField
+                id="sla-promised"
+                label="Promise made at (leave empty for now)"
+                kind="datetime-local"
+                value=promised
+                error=error
+                hint="sla-promised-hint"
+            >
                 <p class="hint" id="sla-promised-hint">"In the time zone of the calculation above."</p>
-                <FieldError id="sla-promised-error" message=error/>
-            </div>
+            </TextField>
             {move || match windows.get() {
                 Some(Ok((update, owner))) => {
                     view! {

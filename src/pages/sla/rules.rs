@@ -3,7 +3,7 @@
 //! types. Invalid drafts stay in the form and are never saved.
 
 use super::widgets::{next_uid, ZoneList};
-use super::FieldError;
+use crate::components::field::FieldError;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::domain::sla::{
