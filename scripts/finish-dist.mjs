@@ -47,6 +47,7 @@ async function addSplitParts() {
     linker = linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
   }
   const linkerName = `wasm-split-${contentHash(linker)}.js`;
+  html = html.replace('</head>', `${routePreloader(linker)}\n  </head>`);
   await writeFile(join(staging, linkerName), linker);
 
   // The shell's module imports the linker by its fixed name (which stays the
@@ -64,6 +65,49 @@ async function addSplitParts() {
   );
   await writeFile(indexPath, html);
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
+}
+
+// Which split point (src/app.rs) holds the code of each section of the app.
+const SPLIT_OF_SECTION = {
+  escalation: 'escalation_page',
+  quiz: 'quiz_page',
+  sla: 'sla_tools',
+  queue: 'sla_tools',
+  settings: 'sla_tools',
+};
+
+// A classic inline script that, while the page is still being parsed, starts
+// fetching the wasm parts of the page in the URL: a shared link to a tool
+// then loads its parts alongside the shell instead of after it.
+function routePreloader(linker) {
+  const chunkFiles = Object.fromEntries(
+    [...linker.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
+  );
+  const splitFiles = {};
+  for (const m of linker.matchAll(
+    /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
+  )) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    splitFiles[m[1]] = [m[2], ...deps.map((d) => chunkFiles[d])];
+  }
+  const files = {};
+  for (const [section, split] of Object.entries(SPLIT_OF_SECTION)) {
+    if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
+    files[section] = splitFiles[split].map((f) => `./${f}`);
+  }
+  return `<script>
+(function () {
+  var files = ${JSON.stringify(files)}[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || [];
+  files.forEach(function (href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  });
+})();
+</script>`;
 }
 
 // One stylesheet instead of one per area: each request costs more than its
@@ -97,12 +141,13 @@ async function listFiles(dir) {
 
 let html = await readFile(indexPath, 'utf8');
 
-const inlineScripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inlineScripts.length !== 1) throw new Error(`expected Trunk's one inline loader, found ${inlineScripts.length}`);
-const loaderHash = createHash('sha256').update(inlineScripts[0]).digest('base64');
+// Trunk's loader and the route preloader are the only inline scripts.
+const inlineScripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length < 1) throw new Error("finish-dist: Trunk's inline loader is missing");
+const scriptHashes = inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
 const policy = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${loaderHash}'`,
+  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes}`,
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

@@ -190,22 +190,12 @@ where
 }
 
 // The split points: each function's code, and all it alone uses, goes into
-// its own wasm part (wasm-split-cli, run by scripts/bin/wasm-bindgen).
+// its own wasm part (wasm-split-cli, run by scripts/bin/wasm-bindgen). Code
+// two parts share goes into further parts, so the three are kept apart along
+// the lines where little is shared, for few files per page.
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn escalation_page() -> PageMaker {
     let make: PageMaker = || pages::escalation::EscalationPage().into_any();
-    make
-}
-
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn sla_page() -> PageMaker {
-    let make: PageMaker = || pages::sla::SlaPage().into_any();
-    make
-}
-
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn queue_page() -> PageMaker {
-    let make: PageMaker = || pages::queue::QueuePage().into_any();
     make
 }
 
@@ -215,8 +205,37 @@ async fn quiz_page() -> PageMaker {
     make
 }
 
+/// What the SLA part holds: the calculator, the queue and the settings page
+/// (whose rules editor is the calculator's) share the SLA engine and its
+/// forms, so they load together, with the engine's benchmark.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct SlaTools {
+    calculator: PageMaker,
+    queue: PageMaker,
+    settings: PageMaker,
+    /// Times the deadline workload; see `bench.rs`.
+    pub time_deadlines: fn(u32) -> f64,
+}
+
 #[cfg_attr(feature = "split", leptos::lazy)]
+pub(crate) async fn sla_tools() -> SlaTools {
+    SlaTools {
+        calculator: || pages::sla::SlaPage().into_any(),
+        queue: || pages::queue::QueuePage().into_any(),
+        settings: || pages::settings::SettingsPage().into_any(),
+        time_deadlines: crate::bench::time_deadline_workload,
+    }
+}
+
+async fn sla_page() -> PageMaker {
+    sla_tools().await.calculator
+}
+
+async fn queue_page() -> PageMaker {
+    sla_tools().await.queue
+}
+
 async fn settings_page() -> PageMaker {
-    let make: PageMaker = || pages::settings::SettingsPage().into_any();
-    make
+    sla_tools().await.settings
 }
