@@ -1,7 +1,7 @@
 // Offline use, installability, CSP and privacy: the app as agents run it.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DIST, launchBrowser, openApp, startServer } from './harness.mjs';
 
@@ -105,4 +105,35 @@ test('a tour of the app sends no request outside its origin and breaks no CSP ru
   const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   await context.close();
+});
+
+test('the home page loads only the shell; a shared link fetches its page parts once, early', async () => {
+  const shell = (await readdir(DIST)).filter((name) => name.endsWith('.wasm') && name.startsWith('deskaid-'));
+  assert.equal(shell.length, 1);
+  const wasmFetched = async (hash) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const fetched = [];
+    context.on('request', (request) => {
+      const name = new URL(request.url()).pathname.split('/').pop();
+      if (name.endsWith('.wasm')) fetched.push(name);
+    });
+    const page = await openApp(context, server.base, hash);
+    await page.waitForLoadState('networkidle');
+    const preloaded = await page.locator('link[rel="preload"][href$=".wasm"]').evaluateAll((links) =>
+      links.map((link) => link.getAttribute('href').slice(2)),
+    );
+    assert.deepEqual(page.errors, []);
+    await context.close();
+    return { fetched, preloaded };
+  };
+
+  const home = await wasmFetched('#/');
+  assert.deepEqual(home.fetched, shell);
+
+  const quiz = await wasmFetched('#/quiz?mode=practice');
+  assert.equal(new Set(quiz.fetched).size, quiz.fetched.length, 'each part is fetched once');
+  assert.ok(quiz.fetched.some((name) => name.startsWith('split_quiz_page_')), quiz.fetched.join(' '));
+  assert.ok(!quiz.fetched.some((name) => name.startsWith('split_sla_tools_')), 'no other page is loaded');
+  // Every part the page needed was asked for by the preloader in index.html.
+  assert.deepEqual(quiz.fetched.filter((name) => !shell.includes(name)).sort(), [...quiz.preloaded].filter((n) => !shell.includes(n)).sort());
 });
