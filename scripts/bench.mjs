@@ -101,8 +101,10 @@ try {
     await page.waitForLoadState('networkidle');
     let total = 0;
     for (const name of fetched) total += await gzipSize(name);
-    console.log(`  ${route} opened first loads ${fetched.size} wasm files, ${kb(total)} gzip`);
     await context.close();
+    const times = [];
+    for (let i = 0; i < 5; i++) times.push(await coldLoad(server.base + route));
+    console.log(`  ${route} opened first loads ${fetched.size} wasm files, ${kb(total)} gzip; cold load ${ms(median(times))} (median of 5)`);
   }
 
   // Click on a flow choice until the next step is in the DOM, and until the
