@@ -995,14 +995,18 @@ impl Walk {
                     .map_or(id.as_str(), |i| i.text.as_str());
                 out.push_str(&format!("   Done: {text}\n"));
             }
+            // A template the agent filled in is what went to the customer
+            // (e.g. the privacy request number); a fixed script is not news.
+            let filled_in = visit.fields.values().any(|v| !v.trim().is_empty());
+            if let Some(template) = step
+                .and_then(|s| s.template.as_deref())
+                .filter(|_| filled_in)
+            {
+                let text = fill_template(template, &visit.fields);
+                out.push_str(&format!("   Text used: {}\n", indent_lines(&text, 14)));
+            }
             if !visit.note.trim().is_empty() {
-                let note = visit
-                    .note
-                    .trim()
-                    .lines()
-                    .collect::<Vec<_>>()
-                    .join("\n         ");
-                out.push_str(&format!("   Note: {note}\n"));
+                out.push_str(&format!("   Note: {}\n", indent_lines(&visit.note, 9)));
             }
         }
         match (self.outcome(flows), self.current()) {
@@ -1015,6 +1019,21 @@ impl Walk {
         }
         out
     }
+}
+
+/// Trimmed `text` with every line after the first indented by `width`
+/// spaces, to line up under a label in the case notes.
+fn indent_lines(text: &str, width: usize) -> String {
+    let mut lines = text.trim().lines();
+    let mut out = lines.next().unwrap_or_default().to_string();
+    for line in lines {
+        out.push('\n');
+        if !line.is_empty() {
+            out.push_str(&" ".repeat(width));
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------
@@ -2000,6 +2019,20 @@ mod tests {
             Some("Created privacy request: PR-1234")
         );
         assert!(walk.set_field(&flows, 0, "name", "x").is_err());
+        assert!(walk
+            .case_notes(&flows, FixedOffset::east_opt(0).unwrap())
+            .contains("\n   Text used: Created privacy request: PR-1234\n"));
+
+        let mut dispute =
+            Walk::open_at(&flows, "deactivation-dispute", "request-evidence", at(0)).unwrap();
+        let notes = |walk: &Walk| walk.case_notes(&flows, FixedOffset::east_opt(0).unwrap());
+        assert!(!notes(&dispute).contains("Text used"), "nothing typed yet");
+        dispute
+            .set_field(&flows, 0, "customer_name", "Ann Lee")
+            .unwrap();
+        assert!(notes(&dispute).contains(
+            "\n   Text used: Subject: Disputing Score\n\n              Dear Ann Lee,\n\n              We sincerely"
+        ));
 
         let email = flows
             .step("deactivation-dispute", "request-evidence")

@@ -260,6 +260,18 @@ describe('walker', () => {
     await context.close();
   });
 
+  test('a filled-in template goes into the case notes', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/escalation/dsar/close-case');
+    const notes = () => page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
+    assert.doesNotMatch(await notes(), /Text used/);
+    await page.locator('#esc-field-pr_number').fill('4321');
+    await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4321'));
+    assert.match(await notes(), /\n {3}Text used: Created privacy request: PR-4321\n/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('the diagram links every step and marks the path', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/escalation/leadership');
