@@ -1,6 +1,7 @@
 //! The app's persisted state, one [`Persisted`] handle per storage key, shared
-//! with every page through context. Adding a concern means adding a field
-//! here and a line to each of the registry functions below.
+//! with every page through context. Adding a concern means adding a field to
+//! [`AppState`] and a line to `AppState::load`, `AppState::concerns`, [`KEYS`]
+//! and [`validate_record`].
 
 use crate::components::notice::Notices;
 use crate::domain::content;
@@ -126,32 +127,49 @@ impl AppState {
         }
     }
 
+    /// Every concern, whatever its type, for the operations that treat them alike.
+    fn concerns(&self) -> [&dyn Concern; 4] {
+        [&self.settings, &self.walks, &self.queue, &self.quiz]
+    }
+
     /// Picks up a change another tab made; `None` means storage was cleared.
     pub fn reload_key(&self, key: Option<&str>) {
-        match key {
-            None => self.reload_all(),
-            Some(Settings::KEY) => self.settings.reload(),
-            Some(Walks::KEY) => self.walks.reload(),
-            Some(Queue::KEY) => self.queue.reload(),
-            Some(QuizData::KEY) => self.quiz.reload(),
-            Some(_) => {}
+        for concern in self.concerns() {
+            if key.is_none_or(|key| key == concern.key()) {
+                concern.reload();
+            }
         }
     }
 
     /// Re-reads every concern (after an import or a cleared storage).
     pub fn reload_all(&self) {
-        self.settings.reload();
-        self.walks.reload();
-        self.queue.reload();
-        self.quiz.reload();
+        self.concerns().iter().for_each(|concern| concern.reload());
     }
 
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
-        self.settings.reset();
-        self.walks.reset();
-        self.queue.reset();
-        self.quiz.reset();
+        self.concerns().iter().for_each(|concern| concern.reset());
+    }
+}
+
+/// What [`AppState`] does with each concern without knowing its type.
+trait Concern {
+    fn key(&self) -> &'static str;
+    fn reload(&self);
+    fn reset(&self);
+}
+
+impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
+    fn key(&self) -> &'static str {
+        T::KEY
+    }
+
+    fn reload(&self) {
+        Persisted::reload(self);
+    }
+
+    fn reset(&self) {
+        Persisted::reset(self);
     }
 }
 
