@@ -1243,12 +1243,25 @@ pub struct LayoutEdge {
     pub to: String,
     /// The choice label.
     pub label: String,
-    /// Where to draw the label.
+    /// The label as drawn: cut to fit beside the arrow.
+    pub short_label: String,
+    /// Where the label's text starts (drawn to the right) or ends (to the left).
     pub label_at: Point,
+    /// Which side of `label_at` the label's text runs to.
+    pub label_side: LabelSide,
     /// The polyline, from the source's bottom to the target's top.
     pub points: Vec<Point>,
     /// True for arrows that go back up (loops), routed around the right side.
     pub loops_back: bool,
+}
+
+/// The side of its anchor point an arrow label is drawn on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LabelSide {
+    /// Text ends at the anchor (SVG `text-anchor="end"`).
+    Left,
+    /// Text starts at the anchor (SVG `text-anchor="start"`).
+    Right,
 }
 
 /// A layered drawing of one flow: boxes in rows by distance from the start, arrows between them.
@@ -1408,10 +1421,12 @@ pub fn layout(flows: &FlowSet, flow_id: &str) -> Result<Layout, String> {
         node.height = row_height[node.rank];
     }
     let right = slots.iter().map(|s| s.x + s.width).fold(MARGIN, f64::max);
-    let drawn = route_edges(&nodes, &slots, &edges, &row_top, &row_height, right);
+    let mut drawn = route_edges(&nodes, &slots, &edges, &row_top, &row_height, right);
     let lanes = edges.iter().filter(|e| e.back).count() as f64;
+    let width = right + lanes * LANE_GAP + MARGIN;
+    place_labels(&mut drawn, &nodes, width);
     Ok(Layout {
-        width: right + lanes * LANE_GAP + MARGIN,
+        width,
         height: y,
         nodes,
         edges: drawn,
@@ -1638,6 +1653,107 @@ fn place_rows(slots: &mut [Slot], rows: &[Vec<usize>], edges: &[DrawnEdge]) {
     }
 }
 
+/// Where along an arrow's first leg its label may sit, best first.
+const LABEL_POSITIONS: [f64; 4] = [0.4, 0.6, 0.2, 0.8];
+/// Arrow labels are 11px text (bold on the path): a generous width per character.
+const LABEL_CHAR_WIDTH: f64 = 6.5;
+/// Space between an arrow and its label.
+const LABEL_GAP: f64 = 6.0;
+
+/// A choice label cut to fit beside its arrow; the full text is in the
+/// diagram's accessible names.
+fn short_label(label: &str) -> String {
+    const MAX: usize = 22;
+    if label.chars().count() <= MAX {
+        return label.to_string();
+    }
+    let cut: String = label.chars().take(MAX - 1).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
+    format!("{}…", cut.trim_end_matches([',', ' ']))
+}
+
+/// The point a fraction `t` along the first leg of a polyline.
+fn point_along(points: &[Point], t: f64) -> Point {
+    let (a, b) = (points[0], points[1]);
+    Point {
+        x: a.x + (b.x - a.x) * t,
+        y: a.y + (b.y - a.y) * t,
+    }
+}
+
+/// The box a label covers: `[left, top, right, bottom]`.
+fn label_box(text: &str, at: Point, side: LabelSide) -> [f64; 4] {
+    let width = text.chars().count() as f64 * LABEL_CHAR_WIDTH;
+    let (left, right) = match side {
+        LabelSide::Right => (at.x + LABEL_GAP, at.x + LABEL_GAP + width),
+        LabelSide::Left => (at.x - LABEL_GAP - width, at.x - LABEL_GAP),
+    };
+    [left, at.y - 10.0, right, at.y + 3.0]
+}
+
+fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// Puts every arrow label inside the drawing, where it overlaps no box and
+/// no other label: sibling arrows' labels go to opposite sides (the leftmost
+/// arrows' to the left), then each label tries a few spots along its arrow,
+/// on either side.
+fn place_labels(edges: &mut [LayoutEdge], nodes: &[LayoutNode], width: f64) {
+    let mut taken: Vec<[f64; 4]> = nodes
+        .iter()
+        .map(|n| [n.x, n.y, n.x + n.width, n.y + n.height])
+        .collect();
+    let mut order: Vec<usize> = (0..edges.len()).collect();
+    order.sort_by(|&a, &b| edges[a].points[0].y.total_cmp(&edges[b].points[0].y));
+    for i in order {
+        let siblings: Vec<&LayoutEdge> = edges.iter().filter(|e| e.from == edges[i].from).collect();
+        let heading = |e: &LayoutEdge| e.points[1].x - e.points[0].x;
+        let preferred = if siblings.len() > 1 {
+            let left_of_me = siblings
+                .iter()
+                .filter(|e| heading(e) < heading(&edges[i]))
+                .count();
+            if left_of_me * 2 < siblings.len() {
+                LabelSide::Left
+            } else {
+                LabelSide::Right
+            }
+        } else if heading(&edges[i]) < -1.0 {
+            LabelSide::Left
+        } else {
+            LabelSide::Right
+        };
+        let other = match preferred {
+            LabelSide::Left => LabelSide::Right,
+            LabelSide::Right => LabelSide::Left,
+        };
+        let edge = &edges[i];
+        let spot = LABEL_POSITIONS
+            .iter()
+            .flat_map(|&t| [(t, preferred), (t, other)])
+            .map(|(t, side)| (point_along(&edge.points, t), side))
+            .find(|&(at, side)| {
+                let candidate = label_box(&edge.short_label, at, side);
+                candidate[0] >= 0.0
+                    && candidate[2] <= width
+                    && !taken.iter().any(|&b| boxes_overlap(b, candidate))
+            })
+            .unwrap_or((point_along(&edge.points, LABEL_POSITIONS[0]), preferred));
+        let (at, side) = spot;
+        taken.push(label_box(&edge.short_label, at, side));
+        let gap = match side {
+            LabelSide::Left => -LABEL_GAP,
+            LabelSide::Right => LABEL_GAP,
+        };
+        edges[i].label_at = Point {
+            x: at.x + gap,
+            ..at
+        };
+        edges[i].label_side = side;
+    }
+}
+
 /// Turns arrows into polylines, spreading several arrows over a box side so they stay apart.
 fn route_edges(
     nodes: &[LayoutNode],
@@ -1712,15 +1828,13 @@ fn route_edges(
                 }
             }
             points.push(end);
-            let label_at = Point {
-                x: points[0].x + (points[1].x - points[0].x) * 0.4,
-                y: points[0].y + (points[1].y - points[0].y) * 0.4,
-            };
             LayoutEdge {
                 from: source.key.clone(),
                 to: target.key.clone(),
                 label: e.label.clone(),
-                label_at,
+                short_label: short_label(&e.label),
+                label_at: point_along(&points, LABEL_POSITIONS[0]),
+                label_side: LabelSide::Right,
                 points,
                 loops_back: e.back,
             }
@@ -2271,6 +2385,66 @@ Outcome (2024-01-15 10:07): Case owner tagged in the case feed; the customer wil
                 }
             }
         }
+    }
+
+    #[test]
+    fn arrow_labels_overlap_no_box_and_no_other_label_in_any_flow() {
+        let flows = content();
+        for flow in flows.flows() {
+            let layout = layout(&flows, &flow.id).unwrap();
+            let label_boxes: Vec<[f64; 4]> = layout
+                .edges
+                .iter()
+                .map(|e| {
+                    let arrow_x = match e.label_side {
+                        LabelSide::Left => e.label_at.x + LABEL_GAP,
+                        LabelSide::Right => e.label_at.x - LABEL_GAP,
+                    };
+                    let at = Point {
+                        x: arrow_x,
+                        ..e.label_at
+                    };
+                    label_box(&e.short_label, at, e.label_side)
+                })
+                .collect();
+            for (i, a) in label_boxes.iter().enumerate() {
+                let edge = &layout.edges[i];
+                assert!(
+                    a[0] >= 0.0 && a[2] <= layout.width,
+                    "{}: label \"{}\" sticks out of the drawing",
+                    flow.id,
+                    edge.short_label
+                );
+                for (j, b) in label_boxes.iter().enumerate().skip(i + 1) {
+                    assert!(
+                        !boxes_overlap(*a, *b),
+                        "{}: labels \"{}\" and \"{}\" overlap",
+                        flow.id,
+                        edge.short_label,
+                        layout.edges[j].short_label
+                    );
+                }
+                for node in &layout.nodes {
+                    let node_box = [node.x, node.y, node.x + node.width, node.y + node.height];
+                    assert!(
+                        !boxes_overlap(*a, node_box),
+                        "{}: label \"{}\" covers the box {}",
+                        flow.id,
+                        edge.short_label,
+                        node.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_arrow_labels_are_cut_at_a_word() {
+        assert_eq!(short_label("Continue"), "Continue");
+        assert_eq!(
+            short_label("Yes, the customer asked to escalate"),
+            "Yes, the customer…"
+        );
     }
 
     #[test]

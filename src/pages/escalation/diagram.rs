@@ -4,7 +4,7 @@
 use super::step_href;
 use super::walker::STEP_HEADING;
 use crate::domain::content;
-use crate::domain::flow::{self, Flow, LayoutEdge, LayoutNode, NodeKind, StepRef, Walk};
+use crate::domain::flow::{self, Flow, LabelSide, LayoutEdge, LayoutNode, NodeKind, StepRef, Walk};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use std::collections::{HashMap, HashSet};
@@ -43,17 +43,6 @@ fn points(edge: &LayoutEdge) -> String {
         .map(|p| format!("{:.1},{:.1}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// An arrow label cut to fit beside the arrow; the full text is in the box's accessible name.
-fn short_label(label: &str) -> String {
-    const MAX: usize = 22;
-    if label.chars().count() <= MAX {
-        return label.to_string();
-    }
-    let cut: String = label.chars().take(MAX - 1).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ' ']))
 }
 
 /// How a box's kind is read out.
@@ -147,20 +136,17 @@ pub fn Diagram(
                 .iter()
                 .map(|edge| {
                     let on_path = marks.taken.contains(&(edge.from.clone(), edge.to.clone()));
-                    // Labels sit beside the first leg of the arrow, on the side it heads to,
-                    // so the labels of sibling arrows do not run into each other.
-                    let heading_left = edge.points.len() > 1 && edge.points[1].x < edge.points[0].x - 1.0;
-                    let (x, anchor) = if heading_left {
-                        (edge.label_at.x - 6.0, "end")
-                    } else {
-                        (edge.label_at.x + 6.0, "start")
+                    // The layout placed the label clear of boxes and other labels.
+                    let anchor = match edge.label_side {
+                        LabelSide::Left => "end",
+                        LabelSide::Right => "start",
                     };
                     view! {
                         <g class="esc-edge" class:esc-on-path=on_path aria-hidden="true">
                             <title>{edge.label.clone()}</title>
                             <polyline points=points(edge) marker-end="url(#esc-arrow)"/>
-                            <text x=format!("{x:.1}") y=format!("{:.1}", edge.label_at.y) text-anchor=anchor class="esc-edge-label">
-                                {short_label(&edge.label)}
+                            <text x=format!("{:.1}", edge.label_at.x) y=format!("{:.1}", edge.label_at.y) text-anchor=anchor class="esc-edge-label">
+                                {edge.short_label.clone()}
                             </text>
                         </g>
                     }
