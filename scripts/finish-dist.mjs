@@ -13,20 +13,22 @@ import { join, relative } from 'node:path';
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
 const release = process.env.TRUNK_PROFILE === 'release';
-const contentHash = (bytes, algorithm = 'sha256') => createHash(algorithm).update(bytes).digest('hex').slice(0, 16);
+const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const integrityOf = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const indexPath = join(staging, 'index.html');
 
-async function addSplitParts() {
+// Returns `html` with the parts' preloader and linker added, and whether
+// the build was split at all.
+async function addSplitParts(html) {
   const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR, 'target');
   const partsDir = join(target, 'wasm-bindgen', release ? 'release' : 'debug', 'wasm-split');
-  let html = await readFile(indexPath, 'utf8');
   const mainJs = html.match(/from '\.\/([^']+\.js)'/)?.[1];
   if (!mainJs) throw new Error("finish-dist: no wasm-bindgen module imported by Trunk's loader");
   if (!existsSync(partsDir)) {
     if ((await readFile(join(staging, mainJs), 'utf8')).includes('__wasm_split.js')) {
       throw new Error('finish-dist: the wasm has split points but was not split: run Trunk with scripts/bin first on PATH');
     }
-    return;
+    return { html, split: false };
   }
 
   let linker = await readFile(join(partsDir, '__wasm_split.js'), 'utf8');
@@ -51,20 +53,20 @@ async function addSplitParts() {
   await writeFile(join(staging, linkerName), linker);
 
   // The shell's module imports the linker by its fixed name (which stays the
-  // wasm import's module name); point the import at the hashed file and renew the module's integrity hash in index.html.
+  // wasm import's module name): point the import at the hashed file, and
+  // renew the module's integrity hash in index.html.
   const mainPath = join(staging, mainJs);
   const main = (await readFile(mainPath, 'utf8')).replace(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${linkerName}"`);
   await writeFile(mainPath, main);
-  const integrity = createHash('sha384').update(main).digest('base64');
   // The linker is fetched alongside the shell rather than after it has been parsed.
   html = html.replace(/<link rel="modulepreload"[^>]*>/g, (tag) =>
     tag.includes(`"./${mainJs}"`)
-      ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="sha384-${integrity}"`) +
+      ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="${integrityOf(main)}"`) +
         `\n<link rel="modulepreload" href="./${linkerName}" crossorigin="anonymous">`
       : tag,
   );
-  await writeFile(indexPath, html);
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
+  return { html, split: true };
 }
 
 // Which split point (src/app.rs) holds the code of each section of the app.
@@ -112,24 +114,25 @@ function routePreloader(linker) {
 
 // One stylesheet instead of one per area: each request costs more than its
 // bytes on a cold load. Concatenating in link order keeps the cascade.
-async function mergeStylesheets() {
-  let html = await readFile(indexPath, 'utf8');
+async function mergeStylesheets(html) {
   const links = [...html.matchAll(/<link rel="stylesheet" href="\.\/([^"]+\.css)"[^>]*\/?>\n?/g)];
-  if (links.length < 2) return;
+  if (links.length < 2) return html;
   const parts = await Promise.all(links.map(([, name]) => readFile(join(staging, name), 'utf8')));
   const css = parts.map((part, i) => `/* ${links[i][1]} */\n${part.trimEnd()}\n`).join('\n');
   const name = `style-${contentHash(css)}.css`;
   await writeFile(join(staging, name), css);
   await Promise.all(links.map(([, old]) => rm(join(staging, old))));
-  const integrity = createHash('sha384').update(css).digest('base64');
-  html = html.replace(links[0][0], `<link rel="stylesheet" href="./${name}" integrity="sha384-${integrity}"/>\n`);
+  html = html.replace(links[0][0], `<link rel="stylesheet" href="./${name}" integrity="${integrityOf(css)}"/>\n`);
   for (const [tag] of links.slice(1)) html = html.replace(tag, '');
-  await writeFile(indexPath, html);
+  return html;
 }
 
-await addSplitParts();
-if (!release) process.exit(0);
-await mergeStylesheets();
+let { html, split } = await addSplitParts(await readFile(indexPath, 'utf8'));
+if (!release) {
+  await writeFile(indexPath, html);
+  process.exit(0);
+}
+html = await mergeStylesheets(html);
 
 async function listFiles(dir) {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -139,11 +142,13 @@ async function listFiles(dir) {
   return nested.flat();
 }
 
-let html = await readFile(indexPath, 'utf8');
-
-// Trunk's loader and the route preloader are the only inline scripts.
+// Trunk's loader and, in a split build, the parts' preloader are the only
+// inline scripts.
 const inlineScripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inlineScripts.length < 1) throw new Error("finish-dist: Trunk's inline loader is missing");
+const expectedScripts = split ? 2 : 1;
+if (inlineScripts.length !== expectedScripts) {
+  throw new Error(`finish-dist: expected ${expectedScripts} inline scripts, found ${inlineScripts.length}`);
+}
 const scriptHashes = inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
 const policy = [
   "default-src 'self'",
