@@ -169,7 +169,7 @@ fn Calculator() -> impl IntoView {
     });
 
     let error_text = move |pick: fn(&calc::FieldErrors) -> &Option<String>| {
-        move || errors.with(|e| pick(e).clone())
+        Signal::derive(move || errors.with(|e| pick(e).clone()))
     };
 
     view! {
@@ -209,7 +209,7 @@ fn Calculator() -> impl IntoView {
                     label="Received (local date and time)"
                     kind="datetime-local"
                     value=inputs.received
-                    error=Signal::derive(error_text(|e| &e.received))
+                    error=error_text(|e| &e.received)
                     hint="sla-received-hint"
                 >
                     <p class="hint" id="sla-received-hint">
@@ -226,7 +226,7 @@ fn Calculator() -> impl IntoView {
                     id="sla-zone"
                     label="Time zone"
                     value=inputs.zone
-                    error=Signal::derive(error_text(|e| &e.zone))
+                    error=error_text(|e| &e.zone)
                     hint="sla-zone-hint"
                     list="sla-zones"
                 >
@@ -256,7 +256,7 @@ fn Calculator() -> impl IntoView {
                         id="sla-holidays"
                         label="Closed dates (YYYY-MM-DD, separated by commas)"
                         value=inputs.holidays
-                        error=Signal::derive(error_text(|e| &e.holidays))
+                        error=error_text(|e| &e.holidays)
                         hint="sla-holidays-hint"
                     >
                         <p class="hint" id="sla-holidays-hint">
@@ -277,7 +277,7 @@ fn Calculator() -> impl IntoView {
                             label="Agency days"
                             inputmode="numeric"
                             value=inputs.agency_days
-                            error=Signal::derive(error_text(|e| &e.agency_days))
+                            error=error_text(|e| &e.agency_days)
                             hint="sla-agency-hint"
                         />
                         <TextField
@@ -285,13 +285,13 @@ fn Calculator() -> impl IntoView {
                             label="Agency due date"
                             kind="date"
                             value=inputs.agency_date
-                            error=Signal::derive(error_text(|e| &e.agency_date))
+                            error=error_text(|e| &e.agency_date)
                             hint="sla-agency-hint"
                         />
                     </div>
                 </fieldset>
             </Show>
-            <FieldError id="sla-rules-error" message=Signal::derive(error_text(|e| &e.rules))/>
+            <FieldError id="sla-rules-error" message=error_text(|e| &e.rules)/>
             <div class="button-row">
                 <CopyButton text=share_text label="Share this calculation"/>
             </div>
