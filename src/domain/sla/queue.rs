@@ -3,7 +3,7 @@
 //! (doc 001 lines 68-70) and the end-of-shift check (doc 001 lines 58-59).
 
 use super::calendar::check_supported;
-use super::{AgencyTerm, CaseType, DeadlineKind, Due, SlaEngine, SlaError, Urgency};
+use super::{plural, AgencyTerm, CaseType, DeadlineKind, Due, SlaEngine, SlaError, Urgency};
 use crate::domain::source::SourceRef;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
@@ -218,7 +218,10 @@ impl Case {
         };
         let summary = format!(
             "{} on {} of the {} different business days required, using {used}",
-            plural_count(self.attempts.len(), "attempt"),
+            plural(
+                u32::try_from(self.attempts.len()).unwrap_or(u32::MAX),
+                "attempt"
+            ),
             business_days.len(),
             required,
         );
@@ -258,15 +261,6 @@ impl Case {
             explanation,
             source: rules.source.clone(),
         }
-    }
-}
-
-/// "1 attempt", "3 attempts".
-fn plural_count(count: usize, unit: &str) -> String {
-    if count == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{count} {unit}s")
     }
 }
 
@@ -391,7 +385,7 @@ pub fn end_of_shift_check<'a>(cases: &'a [Case], engine: &SlaEngine) -> ShiftChe
         let numbers: Vec<&str> = assigned.iter().map(|case| case.number.as_str()).collect();
         format!(
             "{} still in Assigned ({}): move {} to Pending on before the end of your shift.",
-            plural_count(assigned.len(), "case"),
+            plural(u32::try_from(assigned.len()).unwrap_or(u32::MAX), "case"),
             numbers.join(", "),
             if assigned.len() == 1 { "it" } else { "them" },
         )
