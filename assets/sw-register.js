@@ -26,7 +26,7 @@
     document.body.prepend(banner);
   }
 
-  window.addEventListener('load', function () {
+  function start() {
     fetch('./sw.js', { method: 'HEAD', cache: 'no-store' })
       .then(function (response) {
         if (!response.ok) return;
@@ -54,5 +54,9 @@
       updateRequested = false;
       window.location.reload();
     });
-  });
+  }
+
+  // Loaded async, so that it never delays the page: the load event may be over.
+  if (document.readyState === 'complete') start();
+  else window.addEventListener('load', start);
 })();

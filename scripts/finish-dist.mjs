@@ -1,9 +1,10 @@
 // Trunk post-build hook. Every build: adds the per-page wasm parts that
 // scripts/bin/wasm-bindgen split off (optimised in release, with content
-// hashes in their names). Release builds also get one merged stylesheet, the
-// service worker with the precache list of every file in the build (Trunk's
-// hashed names), and a Content-Security-Policy meta tag that allows Trunk's
-// inline loader by hash.
+// hashes in their names), the prerendered home page, and a boot script that
+// starts compiling the wasm while the page is parsed. Release builds also get
+// one merged stylesheet, the service worker with the precache list of every
+// file in the build (Trunk's hashed names), and a Content-Security-Policy meta
+// tag that allows the two inline scripts by hash.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -17,8 +18,8 @@ const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').
 const integrityOf = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const indexPath = join(staging, 'index.html');
 
-// Returns `html` with the parts' preloader and linker added, and whether
-// the build was split at all.
+// Returns `html` with the parts' linker added, and the wasm files of each
+// section of the app (none when the build was not split).
 async function addSplitParts(html) {
   const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR, 'target');
   const partsDir = join(target, 'wasm-bindgen', release ? 'release' : 'debug', 'wasm-split');
@@ -28,7 +29,7 @@ async function addSplitParts(html) {
     if ((await readFile(join(staging, mainJs), 'utf8')).includes('__wasm_split.js')) {
       throw new Error('finish-dist: the wasm has split points but was not split: run Trunk with scripts/bin first on PATH');
     }
-    return { html, split: false };
+    return { html, partsOfSection: null };
   }
 
   let linker = await readFile(join(partsDir, '__wasm_split.js'), 'utf8');
@@ -49,7 +50,7 @@ async function addSplitParts(html) {
     linker = linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
   }
   const linkerName = `wasm-split-${contentHash(linker)}.js`;
-  html = html.replace('</head>', `${routePreloader(linker)}\n  </head>`);
+  const partsOfSection = sectionParts(linker);
   await writeFile(join(staging, linkerName), linker);
 
   // The shell's module imports the linker by its fixed name (which stays the
@@ -66,7 +67,7 @@ async function addSplitParts(html) {
       : tag,
   );
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
-  return { html, split: true };
+  return { html, partsOfSection };
 }
 
 // Which split point (src/app.rs) holds the code of each section of the app.
@@ -78,10 +79,8 @@ const SPLIT_OF_SECTION = {
   settings: 'sla_tools',
 };
 
-// A classic inline script that, while the page is still being parsed, starts
-// fetching the wasm parts of the page in the URL: a shared link to a tool
-// then loads its parts alongside the shell instead of after it.
-function routePreloader(linker) {
+// The wasm files each section of the app needs, read from the linker.
+function sectionParts(linker) {
   const chunkFiles = Object.fromEntries(
     [...linker.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
   );
@@ -97,10 +96,67 @@ function routePreloader(linker) {
     if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
     files[section] = splitFiles[split].map((f) => `./${f}`);
   }
-  return `<script>
+  return files;
+}
+
+// Shows the home page as HTML while the wasm loads; src/prerendered.rs swaps
+// it for the live app.
+async function addPrerenderedHome(html) {
+  const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
+  if (!html.includes('<body>')) throw new Error('finish-dist: index.html has no <body>');
+  return html.replace('<body>', `<body>\n    <div id="prerendered" class="prerendered">${home.trim()}</div>`);
+}
+
+// Replaces Trunk's wasm preload with a classic inline script that, while the
+// page is still being parsed: applies the saved theme (no flash of the other
+// one), marks a link to a tool so that CSS shows "Loading…" instead of the
+// prerendered home page, makes the prerendered skip link move focus, starts
+// compiling the wasm as it downloads, and starts fetching the wasm parts of
+// the page in the URL. Trunk's loader then waits for the document and
+// instantiates the compiled module; it no longer holds up DOMContentLoaded.
+function addBootScript(html, partsOfSection) {
+  const preload = html.match(/<link rel="preload" href="(\.\/[^"]+_bg\.wasm)"[^>]*>/);
+  const loader = html.match(/<script type="module">\n(import init[^\n]*\n)(const wasm = await init\(\{ module_or_path: '[^']+' \}\);)/);
+  if (!preload || !loader) throw new Error("finish-dist: Trunk's wasm preload or loader has changed shape");
+  const integrity = preload[0].match(/integrity="([^"]+)"/)?.[1];
+  html = html.replace(preload[0], '');
+  html = html.replace(
+    loader[0],
+    `<script type="module" async>\n${loader[1]}` +
+      "if (document.readyState === 'loading') await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));\n" +
+      'const wasm = await init({ module_or_path: window.deskaidWasm });',
+  );
+  const boot = `<script>
 (function () {
-  var files = ${JSON.stringify(files)}[location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0]] || [];
-  files.forEach(function (href) {
+  var root = document.documentElement;
+  try {
+    // The Settings record of src/state.rs: {"version": 1, "data": {"theme": ...}}.
+    var theme = JSON.parse(localStorage.getItem('deskaid.settings')).data.theme;
+    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  } catch (error) {
+    // No saved theme, or storage is unavailable: the app reports it once it runs.
+  }
+  function sectionInUrl() {
+    return location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0];
+  }
+  var section = sectionInUrl();
+  if (section) root.setAttribute('data-boot', 'page');
+  // A link followed before the app runs: show "Loading…"; the app reads the URL.
+  addEventListener('hashchange', function () {
+    if (document.getElementById('prerendered')) root.setAttribute('data-boot', sectionInUrl() ? 'page' : 'home');
+  });
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('#prerendered .skip-link')) return;
+    event.preventDefault();
+    document.getElementById('main-content').focus();
+  });
+  // Compiled as it streams in, off the main thread; a host that serves .wasm
+  // with another MIME type gets the slower path.
+  var wasm = [${JSON.stringify(preload[1])}, ${JSON.stringify(integrity ? { integrity } : {})}];
+  window.deskaidWasm = WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(function () {
+    return fetch(wasm[0], wasm[1]).then(function (response) { return response.arrayBuffer(); }).then(WebAssembly.compile);
+  });
+  (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';
@@ -109,9 +165,10 @@ function routePreloader(linker) {
     document.head.appendChild(link);
   });
 })();
-</script>`;
+</script>
+`;
+  return html.replace('<script type="module" async>', boot + '<script type="module" async>');
 }
-
 // One stylesheet instead of one per area: each request costs more than its
 // bytes on a cold load. Concatenating in link order keeps the cascade.
 async function mergeStylesheets(html) {
@@ -127,7 +184,8 @@ async function mergeStylesheets(html) {
   return html;
 }
 
-let { html, split } = await addSplitParts(await readFile(indexPath, 'utf8'));
+let { html, partsOfSection } = await addSplitParts(await readFile(indexPath, 'utf8'));
+html = addBootScript(await addPrerenderedHome(html), partsOfSection);
 if (!release) {
   await writeFile(indexPath, html);
   process.exit(0);
@@ -142,13 +200,9 @@ async function listFiles(dir) {
   return nested.flat();
 }
 
-// Trunk's loader and, in a split build, the parts' preloader are the only
-// inline scripts.
-const inlineScripts = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-const expectedScripts = split ? 2 : 1;
-if (inlineScripts.length !== expectedScripts) {
-  throw new Error(`finish-dist: expected ${expectedScripts} inline scripts, found ${inlineScripts.length}`);
-}
+// Trunk's loader and the boot script are the only inline scripts.
+const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+if (inlineScripts.length !== 2) throw new Error(`finish-dist: expected 2 inline scripts, found ${inlineScripts.length}`);
 const scriptHashes = inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
 const policy = [
   "default-src 'self'",

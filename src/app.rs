@@ -93,6 +93,30 @@ pub fn App() -> impl IntoView {
     let section = Memo::new(move |_| location.with(|l| l.route.section()));
 
     view! {
+        <Frame section=section.into()>
+            {move || match page.get() {
+                Page::Home => view! { <pages::home::HomePage/> }.into_any(),
+                Page::Escalation => lazy_page(escalation_page),
+                Page::Sla => lazy_page(sla_page),
+                Page::Queue => lazy_page(queue_page),
+                Page::Quiz => lazy_page(quiz_page),
+                Page::Settings => lazy_page(settings_page),
+                Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
+            }}
+        </Frame>
+    }
+}
+
+/// What surrounds every page: skip link, header and navigation, notices,
+/// `<main>` holding the page, and the footer.
+#[component]
+fn Frame(
+    /// The section on screen, marked in the navigation.
+    section: Signal<Section>,
+    /// The page.
+    children: Children,
+) -> impl IntoView {
+    view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_content>
             "Skip to content"
         </a>
@@ -112,15 +136,7 @@ pub fn App() -> impl IntoView {
         </header>
         <NoticeArea/>
         <main id="main-content" tabindex="-1">
-            {move || match page.get() {
-                Page::Home => view! { <pages::home::HomePage/> }.into_any(),
-                Page::Escalation => lazy_page(escalation_page),
-                Page::Sla => lazy_page(sla_page),
-                Page::Queue => lazy_page(queue_page),
-                Page::Quiz => lazy_page(quiz_page),
-                Page::Settings => lazy_page(settings_page),
-                Page::NotFound => view! { <pages::not_found::NotFoundPage/> }.into_any(),
-            }}
+            {children()}
         </main>
         <footer class="site-footer">
             <p>
@@ -129,6 +145,22 @@ pub fn App() -> impl IntoView {
             </p>
         </footer>
     }
+}
+
+/// The home page in its frame as HTML, for `index.html` to show before the
+/// wasm has loaded (see `tests/prerender.rs` and `scripts/finish-dist.mjs`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerendered_home() -> String {
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(Notices::new());
+        view! {
+            <Frame section=Signal::stored(Section::Home)>
+                <pages::home::HomePage/>
+            </Frame>
+        }
+        .to_html()
+    })
 }
 
 /// Moves focus to `<main>` without touching the hash, which holds the route.
@@ -148,7 +180,7 @@ fn skip_to_content(event: ev::MouseEvent) {
 #[component]
 fn NavLink(
     /// The section currently shown.
-    section: Memo<Section>,
+    section: Signal<Section>,
     /// The section this link leads to.
     target: Section,
     /// The link's URL.

@@ -5,18 +5,26 @@
 //! `domain` holds every rule as plain Rust (tested natively); `storage` is the
 //! only code that touches localStorage; `pages` and `components` render.
 
+// Rendering views to HTML (tests/prerender.rs) nests their types deeply.
+#![recursion_limit = "256"]
+
 pub mod app;
 pub mod bench;
 pub mod components;
 pub mod domain;
 pub mod pages;
+pub mod prerendered;
 pub mod route;
 pub mod state;
 pub mod storage;
 
-/// Mounts the app on `<body>`, with a panic hook that shows a readable banner
-/// instead of leaving a blank or frozen page.
+/// Mounts the app on `<body>` in place of the prerendered home page, with a
+/// panic hook that shows a readable banner instead of leaving a blank or
+/// frozen page.
 pub fn mount() {
     std::panic::set_hook(Box::new(components::panic_banner::show));
+    let document = leptos::prelude::document();
+    let focus = prerendered::remove(&document);
     leptos::mount::mount_to_body(app::App);
+    focus.restore(&document);
 }

@@ -2,7 +2,7 @@
 // keyboard-only path into the page, and themes.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -82,15 +82,15 @@ test('dark theme follows the system and the manual switch overrides it, with no 
   assert.equal(await background(), 'rgb(255, 255, 255)');
   for (const hash of ['#/escalation/leadership', '#/quiz', '#/sla']) {
     await page.goto(server.base + hash);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     await expectNoAxeViolations(page, `${hash} in light theme chosen over a dark system`);
   }
   await page.goto(server.base + '#/settings');
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   await page.getByLabel('Dark').check();
   for (const hash of ['#/escalation/leadership', '#/quiz', '#/sla']) {
     await page.goto(server.base + hash);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     await expectNoAxeViolations(page, `${hash} in dark theme`);
   }
   await context.close();

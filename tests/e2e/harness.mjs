@@ -89,6 +89,12 @@ export function launchBrowser() {
 }
 
 /**
+ * The live app's page heading. Release builds also show a prerendered home
+ * page (src/prerendered.rs) until the wasm runs; tests wait for the app.
+ */
+export const APP_HEADING = 'main h1:not(#prerendered *)';
+
+/**
  * Opens a page at `hash` and waits until the app has rendered its h1.
  * Page errors (panics, uncaught exceptions) are collected on `page.errors`.
  */
@@ -97,7 +103,7 @@ export async function openApp(context, base, hash = '#/') {
   page.errors = [];
   page.on('pageerror', (error) => page.errors.push(String(error)));
   await page.goto(base + hash);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   return page;
 }
 

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, DIST, launchBrowser, openApp, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -32,7 +32,7 @@ test('after one visit every route works offline, with state intact', async () =>
   for (const hash of ROUTES) {
     await page.goto(server.base + hash);
     await page.reload();
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     assert.equal(await page.locator('main h1').count(), 1, hash);
   }
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
@@ -50,7 +50,7 @@ test('a new deployment shows an update notice, and reloading activates it', asyn
   const banner = page.getByRole('status').filter({ hasText: 'An update of Deskaid is available' });
   await banner.waitFor();
   await Promise.all([page.waitForEvent('load'), banner.getByRole('button', { name: 'Reload to update' }).click()]);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   const caches = await page.evaluate(() => caches.keys());
   assert.deepEqual(caches, ['deskaid-next-deploy']);
   server.override('sw.js', current);
@@ -84,7 +84,7 @@ test('a tour of the app sends no request outside its origin and breaks no CSP ru
     if (/Content Security Policy/i.test(message.text())) cspErrors.push(message.text());
   });
   await page.goto(server.base + '#/');
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   const tour = [
     ...ROUTES,
     '#/escalation/leadership?view=diagram',
@@ -93,7 +93,7 @@ test('a tour of the app sends no request outside its origin and breaks no CSP ru
   ];
   for (const hash of tour) {
     await page.goto(server.base + hash);
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
   }
   await page.goto(server.base + '#/escalation/leadership');
   await page.locator('.esc-choice').first().click();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -73,7 +73,7 @@ describe('storage', () => {
       localStorage.setItem('someone-elses-app', JSON.stringify({ version: 99, data: 'x' }));
     });
     await page.reload();
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     const notices = page.getByTestId('notice');
     assert.ok((await notices.count()) >= 1);
     assert.match(await notices.first().textContent(), /could not be read/);
@@ -98,7 +98,7 @@ describe('storage', () => {
       localStorage.setItem('deskaid.settings', JSON.stringify({ version: 999, data: { theme: 'dark' } })),
     );
     await page.reload();
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     assert.match(await page.getByTestId('notice').first().textContent(), /newer Deskaid/);
     assert.deepEqual(page.errors, []);
     await context.close();

@@ -8,7 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
 
 let server;
 let browser;
@@ -291,7 +291,7 @@ describe('my queue', () => {
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'Q-100', customer: 'Grace Hopper', received: '2026-03-06T15:01', next: 'Email the customer' });
     await page.reload();
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     const item = caseItem(page, 'Q-100');
     assert.equal(await item.getByTestId('case-due').getAttribute('datetime'), '2026-03-09T12:00:00-04:00');
     assert.match(await item.textContent(), /Email the customer/);
