@@ -1421,10 +1421,29 @@ pub fn layout(flows: &FlowSet, flow_id: &str) -> Result<Layout, String> {
         node.height = row_height[node.rank];
     }
     let right = slots.iter().map(|s| s.x + s.width).fold(MARGIN, f64::max);
-    let mut drawn = route_edges(&nodes, &slots, &edges, &row_top, &row_height, right);
+    let routes = route_edges(&nodes, &slots, &edges, &row_top, &row_height, right);
     let lanes = edges.iter().filter(|e| e.back).count() as f64;
     let width = right + lanes * LANE_GAP + MARGIN;
-    place_labels(&mut drawn, &nodes, width);
+    let short_labels: Vec<String> = edges.iter().map(|e| short_label(&e.label)).collect();
+    let spots = place_labels(&edges, &routes, &short_labels, &nodes, width);
+    let drawn = edges
+        .iter()
+        .zip(routes)
+        .zip(short_labels)
+        .zip(spots)
+        .map(
+            |(((e, points), short_label), (label_at, label_side))| LayoutEdge {
+                from: nodes[e.from].key.clone(),
+                to: nodes[e.to].key.clone(),
+                label: e.label.clone(),
+                short_label,
+                label_at,
+                label_side,
+                points,
+                loops_back: e.back,
+            },
+        )
+        .collect();
     Ok(Layout {
         width,
         height: y,
@@ -1695,31 +1714,41 @@ fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
-/// Puts every arrow label inside the drawing, where it overlaps no box and
-/// no other label: sibling arrows' labels go to opposite sides (the leftmost
-/// arrows' to the left), then each label tries a few spots along its arrow,
-/// on either side.
-fn place_labels(edges: &mut [LayoutEdge], nodes: &[LayoutNode], width: f64) {
+/// Where each arrow's (short) label goes, inside the drawing, overlapping no
+/// box and no other label: sibling arrows' labels go to opposite sides (the
+/// leftmost arrows' to the left), then each label tries a few spots along its
+/// arrow, on either side.
+fn place_labels(
+    edges: &[DrawnEdge],
+    routes: &[Vec<Point>],
+    labels: &[String],
+    nodes: &[LayoutNode],
+    width: f64,
+) -> Vec<(Point, LabelSide)> {
     let mut taken: Vec<[f64; 4]> = nodes
         .iter()
         .map(|n| [n.x, n.y, n.x + n.width, n.y + n.height])
         .collect();
+    // Placed top-down, so upper labels keep their preferred spots.
+    let mut placed: Vec<(usize, (Point, LabelSide))> = Vec::with_capacity(edges.len());
     let mut order: Vec<usize> = (0..edges.len()).collect();
-    order.sort_by(|&a, &b| edges[a].points[0].y.total_cmp(&edges[b].points[0].y));
+    order.sort_by(|&a, &b| routes[a][0].y.total_cmp(&routes[b][0].y));
+    let heading = |i: usize| routes[i][1].x - routes[i][0].x;
     for i in order {
-        let siblings: Vec<&LayoutEdge> = edges.iter().filter(|e| e.from == edges[i].from).collect();
-        let heading = |e: &LayoutEdge| e.points[1].x - e.points[0].x;
+        let siblings: Vec<usize> = (0..edges.len())
+            .filter(|&j| edges[j].from == edges[i].from)
+            .collect();
         let preferred = if siblings.len() > 1 {
             let left_of_me = siblings
                 .iter()
-                .filter(|e| heading(e) < heading(&edges[i]))
+                .filter(|&&j| heading(j) < heading(i))
                 .count();
             if left_of_me * 2 < siblings.len() {
                 LabelSide::Left
             } else {
                 LabelSide::Right
             }
-        } else if heading(&edges[i]) < -1.0 {
+        } else if heading(i) < -1.0 {
             LabelSide::Left
         } else {
             LabelSide::Right
@@ -1728,30 +1757,32 @@ fn place_labels(edges: &mut [LayoutEdge], nodes: &[LayoutNode], width: f64) {
             LabelSide::Left => LabelSide::Right,
             LabelSide::Right => LabelSide::Left,
         };
-        let edge = &edges[i];
+        let points = &routes[i];
         let spot = LABEL_POSITIONS
             .iter()
             .flat_map(|&t| [(t, preferred), (t, other)])
-            .map(|(t, side)| (point_along(&edge.points, t), side))
+            .map(|(t, side)| (point_along(points, t), side))
             .find(|&(at, side)| {
-                let candidate = label_box(&edge.short_label, at, side);
+                let candidate = label_box(&labels[i], at, side);
                 candidate[0] >= 0.0
                     && candidate[2] <= width
                     && !taken.iter().any(|&b| boxes_overlap(b, candidate))
             })
-            .unwrap_or((point_along(&edge.points, LABEL_POSITIONS[0]), preferred));
+            .unwrap_or((point_along(points, LABEL_POSITIONS[0]), preferred));
         let (at, side) = spot;
-        taken.push(label_box(&edge.short_label, at, side));
+        taken.push(label_box(&labels[i], at, side));
         let gap = match side {
             LabelSide::Left => -LABEL_GAP,
             LabelSide::Right => LABEL_GAP,
         };
-        edges[i].label_at = Point {
+        let anchor = Point {
             x: at.x + gap,
             ..at
         };
-        edges[i].label_side = side;
+        placed.push((i, (anchor, side)));
     }
+    placed.sort_by_key(|&(i, _)| i);
+    placed.into_iter().map(|(_, spot)| spot).collect()
 }
 
 /// Turns arrows into polylines, spreading several arrows over a box side so they stay apart.
@@ -1762,7 +1793,7 @@ fn route_edges(
     row_top: &[f64],
     row_height: &[f64],
     right: f64,
-) -> Vec<LayoutEdge> {
+) -> Vec<Vec<Point>> {
     let centre = |s: usize| slots[s].x + slots[s].width / 2.0;
     // The slot next to each end of an arrow decides the order of ports on a side.
     let toward_target = |e: &DrawnEdge| if e.back { right } else { centre(e.chain[1]) };
@@ -1828,16 +1859,7 @@ fn route_edges(
                 }
             }
             points.push(end);
-            LayoutEdge {
-                from: source.key.clone(),
-                to: target.key.clone(),
-                label: e.label.clone(),
-                short_label: short_label(&e.label),
-                label_at: point_along(&points, LABEL_POSITIONS[0]),
-                label_side: LabelSide::Right,
-                points,
-                loops_back: e.back,
-            }
+            points
         })
         .collect()
 }
