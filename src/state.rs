@@ -1,7 +1,7 @@
 //! The app's persisted state, one [`Persisted`] handle per storage key, shared
 //! with every page through context. Adding a concern means adding a field to
-//! [`AppState`] and a line to `AppState::load`, `AppState::concerns`, [`KEYS`]
-//! and [`validate_record`].
+//! [`AppState`] and a line to `AppState::load`, `AppState::concerns` and
+//! [`STORED`].
 
 use crate::components::notice::Notices;
 use crate::domain::content;
@@ -58,6 +58,16 @@ impl Persist for Settings {
     const KEY: &'static str = "deskaid.settings";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "settings";
+
+    /// Imported SLA rules must also make sense (e.g. opening before closing).
+    fn check(&self) -> Result<(), String> {
+        match &self.sla {
+            Some(sla) => SlaEngine::new(sla)
+                .map(drop)
+                .map_err(|e| format!("its SLA rules are not usable: {}", e.problems.join("; "))),
+            None => Ok(()),
+        }
+    }
 }
 
 /// The escalation walks in progress, one per flow, so each survives a reload
@@ -102,6 +112,19 @@ impl Persist for QuizData {
     const KEY: &'static str = "deskaid.quiz";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "quiz progress";
+
+    /// An imported custom question bank must pass the same checks as a new one.
+    fn check(&self) -> Result<(), String> {
+        match &self.custom_bank {
+            Some(json) => Bank::from_json(json).map(drop).map_err(|e| {
+                format!(
+                    "its custom question bank is not valid: {}",
+                    e.problems.join("; ")
+                )
+            }),
+            None => Ok(()),
+        }
+    }
 }
 
 /// Every persisted concern, loaded once at start-up.
@@ -113,8 +136,20 @@ pub struct AppState {
     pub quiz: Persisted<QuizData>,
 }
 
-/// Every key Deskaid stores, for export, import and reset.
-pub const KEYS: &[&str] = &[Settings::KEY, Walks::KEY, Queue::KEY, QuizData::KEY];
+/// Checks a raw stored value: readable, and passing [`Persist::check`].
+type Validate = fn(&str) -> Result<(), String>;
+
+/// Every key Deskaid stores, with the check an imported value must pass.
+pub const STORED: &[(&str, Validate)] = &[
+    (Settings::KEY, validate::<Settings>),
+    (Walks::KEY, validate::<Walks>),
+    (Queue::KEY, validate::<Queue>),
+    (QuizData::KEY, validate::<QuizData>),
+];
+
+fn validate<T: Persist>(raw: &str) -> Result<(), String> {
+    decode::<T>(raw)?.check()
+}
 
 impl AppState {
     /// Loads everything from storage, reporting unreadable data as notices.
@@ -175,41 +210,18 @@ impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
 
 /// The raw stored value of every key, for the export file.
 pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
-    KEYS.iter().map(|key| (*key, read_raw(key))).collect()
-}
-
-/// Imported SLA rules must also make sense (e.g. opening before closing).
-fn check_sla(settings: &Settings) -> Result<(), String> {
-    match &settings.sla {
-        Some(sla) => SlaEngine::new(sla)
-            .map(drop)
-            .map_err(|e| format!("its SLA rules are not usable: {}", e.problems.join("; "))),
-        None => Ok(()),
-    }
-}
-
-/// An imported custom question bank must pass the same checks as a new one.
-fn check_custom_bank(quiz: &QuizData) -> Result<(), String> {
-    match &quiz.custom_bank {
-        Some(json) => Bank::from_json(json).map(drop).map_err(|e| {
-            format!(
-                "its custom question bank is not valid: {}",
-                e.problems.join("; ")
-            )
-        }),
-        None => Ok(()),
-    }
+    STORED
+        .iter()
+        .map(|(key, _)| (*key, read_raw(key)))
+        .collect()
 }
 
 /// Checks that `raw` is a readable value for `key`; `None` for unknown keys.
 pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
-    match key {
-        Settings::KEY => Some(decode::<Settings>(raw).and_then(|settings| check_sla(&settings))),
-        Walks::KEY => Some(decode::<Walks>(raw).map(drop)),
-        Queue::KEY => Some(decode::<Queue>(raw).map(drop)),
-        QuizData::KEY => Some(decode::<QuizData>(raw).and_then(|quiz| check_custom_bank(&quiz))),
-        _ => None,
-    }
+    STORED
+        .iter()
+        .find(|(known, _)| *known == key)
+        .map(|(_, validate)| validate(raw))
 }
 
 #[cfg(test)]
@@ -217,19 +229,32 @@ mod tests {
     use super::*;
     use crate::storage::encode;
 
+    fn default_validates<T: Persist>() {
+        assert_eq!(
+            validate_record(T::KEY, &encode(&T::default())),
+            Some(Ok(())),
+            "{}",
+            T::KEY
+        );
+    }
+
     #[test]
     fn every_key_validates_its_own_default() {
-        for key in KEYS {
-            let raw = match *key {
-                Settings::KEY => encode(&Settings::default()),
-                Walks::KEY => encode(&Walks::default()),
-                Queue::KEY => encode(&Queue::default()),
-                QuizData::KEY => encode(&QuizData::default()),
-                other => panic!("{other} has no test"),
-            };
-            assert_eq!(validate_record(key, &raw), Some(Ok(())), "{key}");
-        }
+        default_validates::<Settings>();
+        default_validates::<Walks>();
+        default_validates::<Queue>();
+        default_validates::<QuizData>();
+        assert_eq!(STORED.len(), 4, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
+    }
+
+    #[test]
+    fn every_stored_key_has_the_deskaid_prefix() {
+        let keys: Vec<&str> = STORED.iter().map(|(key, _)| *key).collect();
+        let prefixed = keys
+            .iter()
+            .all(|key| key.starts_with(crate::storage::KEY_PREFIX));
+        assert!(prefixed, "{keys:?}");
     }
 
     #[test]

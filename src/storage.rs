@@ -25,6 +25,12 @@ pub trait Persist: Serialize + DeserializeOwned + Default + Clone + PartialEq {
     fn migrate(from: u32, _data: Value) -> Result<Value, String> {
         Err(format!("no migration from version {from}"))
     }
+
+    /// Checks a readable value beyond its format (rules that contradict each
+    /// other, say) before an import stores it. The default accepts any value.
+    fn check(&self) -> Result<(), String> {
+        Ok(())
+    }
 }
 
 /// Wraps a value in the versioned envelope that is actually stored.
