@@ -1673,7 +1673,7 @@ fn place_rows(slots: &mut [Slot], rows: &[Vec<usize>], edges: &[DrawnEdge]) {
 }
 
 /// Where along an arrow's first leg its label may sit, best first.
-const LABEL_POSITIONS: [f64; 4] = [0.4, 0.6, 0.2, 0.8];
+const LABEL_POSITIONS: [f64; 9] = [0.4, 0.6, 0.2, 0.8, 0.3, 0.7, 0.1, 0.9, 0.5];
 /// Arrow labels are 11px text (bold on the path): a generous width per character.
 const LABEL_CHAR_WIDTH: f64 = 6.5;
 /// Space between an arrow and its label.
@@ -1714,10 +1714,38 @@ fn boxes_overlap(a: [f64; 4], b: [f64; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
-/// Where each arrow's (short) label goes, inside the drawing, overlapping no
-/// box and no other label: sibling arrows' labels go to opposite sides (the
-/// leftmost arrows' to the left), then each label tries a few spots along its
-/// arrow, on either side.
+/// Whether the segment from `a` to `b` passes through the box `[left, top, right, bottom]`
+/// (Liang–Barsky clipping).
+fn segment_crosses_box(a: Point, b: Point, area: [f64; 4]) -> bool {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let mut enter: f64 = 0.0;
+    let mut leave: f64 = 1.0;
+    for (p, q) in [
+        (-dx, a.x - area[0]),
+        (dx, area[2] - a.x),
+        (-dy, a.y - area[1]),
+        (dy, area[3] - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                enter = enter.max(t);
+            } else {
+                leave = leave.min(t);
+            }
+        }
+    }
+    enter < leave
+}
+
+/// Where each arrow's (short) label goes: inside the drawing, over no box, no
+/// other label and, where the arrows leave room, no other arrow. Sibling
+/// arrows' labels prefer opposite sides (the leftmost arrows' the left), and
+/// each label tries spots along its arrow on either side.
 fn place_labels(
     edges: &[DrawnEdge],
     routes: &[Vec<Point>],
@@ -1758,18 +1786,30 @@ fn place_labels(
             LabelSide::Right => LabelSide::Left,
         };
         let points = &routes[i];
-        let spot = LABEL_POSITIONS
+        // Sticking out, then covering a box or label, then crossing another
+        // arrow, then its own: the first spot with the fewest of the worst
+        // problem wins.
+        let flaws = |at: Point, side: LabelSide| {
+            let candidate = label_box(&labels[i], at, side);
+            let outside = candidate[0] < 0.0 || candidate[2] > width;
+            let covered = taken
+                .iter()
+                .filter(|&&b| boxes_overlap(b, candidate))
+                .count();
+            let crosses = |j: usize| {
+                routes[j]
+                    .windows(2)
+                    .any(|w| segment_crosses_box(w[0], w[1], candidate))
+            };
+            let crossed = (0..routes.len()).filter(|&j| j != i && crosses(j)).count();
+            (outside, covered, crossed, crosses(i))
+        };
+        let (at, side) = LABEL_POSITIONS
             .iter()
             .flat_map(|&t| [(t, preferred), (t, other)])
             .map(|(t, side)| (point_along(points, t), side))
-            .find(|&(at, side)| {
-                let candidate = label_box(&labels[i], at, side);
-                candidate[0] >= 0.0
-                    && candidate[2] <= width
-                    && !taken.iter().any(|&b| boxes_overlap(b, candidate))
-            })
-            .unwrap_or((point_along(points, LABEL_POSITIONS[0]), preferred));
-        let (at, side) = spot;
+            .min_by_key(|&(at, side)| flaws(at, side))
+            .expect("LABEL_POSITIONS is not empty");
         taken.push(label_box(&labels[i], at, side));
         let gap = match side {
             LabelSide::Left => -LABEL_GAP,
@@ -2409,26 +2449,62 @@ Outcome (2024-01-15 10:07): Case owner tagged in the case feed; the customer wil
         }
     }
 
+    /// The box a laid-out label covers.
+    fn drawn_label_box(e: &LayoutEdge) -> [f64; 4] {
+        let arrow_x = match e.label_side {
+            LabelSide::Left => e.label_at.x + LABEL_GAP,
+            LabelSide::Right => e.label_at.x - LABEL_GAP,
+        };
+        let at = Point {
+            x: arrow_x,
+            ..e.label_at
+        };
+        label_box(&e.short_label, at, e.label_side)
+    }
+
+    #[test]
+    fn arrow_labels_cross_no_other_arrow_where_a_clear_spot_exists() {
+        let flows = content();
+        let mut crossings = Vec::new();
+        for flow in flows.flows() {
+            let layout = layout(&flows, &flow.id).unwrap();
+            for (i, edge) in layout.edges.iter().enumerate() {
+                let label = drawn_label_box(edge);
+                let crossed = layout.edges.iter().enumerate().any(|(j, other)| {
+                    j != i
+                        && other
+                            .points
+                            .windows(2)
+                            .any(|w| segment_crosses_box(w[0], w[1], label))
+                });
+                if crossed {
+                    crossings.push(format!("{}: {}", flow.id, edge.short_label));
+                }
+            }
+        }
+        // The middle of three parallel arrows 55 px apart: any label beside
+        // it crosses a neighbour.
+        assert_eq!(crossings, ["dsar: Request Type: Access…"]);
+    }
+
+    #[test]
+    fn segments_cross_a_box_only_when_they_pass_through_it() {
+        let area = [10.0, 10.0, 20.0, 20.0];
+        let p = |x, y| Point { x, y };
+        assert!(segment_crosses_box(p(0.0, 15.0), p(30.0, 15.0), area));
+        assert!(segment_crosses_box(p(15.0, 0.0), p(15.0, 12.0), area));
+        assert!(segment_crosses_box(p(0.0, 0.0), p(30.0, 30.0), area));
+        assert!(!segment_crosses_box(p(0.0, 25.0), p(30.0, 25.0), area));
+        assert!(!segment_crosses_box(p(15.0, 0.0), p(15.0, 9.0), area));
+        assert!(!segment_crosses_box(p(0.0, 20.0), p(20.0, 40.0), area));
+    }
+
     #[test]
     fn arrow_labels_overlap_no_box_and_no_other_label_in_any_flow() {
         let flows = content();
         for flow in flows.flows() {
             let layout = layout(&flows, &flow.id).unwrap();
-            let label_boxes: Vec<[f64; 4]> = layout
-                .edges
-                .iter()
-                .map(|e| {
-                    let arrow_x = match e.label_side {
-                        LabelSide::Left => e.label_at.x + LABEL_GAP,
-                        LabelSide::Right => e.label_at.x - LABEL_GAP,
-                    };
-                    let at = Point {
-                        x: arrow_x,
-                        ..e.label_at
-                    };
-                    label_box(&e.short_label, at, e.label_side)
-                })
-                .collect();
+            let label_boxes: Vec<[f64; 4]> = layout.edges.iter().map(drawn_label_box).collect();
             for (i, a) in label_boxes.iter().enumerate() {
                 let edge = &layout.edges[i];
                 assert!(
