@@ -1,22 +1,11 @@
 // The escalation flowchart: list, search, scanner, walker (paths, timer,
 // checklist, deep links, reload, Back, changed answers), case notes and diagram.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const FLOW = 'Customer asks for leadership or special handling';
 

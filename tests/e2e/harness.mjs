@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
@@ -68,6 +69,26 @@ export async function startServer() {
     override: (path, body) => overrides.set(path, body),
     close: () => new Promise((ok) => server.close(ok)),
   };
+}
+
+/** The server and browser of the running test file (see `useServerAndBrowser`). */
+export let server;
+export let browser;
+
+/**
+ * Starts the server and the browser before a test file's tests, then runs
+ * the file's own `setUp`, if any; stops them after.
+ */
+export function useServerAndBrowser(setUp = async () => {}) {
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    await setUp();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network. */

@@ -1,22 +1,11 @@
 // Offline use, installability, CSP and privacy: the app as agents run it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APP_HEADING, DIST, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, DIST, browser, openApp, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ROUTES = ['#/', '#/escalation', '#/sla', '#/queue', '#/quiz', '#/settings'];
 

@@ -2,22 +2,11 @@
 // (src/prerendered.rs, scripts/finish-dist.mjs): usable before the app runs,
 // identical to the app's own rendering, and swapped for it without losing
 // the keyboard focus.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_HEADING, expectNoAxeViolations, launchBrowser, startServer } from './harness.mjs';
+import { APP_HEADING, browser, expectNoAxeViolations, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 /** A page whose wasm shell is held back until `release()` is called. */
 async function pageWithWasmHeld(context) {

@@ -1,22 +1,18 @@
 // The training quiz: practice feedback, exams from trainer links, reload
 // mid-exam, review of missed questions, custom banks through files and links,
 // keyboard answering, and axe-core on every view.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
 let dir;
 /** The shipped bank, as exported through the UI. */
 let shipped;
 
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+useServerAndBrowser(async () => {
   dir = await mkdtemp(join(tmpdir(), 'deskaid-quiz-'));
   const context = await browser.newContext({ acceptDownloads: true });
   const page = await openApp(context, server.base, '#/quiz');
@@ -30,11 +26,6 @@ before(async () => {
   shipped = JSON.parse(await readFile(path, 'utf8'));
   assert.equal(shipped.questions.length, 90);
   await context.close();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The question on screen, looked up in `bank`. */

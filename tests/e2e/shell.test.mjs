@@ -1,23 +1,12 @@
 // The app shell: routes, not-found, storage recovery, export/import, tabs, axe.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const ROUTES = [
   ['#/', 'Deskaid'],

@@ -2,26 +2,15 @@
 // URL-contract links with exact <time datetime> values, inline messages,
 // sharing, persistence, contact attempts, the end-of-shift check, CSV and
 // iCalendar exports, filters, and axe-core on every state.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { APP_HEADING, expectNoAxeViolations, launchBrowser, openApp, startServer } from './harness.mjs';
+import { APP_HEADING, browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+useServerAndBrowser();
 
 const NY = 'America/New_York';
 
