@@ -33,7 +33,7 @@ async function addSplitParts(html) {
   }
 
   let linker = await readFile(join(partsDir, '__wasm_split.js'), 'utf8');
-  linker = linker.replace('"./main.js"', `"./${mainJs}"`);
+  linker = instantiateAnyHost(linker.replace('"./main.js"', `"./${mainJs}"`));
   const parts = (await readdir(partsDir)).filter((name) => name.endsWith('.wasm'));
   for (const name of parts) {
     const source = join(partsDir, name);
@@ -68,6 +68,26 @@ async function addSplitParts(html) {
   );
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
   return { html, partsOfSection };
+}
+
+// The linker instantiates each part with WebAssembly.instantiateStreaming,
+// which refuses a .wasm served with another MIME type than application/wasm
+// (some static hosts) and is missing from older browsers: fall back to bytes.
+function instantiateAnyHost(linker) {
+  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (!linker.includes(streaming)) throw new Error('finish-dist: the wasm-split linker has changed shape');
+  const fallback = `
+// Added by scripts/finish-dist.mjs: streaming only where the host and browser allow it.
+async function instantiatePart(src, imports) {
+    const response = await src;
+    if (WebAssembly.instantiateStreaming && (response.headers.get('content-type') ?? '').startsWith('application/wasm')) {
+        return WebAssembly.instantiateStreaming(response, imports);
+    }
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
+  const afterImports = linker.indexOf('\n', linker.lastIndexOf('import ')) + 1;
+  return linker.slice(0, afterImports) + fallback + linker.slice(afterImports).replaceAll(streaming, 'instantiatePart(src, imports)');
 }
 
 // Which split point (src/app.rs) holds the code of each section of the app.
@@ -150,12 +170,15 @@ function addBootScript(html, partsOfSection) {
     event.preventDefault();
     document.getElementById('main-content').focus();
   });
-  // Compiled as it streams in, off the main thread; a host that serves .wasm
-  // with another MIME type gets the slower path.
+  // Compiled as it streams in, off the main thread. A host that serves .wasm
+  // with another MIME type, or a browser without streaming, gets the slower path.
   var wasm = [${JSON.stringify(preload[1])}, ${JSON.stringify(integrity ? { integrity } : {})}];
-  window.deskaidWasm = WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(function () {
+  function compileWhole() {
     return fetch(wasm[0], wasm[1]).then(function (response) { return response.arrayBuffer(); }).then(WebAssembly.compile);
-  });
+  }
+  if (window.WebAssembly) {
+    window.deskaidWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(compileWhole) : compileWhole();
+  }
   (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';

@@ -1,4 +1,5 @@
-// Offline use, installability, CSP and privacy: the app as agents run it.
+// Offline use, installability, CSP and privacy, and static hosts and browsers
+// without streaming wasm: the app as agents run it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
@@ -125,4 +126,45 @@ test('the home page loads only the shell; a shared link fetches its page parts o
   assert.ok(!quiz.fetched.some((name) => name.startsWith('split_sla_tools_')), 'no other page is loaded');
   // Every part the page needed was asked for by the preloader in index.html.
   assert.deepEqual(quiz.fetched.filter((name) => !shell.includes(name)).sort(), [...quiz.preloaded].filter((n) => !shell.includes(n)).sort());
+});
+
+/** Opens home, then follows links to tools whose wasm parts load on demand. */
+async function visitTools(page) {
+  await page.goto(server.base + '#/');
+  await page.waitForSelector(APP_HEADING);
+  for (const [link, heading] of [['SLA', 'SLA calculator'], ['Quiz', 'Training quiz'], ['Escalation', 'Escalation flowchart']]) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+    await page.locator(APP_HEADING, { hasText: heading }).waitFor();
+  }
+}
+
+test('a host that serves .wasm with another MIME type still runs every page', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  const served = [];
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    served.push(new URL(route.request().url()).pathname.split('/').pop());
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
+  });
+  await visitTools(page);
+  assert.ok(served.some((name) => name.startsWith('split_')), served.join(' '));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a browser without streaming wasm compilation still runs every page', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.addInitScript(() => {
+    delete WebAssembly.compileStreaming;
+    delete WebAssembly.instantiateStreaming;
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await visitTools(page);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
