@@ -110,7 +110,7 @@ export function launchBrowser() {
 }
 
 /**
- * The live app's page heading. Release builds also show a prerendered home
+ * The live app's page heading. Trunk builds also show a prerendered home
  * page (src/prerendered.rs) until the wasm runs; tests wait for the app.
  */
 export const APP_HEADING = 'main h1:not(#prerendered *)';

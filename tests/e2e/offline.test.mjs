@@ -128,30 +128,26 @@ test('the home page loads only the shell; a shared link fetches its page parts o
   assert.deepEqual(quiz.fetched.filter((name) => !shell.includes(name)).sort(), [...quiz.preloaded].filter((n) => !shell.includes(n)).sort());
 });
 
-/** Opens home, then follows links to tools whose wasm parts load on demand. */
-async function visitTools(page) {
-  await page.goto(server.base + '#/');
-  await page.waitForSelector(APP_HEADING);
+/** Opens home in `context`, follows links to tools whose wasm parts load on demand, and returns the page errors. */
+async function visitTools(context) {
+  const page = await openApp(context, server.base, '#/');
   for (const [link, heading] of [['SLA', 'SLA calculator'], ['Quiz', 'Training quiz'], ['Escalation', 'Escalation flowchart']]) {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
     await page.locator(APP_HEADING, { hasText: heading }).waitFor();
   }
+  return page.errors;
 }
 
 test('a host that serves .wasm with another MIME type still runs every page', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
   const served = [];
-  await page.route(/\.wasm$/, async (route) => {
+  await context.route(/\.wasm$/, async (route) => {
     const response = await route.fetch();
     served.push(new URL(route.request().url()).pathname.split('/').pop());
     await route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });
-  await visitTools(page);
+  assert.deepEqual(await visitTools(context), []);
   assert.ok(served.some((name) => name.startsWith('split_')), served.join(' '));
-  assert.deepEqual(errors, []);
   await context.close();
 });
 
@@ -161,10 +157,6 @@ test('a browser without streaming wasm compilation still runs every page', async
     delete WebAssembly.compileStreaming;
     delete WebAssembly.instantiateStreaming;
   });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await visitTools(page);
-  assert.deepEqual(errors, []);
+  assert.deepEqual(await visitTools(context), []);
   await context.close();
 });
