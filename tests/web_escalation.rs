@@ -55,6 +55,7 @@ async fn a_step_shows_its_choices_and_a_choice_leads_to_the_next_step() {
         texts_of(&container, ".esc-choices button"),
         [
             "Yes, the customer asked to escalate",
+            "They did not ask, but the concern may need additional review",
             "No, they did not ask"
         ]
     );

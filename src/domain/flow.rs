@@ -2139,7 +2139,12 @@ mod tests {
         let mut walk = Walk::open_at(&flows, "leadership", "tier2-available", at(0)).unwrap();
         assert_eq!(steps_of(&walk), ["leadership/tier2-available"]);
         pick(&mut walk, &flows, "A Tier 2 agent is available", 1);
-        pick(&mut walk, &flows, "No response within 30 seconds", 2);
+        pick(
+            &mut walk,
+            &flows,
+            "No response within 30 seconds, or Tier 2 did not accept the concern",
+            2,
+        );
         walk.jump_to(&flows, "leadership", "tier2-transfer", at(3))
             .unwrap();
         assert_eq!(

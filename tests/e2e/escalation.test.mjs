@@ -124,7 +124,7 @@ describe('walker', () => {
     await page.getByRole('button', { name: 'Reset timer' }).click();
     assert.equal((await timer.textContent()).trim(), '0:30');
 
-    await choose(page, 'No response within 30 seconds', 'Explain that a voicemail may follow');
+    await choose(page, 'No response within 30 seconds, or Tier 2 did not accept the concern', 'Explain that a voicemail may follow');
     assert.match(await page.getByLabel('The text').inputValue(), /prompted to leave a voicemail/);
     await choose(page, 'Customer informed', 'Is a "Resolution Lead" available?');
     await choose(page, 'A Resolution Lead is available', 'Warm transfer to "Resolution Lead" and wait 30 seconds');

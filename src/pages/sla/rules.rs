@@ -430,7 +430,7 @@ fn CalendarFields(
                 <ZoneList id="sla-rules-zones"/>
                 <p class="hint" id="sla-rules-zone-hint">
                     {format!(
-                        "Default: {} (customers are mainly in the Northeast, doc 001, lines 63-64). Business hours below are in this zone.",
+                        "Default: {} (customers are primarily in the \u{201c}Northeast & West Divisions\u{201d}, doc 001, lines 63-64; change it to your team's zone). Business hours below are in this zone.",
                         defaults.calendar.time_zone,
                     )}
                 </p>
