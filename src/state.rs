@@ -8,7 +8,7 @@ use crate::domain::content;
 use crate::domain::flow::Walk;
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
-use crate::storage::{decode, read_raw, Persist, Persisted};
+use crate::storage::{backup_key, decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -136,19 +136,35 @@ pub struct AppState {
     pub quiz: Persisted<QuizData>,
 }
 
-/// Checks a raw stored value: readable, and passing [`Persist::check`].
-type Validate = fn(&str) -> Result<(), String>;
+/// One key Deskaid stores, for the operations that need no typed value:
+/// export, import checks, and the copies of unreadable data set aside.
+pub struct StoredKey {
+    /// The localStorage key.
+    pub key: &'static str,
+    /// What the user calls the data ([`Persist::LABEL`]).
+    pub label: &'static str,
+    /// Checks a raw value: readable, and passing [`Persist::check`].
+    validate: fn(&str) -> Result<(), String>,
+}
 
-/// Every key Deskaid stores, with the check an imported value must pass.
-pub const STORED: &[(&str, Validate)] = &[
-    (Settings::KEY, validate::<Settings>),
-    (Walks::KEY, validate::<Walks>),
-    (Queue::KEY, validate::<Queue>),
-    (QuizData::KEY, validate::<QuizData>),
+const fn stored<T: Persist>() -> StoredKey {
+    StoredKey {
+        key: T::KEY,
+        label: T::LABEL,
+        validate: validate::<T>,
+    }
+}
+
+/// Every key Deskaid stores.
+pub const STORED: &[StoredKey] = &[
+    stored::<Settings>(),
+    stored::<Walks>(),
+    stored::<Queue>(),
+    stored::<QuizData>(),
 ];
 
 fn validate<T: Persist>(raw: &str) -> Result<(), String> {
-    decode::<T>(raw)?.check()
+    decode::<T>(raw).map_err(|e| e.reason)?.check()
 }
 
 impl AppState {
@@ -212,7 +228,16 @@ impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
 pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
     STORED
         .iter()
-        .map(|(key, _)| (*key, read_raw(key)))
+        .map(|stored| (stored.key, read_raw(stored.key)))
+        .collect()
+}
+
+/// The stored keys whose unreadable data was set aside under their backup
+/// key, with that copy, so the user can download or delete it.
+pub fn set_aside_copies() -> Vec<(&'static StoredKey, String)> {
+    STORED
+        .iter()
+        .filter_map(|stored| Some((stored, read_raw(&backup_key(stored.key))?)))
         .collect()
 }
 
@@ -220,8 +245,8 @@ pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
 pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
     STORED
         .iter()
-        .find(|(known, _)| *known == key)
-        .map(|(_, validate)| validate(raw))
+        .find(|stored| stored.key == key)
+        .map(|stored| (stored.validate)(raw))
 }
 
 #[cfg(test)]
@@ -250,7 +275,7 @@ mod tests {
 
     #[test]
     fn every_stored_key_has_the_deskaid_prefix() {
-        let keys: Vec<&str> = STORED.iter().map(|(key, _)| *key).collect();
+        let keys: Vec<&str> = STORED.iter().map(|stored| stored.key).collect();
         let prefixed = keys
             .iter()
             .all(|key| key.starts_with(crate::storage::KEY_PREFIX));

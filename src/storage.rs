@@ -38,40 +38,84 @@ pub fn encode<T: Persist>(value: &T) -> String {
     json!({ "version": T::VERSION, "data": value }).to_string()
 }
 
+/// Why a stored or imported record cannot be used: a plain reason for the
+/// user, and the parser's own words for the browser console.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    /// For the user, e.g. "the data was not written by Deskaid".
+    pub reason: String,
+    /// Technical detail for whoever investigates (the console).
+    pub detail: String,
+    /// Written by a newer Deskaid: still valid for that version, so it must
+    /// stay where it is rather than be set aside.
+    pub newer_version: bool,
+}
+
+impl Unreadable {
+    fn new(reason: &str, detail: impl Into<String>) -> Self {
+        Unreadable {
+            reason: reason.to_string(),
+            detail: detail.into(),
+            newer_version: false,
+        }
+    }
+}
+
+impl std::fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.reason)
+    }
+}
+
+const NOT_DESKAID: &str = "the data was not written by Deskaid";
+
 /// Reads an envelope written by any version up to today's, migrating as needed.
-pub fn decode<T: Persist>(raw: &str) -> Result<T, String> {
-    let envelope: Value =
-        serde_json::from_str(raw).map_err(|e| format!("it is not valid JSON ({e})"))?;
+pub fn decode<T: Persist>(raw: &str) -> Result<T, Unreadable> {
+    let envelope: Value = serde_json::from_str(raw).map_err(|e| {
+        Unreadable::new(
+            "the stored text is damaged (it is not complete JSON)",
+            e.to_string(),
+        )
+    })?;
     decode_envelope(envelope)
 }
 
-fn decode_envelope<T: Persist>(envelope: Value) -> Result<T, String> {
+fn decode_envelope<T: Persist>(envelope: Value) -> Result<T, Unreadable> {
     let Value::Object(mut fields) = envelope else {
-        return Err("it is not a Deskaid record (expected an object)".into());
+        return Err(Unreadable::new(NOT_DESKAID, "expected an object"));
     };
     let version = fields
         .get("version")
         .and_then(Value::as_u64)
-        .ok_or("it is not a Deskaid record (no version number)")?;
+        .ok_or_else(|| Unreadable::new(NOT_DESKAID, "no version number"))?;
     let mut data = fields
         .remove("data")
-        .ok_or("it is not a Deskaid record (no data)")?;
-    let version = u32::try_from(version).map_err(|_| "its version number is out of range")?;
+        .ok_or_else(|| Unreadable::new(NOT_DESKAID, "no data"))?;
+    let version = u32::try_from(version)
+        .ok()
+        .filter(|v| *v > 0)
+        .ok_or_else(|| Unreadable::new(NOT_DESKAID, format!("version {version}")))?;
     if version > T::VERSION {
-        return Err(format!(
-            "it was saved by a newer Deskaid (format {version}; this one reads up to {})",
-            T::VERSION
-        ));
-    }
-    if version == 0 {
-        return Err("its version number is 0, which Deskaid never writes".into());
+        return Err(Unreadable {
+            reason: "the data was saved by a newer version of Deskaid".into(),
+            detail: format!("format {version}; this version reads up to {}", T::VERSION),
+            newer_version: true,
+        });
     }
     for from in version..T::VERSION {
-        data = T::migrate(from, data)
-            .map_err(|e| format!("it could not be upgraded from format {from}: {e}"))?;
+        data = T::migrate(from, data).map_err(|e| {
+            Unreadable::new(
+                "the data could not be upgraded from an older version of Deskaid",
+                format!("from format {from}: {e}"),
+            )
+        })?;
     }
-    serde_json::from_value(data)
-        .map_err(|e| format!("its content is not what Deskaid expects ({e})"))
+    serde_json::from_value(data).map_err(|e| {
+        Unreadable::new(
+            "the data is damaged or was changed outside Deskaid",
+            e.to_string(),
+        )
+    })
 }
 
 /// The key an unreadable value is copied to before defaults replace it.
@@ -117,8 +161,17 @@ pub fn check_import(
     text: &str,
     validate: impl Fn(&str, &str) -> Option<Result<(), String>>,
 ) -> Result<Vec<(String, String)>, String> {
-    let file: ExportFile = serde_json::from_str(text)
-        .map_err(|e| format!("This is not a Deskaid export file: {e}. Nothing was changed."))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "This is not a Deskaid export file: it is not readable JSON (the problem is at line {}, column {}). Nothing was changed.",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let file: ExportFile = serde_json::from_value(value).map_err(|_| {
+        "This is not a Deskaid export file (those are made with \"Export all data\" on the Settings page). Nothing was changed."
+            .to_string()
+    })?;
     if file.deskaid_export != EXPORT_FORMAT {
         return Err(format!(
             "This export uses format {}, but this Deskaid reads format {EXPORT_FORMAT}. Nothing was changed.",
@@ -193,6 +246,8 @@ pub fn remove(key: &str) {
 }
 
 /// Loads a concern, falling back to defaults with a message for the user.
+/// Unreadable data is copied to its backup key and, once copied, removed, so
+/// the notice shows once; data from a newer Deskaid stays for that version.
 pub fn load<T: Persist>() -> (T, Option<String>) {
     if !storage_available() {
         return (
@@ -208,19 +263,28 @@ pub fn load<T: Persist>() -> (T, Option<String>) {
     };
     match decode::<T>(&raw) {
         Ok(value) => (value, None),
-        Err(reason) => {
-            let backup = backup_key(T::KEY);
-            let kept = match write_raw(&backup, &raw) {
+        Err(unreadable) => {
+            web_sys::console::warn_1(
+                &format!("Deskaid: {} unreadable: {}", T::KEY, unreadable.detail).into(),
+            );
+            let kept = match write_raw(&backup_key(T::KEY), &raw) {
                 Ok(()) => {
-                    format!("The unreadable copy was kept under the storage key \"{backup}\".")
+                    if !unreadable.newer_version {
+                        remove(T::KEY);
+                    }
+                    "A copy is kept aside: Settings, under \"Your data\", lets you download or delete it."
+                        .to_string()
                 }
-                Err(e) => format!("The unreadable copy could not be kept: {e}."),
+                Err(e) => format!(
+                    "A copy could not be kept aside ({e}), so it stays in place until something new is saved."
+                ),
             };
             (
                 T::default(),
                 Some(format!(
-                    "Your saved {} could not be read because {reason}. Deskaid started with defaults. {kept}",
-                    T::LABEL
+                    "Your saved {} could not be read: {}. Deskaid is using the defaults instead. {kept}",
+                    T::LABEL,
+                    unreadable.reason
                 )),
             )
         }
@@ -297,9 +361,11 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         }
     }
 
-    /// Forgets the stored value and returns to defaults.
+    /// Forgets the stored value, and any unreadable copy set aside, and
+    /// returns to defaults.
     pub fn reset(&self) {
         remove(T::KEY);
+        remove(&backup_key(T::KEY));
         self.value.set(T::default());
     }
 }
@@ -362,23 +428,37 @@ mod tests {
     }
 
     #[test]
-    fn refuses_corrupt_foreign_and_future_values_with_a_reason() {
+    fn refuses_corrupt_foreign_and_future_values_with_a_plain_reason() {
+        let damaged = "the stored text is damaged (it is not complete JSON)";
+        let changed = "the data is damaged or was changed outside Deskaid";
+        let newer = "the data was saved by a newer version of Deskaid";
         let cases = [
-            ("{not json", "not valid JSON"),
-            ("[1,2]", "expected an object"),
-            (r#"{"count":1}"#, "no version"),
-            (r#"{"version":2}"#, "no data"),
-            (r#"{"version":0,"data":{}}"#, "version number is 0"),
-            (r#"{"version":9,"data":{}}"#, "newer Deskaid"),
+            ("{not json", damaged, "key must be a string"),
+            ("[1,2]", NOT_DESKAID, "expected an object"),
+            (r#"{"count":1}"#, NOT_DESKAID, "no version"),
+            (r#"{"version":2}"#, NOT_DESKAID, "no data"),
+            (r#"{"version":0,"data":{}}"#, NOT_DESKAID, "version 0"),
+            (
+                r#"{"version":99999999999,"data":{}}"#,
+                NOT_DESKAID,
+                "version 99999999999",
+            ),
+            (
+                r#"{"version":9,"data":{}}"#,
+                newer,
+                "format 9; this version reads up to 3",
+            ),
             (
                 r#"{"version":3,"data":{"count":"x","label":""}}"#,
-                "not what Deskaid expects",
+                changed,
+                "invalid type",
             ),
-            (r#"{"version":99999999999,"data":{}}"#, "out of range"),
         ];
-        for (raw, reason) in cases {
+        for (raw, reason, detail) in cases {
             let err = decode::<Counter>(raw).unwrap_err();
-            assert!(err.contains(reason), "{raw}: {err}");
+            assert_eq!(err.reason, reason, "{raw}");
+            assert!(err.detail.contains(detail), "{raw}: {}", err.detail);
+            assert_eq!(err.newer_version, reason == newer, "{raw}");
         }
     }
 
@@ -388,7 +468,11 @@ mod tests {
     }
 
     fn validate(key: &str, raw: &str) -> Option<Result<(), String>> {
-        (key == Counter::KEY).then(|| decode::<Counter>(raw).map(|_| ()))
+        (key == Counter::KEY).then(|| {
+            decode::<Counter>(raw)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        })
     }
 
     #[test]
@@ -408,7 +492,15 @@ mod tests {
     #[test]
     fn a_bad_import_names_the_problem() {
         let not_json = check_import("hello", validate).unwrap_err();
-        assert!(not_json.contains("not a Deskaid export"), "{not_json}");
+        assert_eq!(
+            not_json,
+            "This is not a Deskaid export file: it is not readable JSON (the problem is at line 1, column 1). Nothing was changed."
+        );
+        let other_json = check_import(r#"{"name":"x"}"#, validate).unwrap_err();
+        assert!(
+            other_json.starts_with("This is not a Deskaid export file (those are made with"),
+            "{other_json}"
+        );
 
         let wrong_format = r#"{"deskaid_export":7,"exported_at":"","records":{}}"#;
         assert!(check_import(wrong_format, validate)

@@ -7,8 +7,8 @@ use crate::components::file_input::read_chosen_file;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::pages::sla::SlaRulesEditor;
-use crate::state::{raw_records, validate_record, AppState, Theme};
-use crate::storage::{build_export, check_import, read_raw, remove, write_raw};
+use crate::state::{raw_records, set_aside_copies, validate_record, AppState, Theme};
+use crate::storage::{backup_key, build_export, check_import, read_raw, remove, write_raw};
 use leptos::prelude::*;
 
 /// Preferences and data management.
@@ -124,6 +124,7 @@ fn DataManagement(
                     {move || import_error.get()}
                 </p>
             </Show>
+            <SetAsideCopies/>
             <ConfirmedAction
                 label="Reset all data…"
                 question="Delete your settings, saved walks, case queue and quiz progress from this browser? This cannot be undone."
@@ -132,6 +133,75 @@ fn DataManagement(
                 on_confirm=reset
             />
         </section>
+    }
+}
+
+/// The copies of saved data that could not be read at start-up: the user can
+/// download one (to send to whoever supports Deskaid, or to repair it) or
+/// delete it once it is not needed.
+#[component]
+fn SetAsideCopies() -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let state = expect_context::<AppState>();
+    let copies = RwSignal::new(set_aside_copies());
+    // A reset or an import changes the concerns and may remove copies.
+    Effect::new(move |_| {
+        state.settings.with(|_| ());
+        state.walks.with(|_| ());
+        state.queue.with(|_| ());
+        state.quiz.with(|_| ());
+        copies.set(set_aside_copies());
+    });
+    view! {
+        <Show when=move || copies.with(|c| !c.is_empty())>
+            <h3>"Unreadable data set aside"</h3>
+            <p>
+                "When saved data cannot be read, Deskaid uses the defaults and keeps the old copy here. Download it to keep or repair it; delete it when you no longer need it."
+            </p>
+            <ul class="set-aside-list" data-testid="set-aside">
+                {move || {
+                    copies
+                        .get()
+                        .into_iter()
+                        .map(|(stored, raw)| {
+                            let file = format!(
+                                "deskaid-unreadable-{}.json",
+                                stored.key.trim_start_matches("deskaid."),
+                            );
+                            let delete = move |_| {
+                                remove(&backup_key(stored.key));
+                                copies.set(set_aside_copies());
+                                notices.push(
+                                    NoticeKind::Success,
+                                    format!("The unreadable copy of your {} was deleted.", stored.label),
+                                );
+                            };
+                            view! {
+                                <li>
+                                    <span>{format!("Your {}", stored.label)}</span>
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        aria-label=format!("Download the unreadable copy of your {}", stored.label)
+                                        on:click=move |_| save_file(notices, &file, "application/json", &raw)
+                                    >
+                                        "Download"
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="secondary"
+                                        aria-label=format!("Delete the unreadable copy of your {}", stored.label)
+                                        on:click=delete
+                                    >
+                                        "Delete"
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+        </Show>
     }
 }
 

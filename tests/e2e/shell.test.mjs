@@ -52,8 +52,9 @@ describe('routes', () => {
 });
 
 describe('storage', () => {
-  test('corrupt Deskaid keys and a foreign key: the app starts with a notice and keeps a backup', async () => {
-    const context = await browser.newContext();
+  test('corrupt Deskaid keys and a foreign key: the app starts with one plain notice and sets the data aside', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'deskaid-'));
+    const context = await browser.newContext({ acceptDownloads: true });
     const page = await openApp(context, server.base, '#/settings');
     await page.evaluate(() => {
       for (const key of ['deskaid.settings', 'deskaid.walks', 'deskaid.queue', 'deskaid.quiz']) {
@@ -64,31 +65,51 @@ describe('storage', () => {
     await page.reload();
     await page.waitForSelector(APP_HEADING);
     const notices = page.getByTestId('notice');
-    assert.ok((await notices.count()) >= 1);
-    assert.match(await notices.first().textContent(), /could not be read/);
-    assert.equal(
-      await page.evaluate(() => localStorage.getItem('deskaid.settings.backup')),
-      '{this is not json',
+    assert.equal(await notices.count(), 4);
+    assert.match(
+      await notices.first().textContent(),
+      /Your saved settings could not be read: the stored text is damaged \(it is not complete JSON\)\. Deskaid is using the defaults instead\. A copy is kept aside/,
     );
-    assert.equal(
-      await page.evaluate(() => localStorage.getItem('someone-elses-app')),
-      JSON.stringify({ version: 99, data: 'x' }),
-    );
+    const stored = await page.evaluate(() => ({
+      backup: localStorage.getItem('deskaid.settings.backup'),
+      queue: localStorage.getItem('deskaid.queue'),
+      foreign: localStorage.getItem('someone-elses-app'),
+    }));
+    assert.deepEqual(stored, { backup: '{this is not json', queue: null, foreign: JSON.stringify({ version: 99, data: 'x' }) });
     assert.deepEqual(page.errors, []);
-    await expectNoAxeViolations(page, 'settings with notices');
-    await notices.first().getByRole('button', { name: 'Dismiss' }).click();
+    await expectNoAxeViolations(page, 'settings with notices and data set aside');
+
+    const setAside = page.getByTestId('set-aside');
+    assert.equal(await setAside.locator('li').count(), 4);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      setAside.getByRole('button', { name: 'Download the unreadable copy of your case queue' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'deskaid-unreadable-queue.json');
+    const savedPath = join(dir, download.suggestedFilename());
+    await download.saveAs(savedPath);
+    assert.equal(await readFile(savedPath, 'utf8'), '{this is not json');
+    await setAside.getByRole('button', { name: 'Delete the unreadable copy of your case queue' }).click();
+    assert.equal(await setAside.locator('li').count(), 3);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.queue.backup')), null);
+
+    // Shown once: the damaged data is no longer in place.
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    await page.getByTestId('set-aside').waitFor();
+    assert.equal(await page.getByTestId('notice').count(), 0);
     await context.close();
   });
 
-  test('data from a newer Deskaid is refused with a notice, not a panic', async () => {
+  test('data from a newer Deskaid is refused with a notice, not a panic, and left for that version', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/');
-    await page.evaluate(() =>
-      localStorage.setItem('deskaid.settings', JSON.stringify({ version: 999, data: { theme: 'dark' } })),
-    );
+    const newer = JSON.stringify({ version: 999, data: { theme: 'dark' } });
+    await page.evaluate((newer) => localStorage.setItem('deskaid.settings', newer), newer);
     await page.reload();
     await page.waitForSelector(APP_HEADING);
-    assert.match(await page.getByTestId('notice').first().textContent(), /newer Deskaid/);
+    assert.match(await page.getByTestId('notice').first().textContent(), /saved by a newer version of Deskaid/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), newer);
     assert.deepEqual(page.errors, []);
     await context.close();
   });
