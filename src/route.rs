@@ -55,11 +55,14 @@ impl HashLocation {
 }
 
 impl Route {
+    /// Paths are read case-insensitively (`#/QUIZ` is the quiz): every id in
+    /// a path is lowercase (the flow validation enforces it), and a link
+    /// typed or retyped by hand often is not.
     fn from_path(path: &str) -> Self {
         let segments: Vec<String> = path
             .split('/')
             .filter(|s| !s.is_empty())
-            .map(percent_decode)
+            .map(|s| percent_decode(s).to_lowercase())
             .collect();
         match segments
             .iter()
@@ -215,6 +218,21 @@ mod tests {
         assert_eq!(HashLocation::parse("#/queue").route, Route::Queue);
         assert_eq!(HashLocation::parse("#/quiz").route, Route::Quiz);
         assert_eq!(HashLocation::parse("#/settings/").route, Route::Settings);
+    }
+
+    #[test]
+    fn paths_typed_in_capitals_open_the_same_view() {
+        assert_eq!(HashLocation::parse("#/QUIZ").route, Route::Quiz);
+        assert_eq!(
+            HashLocation::parse("#/Escalation/DSAR/Close-Case?view=Diagram"),
+            HashLocation {
+                route: Route::Escalation {
+                    flow: Some("dsar".into()),
+                    step: Some("close-case".into())
+                },
+                query: vec![("view".into(), "Diagram".into())],
+            }
+        );
     }
 
     #[test]

@@ -39,6 +39,15 @@ describe('routes', () => {
     await context.close();
   });
 
+  test('a path typed in capitals opens the same view', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/Escalation/DSAR/Close-Case');
+    await page.locator('.esc-step h2').waitFor();
+    assert.equal((await page.locator('main h1').textContent()).trim(), 'DSAR privacy request');
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('navigation marks the current page and follows links', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/');
