@@ -774,6 +774,27 @@ impl Walk {
         Ok(())
     }
 
+    /// Whether the walk holds anything worth keeping: an answer, a note, a
+    /// tick or a field, or a position other than the start of its flow.
+    pub fn in_progress(&self, flows: &FlowSet) -> bool {
+        let at_start = |v: &Visit| {
+            v.flow == self.flow && flows.flow(&self.flow).is_some_and(|f| f.start == v.step)
+        };
+        self.visits.len() > 1
+            || self.current().is_some_and(|v| {
+                !at_start(v) || !v.note.is_empty() || !v.ticked.is_empty() || !v.fields.is_empty()
+            })
+    }
+
+    /// The first choice of the current step that leads to `target`.
+    fn choice_leading_to(&self, flows: &FlowSet, target: &StepRef) -> Option<usize> {
+        let here = self.current()?;
+        let step = flows.step(&here.flow, &here.step)?;
+        step.choices
+            .iter()
+            .position(|c| StepRef::resolve(&here.flow, &c.to) == *target)
+    }
+
     /// Changes the answer given at an earlier visit: drops everything after it and chooses again.
     pub fn change_answer(
         &mut self,
@@ -1034,6 +1055,80 @@ fn indent_lines(text: &str, width: usize) -> String {
         }
     }
     out
+}
+
+/// Where a link to a step leads, given the walk saved for the link's flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Show this walk: the saved one (moved back along its path, or forward
+    /// by one choice), or a new one when nothing was in progress.
+    Walk(Walk),
+    /// The step is in another flow and not on this walk: follow it there.
+    OtherFlow(StepRef),
+    /// The link names no step of any flow.
+    UnknownStep(String),
+    /// The walk in progress does not pass through the step: it is kept, and
+    /// the agent is asked before a new walk starts there.
+    AskFirst {
+        /// The walk in progress, unchanged.
+        saved: Walk,
+        /// The step the link names.
+        step: StepRef,
+    },
+}
+
+/// Follows a link to `step` of `flow` (`None`: the walk's current step, or
+/// the start). A step on the saved walk's path goes back to it; a step one
+/// choice ahead moves forward (the browser's Forward); any other step opens
+/// a new walk there, but only when no walk is in progress, so a link never
+/// silently replaces the agent's answers, ticks and notes.
+pub fn follow_link(
+    flows: &FlowSet,
+    flow: &str,
+    saved: Option<Walk>,
+    step: Option<&str>,
+    now: DateTime<Utc>,
+) -> LinkTarget {
+    let Some(step) = step else {
+        return match saved {
+            Some(walk) => LinkTarget::Walk(walk),
+            None => match Walk::start(flows, flow, now) {
+                Ok(walk) => LinkTarget::Walk(walk),
+                Err(_) => LinkTarget::UnknownStep(flow.to_string()),
+            },
+        };
+    };
+    let target = StepRef::resolve(flow, step);
+    if flows.step(&target.flow, &target.step).is_none() {
+        return LinkTarget::UnknownStep(step.to_string());
+    }
+    if let Some(walk) = &saved {
+        let mut moved = walk.clone();
+        let on_path = walk.visits.iter().any(|v| v.step_ref() == target);
+        let went = if on_path {
+            moved.jump_to(flows, &target.flow, &target.step, now)
+        } else if let Some(choice) = walk.choice_leading_to(flows, &target) {
+            moved.choose(flows, choice, now)
+        } else {
+            Err(String::new())
+        };
+        if went.is_ok() {
+            return LinkTarget::Walk(moved);
+        }
+    }
+    if target.flow != flow {
+        return LinkTarget::OtherFlow(target);
+    }
+    match saved {
+        Some(saved) if saved.in_progress(flows) => LinkTarget::AskFirst {
+            saved,
+            step: target,
+        },
+        _ => match Walk::open_at(flows, flow, &target.step, now) {
+            Ok(walk) => LinkTarget::Walk(walk),
+            Err(_) => LinkTarget::UnknownStep(step.to_string()),
+        },
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2164,6 +2259,95 @@ mod tests {
             Some(StepRef::resolve("dsar", "close-case"))
         );
         assert_eq!(StepRef::parse_key("Dsar/close case"), None);
+    }
+
+    #[test]
+    fn a_link_off_the_walk_in_progress_asks_before_replacing_it() {
+        let flows = content();
+        let follow = |saved: Option<&Walk>, step: &str| {
+            follow_link(&flows, "leadership", saved.cloned(), Some(step), at(9))
+        };
+        let mut walk = Walk::start(&flows, "leadership", at(0)).unwrap();
+        // Nothing done yet: a link just opens its step.
+        let LinkTarget::Walk(opened) = follow(Some(&walk), "tier2-available") else {
+            panic!("a fresh walk should give way to the link");
+        };
+        assert_eq!(steps_of(&opened), ["leadership/tier2-available"]);
+
+        pick(&mut walk, &flows, "Yes, the customer asked to escalate", 1);
+        walk.set_note(1, "Wants a manager").unwrap();
+        pick(&mut walk, &flows, "Continue", 2);
+        // A step on the path: back to it, as before.
+        let LinkTarget::Walk(back) = follow(Some(&walk), "de-escalate") else {
+            panic!("a step on the path should be shown");
+        };
+        assert_eq!(
+            steps_of(&back),
+            ["leadership/asked-to-escalate", "leadership/de-escalate"]
+        );
+        assert_eq!(back.visits()[1].note, "Wants a manager");
+        // One choice ahead (the browser's Forward): moves on.
+        let LinkTarget::Walk(ahead) = follow(Some(&walk), "case-updated") else {
+            panic!("the next step should be shown");
+        };
+        assert_eq!(ahead.visits().len(), 4);
+        // Anywhere else: the walk is kept and the agent is asked.
+        assert_eq!(
+            follow(Some(&walk), "tier2-available"),
+            LinkTarget::AskFirst {
+                saved: walk.clone(),
+                step: StepRef::resolve("leadership", "tier2-available"),
+            }
+        );
+        // A note alone at the start is also worth asking about.
+        let mut noted = Walk::start(&flows, "leadership", at(0)).unwrap();
+        noted.set_note(0, "Caller: Ann").unwrap();
+        assert!(matches!(
+            follow(Some(&noted), "tier2-available"),
+            LinkTarget::AskFirst { .. }
+        ));
+        // Other outcomes are unchanged.
+        assert_eq!(
+            follow(Some(&walk), "dsar/close-case"),
+            LinkTarget::OtherFlow(StepRef::resolve("dsar", "close-case"))
+        );
+        assert_eq!(
+            follow(Some(&walk), "nowhere"),
+            LinkTarget::UnknownStep("nowhere".into())
+        );
+        assert_eq!(
+            follow_link(&flows, "leadership", Some(walk.clone()), None, at(9)),
+            LinkTarget::Walk(walk)
+        );
+    }
+
+    #[test]
+    fn going_back_to_a_dropped_branch_after_a_change_keeps_the_walk() {
+        let flows = content();
+        let mut walk = Walk::start(&flows, "leadership", at(0)).unwrap();
+        pick(&mut walk, &flows, "Yes, the customer asked to escalate", 1);
+        pick(&mut walk, &flows, "Continue", 2);
+        walk.set_note(2, "Qualifiers checked").unwrap();
+        walk.change_answer(&flows, 0, 2, at(3)).unwrap();
+        assert_eq!(
+            steps_of(&walk),
+            ["leadership/asked-to-escalate", "leadership/no-escalation"]
+        );
+        // The browser's Back returns to the URL of the dropped branch.
+        let back = follow_link(
+            &flows,
+            "leadership",
+            Some(walk.clone()),
+            Some("check-qualifiers"),
+            at(4),
+        );
+        assert_eq!(
+            back,
+            LinkTarget::AskFirst {
+                saved: walk,
+                step: StepRef::resolve("leadership", "check-qualifiers"),
+            }
+        );
     }
 
     #[test]

@@ -210,13 +210,27 @@ describe('walker', () => {
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
 
     const first = page.locator('.esc-breadcrumb li').first();
-    await first.getByRole('button', { name: /Change/ }).click();
-    assert.equal(await first.getByRole('button', { name: /Change/ }).getAttribute('aria-expanded'), 'true');
+    const change = first.getByRole('button', { name: /Change/ });
+    await change.click();
+    assert.equal(await change.getAttribute('aria-expanded'), 'true');
     await first.getByRole('button', { name: 'No, they did not ask' }).click();
     await stepHeading(page).filter({ hasText: 'Do not offer escalation' }).waitFor();
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);
     assert.match(await page.locator('.esc-breadcrumb li').textContent(), /Answer: No, they did not ask/);
     assert.equal(hashOf(page), '#/escalation/leadership/no-escalation');
+
+    // Back now leads to a step of the dropped branch: the walk is kept and the agent asked.
+    const saved = await page.evaluate(() => localStorage.getItem('deskaid.walks'));
+    await page.goBack();
+    await page.locator('main h2', { hasText: 'Start a new walk at this step?' }).waitFor();
+    assert.equal(hashOf(page), '#/escalation/leadership/case-updated');
+    assert.match(await page.locator('.esc-link-question').textContent(), /2 steps, last at “Do not offer escalation”/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.walks')), saved);
+    await expectNoAxeViolations(page, 'a link off the walk in progress');
+    await page.getByRole('button', { name: 'Go back to my walk' }).click();
+    await stepHeading(page).filter({ hasText: 'Do not offer escalation' }).waitFor();
+    assert.equal(hashOf(page), '#/escalation/leadership/no-escalation');
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);
 
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.getByRole('button', { name: 'Yes, restart' }).click();
