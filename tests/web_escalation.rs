@@ -234,3 +234,23 @@ async fn browser_back_after_changing_an_answer_keeps_the_walk() {
     assert!(saved.contains("No, they did not ask"), "{saved}");
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_copy_message_goes_when_the_notes_change_and_returns_on_each_copy() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    let status = || text_of(&container, ".esc-case-notes .copy-status");
+    click_button(&container, "Copy case notes").await;
+    sleep_ms(300).await;
+    assert!(!status().is_empty(), "the copy says how it went");
+
+    // Copying again empties the message, then says it again.
+    find(&container, ".esc-case-notes .button-row button").click();
+    leptos::task::tick().await;
+    assert_eq!(status(), "");
+    sleep_ms(300).await;
+    assert!(!status().is_empty(), "the copy says how it went again");
+
+    type_into(&container, "#esc-note", "New detail").await;
+    assert_eq!(status(), "", "the message no longer describes the notes");
+    cleanup(container, handle);
+}

@@ -250,16 +250,25 @@ describe('walker', () => {
     assert.match(notes, /Answer: Yes, the customer asked to escalate/);
     assert.match(notes, /Note: Calmer after an apology/);
 
+    const copyStatus = page.locator('.esc-case-notes .copy-status');
     await page.getByRole('button', { name: 'Copy case notes' }).click();
-    await page.locator('.esc-case-notes .copy-status', { hasText: 'Copied' }).waitFor();
+    await copyStatus.filter({ hasText: 'Copied' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), notes);
+    // Changed notes are no longer what was copied; each copy says so afresh.
+    await page.getByLabel('How did the customer respond? (optional)').fill('Calmer after an apology, still upset');
+    await page.waitForFunction(() => document.querySelector('.esc-case-notes .copy-status').textContent === '');
+    await page.getByRole('button', { name: 'Copy case notes' }).click();
+    await copyStatus.filter({ hasText: 'Copied' }).waitFor();
+    const copied = await page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
+    assert.match(copied, /Note: Calmer after an apology, still upset/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), copied);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as a text file' }).click(),
     ]);
     assert.match(download.suggestedFilename(), /^case-notes-leadership-\d{4}-\d{2}-\d{2}\.txt$/);
-    assert.equal(await readFile(await download.path(), 'utf8'), notes);
+    assert.equal(await readFile(await download.path(), 'utf8'), copied);
     await context.close();
   });
 
