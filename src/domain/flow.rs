@@ -786,6 +786,15 @@ impl Walk {
             })
     }
 
+    /// Whether the walk was opened from a link part-way through its flow, so
+    /// the steps before its first one were not recorded.
+    pub fn opened_from_link(&self, flows: &FlowSet) -> bool {
+        match (self.visits.first(), flows.flow(&self.flow)) {
+            (Some(first), Some(flow)) => first.flow != self.flow || first.step != flow.start,
+            _ => false,
+        }
+    }
+
     /// The first choice of the current step that leads to `target`.
     fn choice_leading_to(&self, flows: &FlowSet, target: &StepRef) -> Option<usize> {
         let here = self.current()?;
@@ -993,6 +1002,9 @@ impl Walk {
                 "Started {} (UTC{offset})\n",
                 local(&first.arrived_at)
             ));
+        }
+        if self.opened_from_link(flows) {
+            out.push_str("Opened at step 1 from a link; earlier steps not recorded.\n");
         }
         for (n, visit) in self.visits.iter().enumerate() {
             let step = flows.step(&visit.flow, &visit.step);
@@ -2348,6 +2360,32 @@ mod tests {
                 step: StepRef::resolve("leadership", "check-qualifiers"),
             }
         );
+    }
+
+    #[test]
+    fn case_notes_say_when_a_walk_was_opened_part_way_from_a_link() {
+        let flows = content();
+        let offset = FixedOffset::east_opt(0).unwrap();
+        let linked = Walk::open_at(&flows, "leadership", "tier2-available", at(0)).unwrap();
+        assert!(linked.opened_from_link(&flows));
+        assert!(linked.case_notes(&flows, offset).starts_with(
+            "Customer asks for leadership or special handling\n\
+             Started 2024-01-15 09:00 (UTC+00:00)\n\
+             Opened at step 1 from a link; earlier steps not recorded.\n\n1. "
+        ));
+        let mut started = Walk::start(&flows, "leadership", at(0)).unwrap();
+        assert!(!started.opened_from_link(&flows));
+        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        pick(
+            &mut started,
+            &flows,
+            "Yes, the customer asked to escalate",
+            1,
+        );
+        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        let mut restarted = linked.clone();
+        restarted.restart(&flows, at(2)).unwrap();
+        assert!(!restarted.case_notes(&flows, offset).contains("from a link"));
     }
 
     #[test]
