@@ -254,3 +254,23 @@ async fn the_copy_message_goes_when_the_notes_change_and_returns_on_each_copy() 
     assert_eq!(status(), "", "the message no longer describes the notes");
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_pr_number_field_is_labelled_and_not_doubled() {
+    let (container, handle) = render_at("#/escalation/dsar/close-case").await;
+    assert_eq!(
+        text_of(&container, "label[for=esc-field-pr_number]"),
+        "PR number"
+    );
+    let input = find(&container, "#esc-field-pr_number");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("esc-field-pr_number-hint")
+    );
+    assert!(text_of(&container, "#esc-field-pr_number-hint").contains("PR-12345"));
+    type_into(&container, "#esc-field-pr_number", "PR-12345").await;
+    let filled: web_sys::HtmlTextAreaElement =
+        find(&container, "#esc-template-text").unchecked_into();
+    assert_eq!(filled.value(), "Created privacy request: PR-12345");
+    cleanup(container, handle);
+}

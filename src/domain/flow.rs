@@ -47,6 +47,17 @@ pub struct ChecklistItem {
     pub source: SourceRef,
 }
 
+/// How the form names one `{placeholder}` of a step's template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateField {
+    /// The field's label, e.g. "PR number".
+    pub label: String,
+    /// A short line under the label, e.g. the expected format.
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
 /// One box of a flowchart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +91,10 @@ pub struct Step {
     /// A fill-in text (e-mail or script) with `{placeholder}` fields.
     #[serde(default)]
     pub template: Option<String>,
+    /// Labels and hints for template placeholders whose names do not read
+    /// well as labels; the others are labelled from their names.
+    #[serde(default)]
+    pub fields: BTreeMap<String, TemplateField>,
     /// A caution shown prominently.
     #[serde(default)]
     pub warning: Option<String>,
@@ -130,6 +145,25 @@ impl Step {
     /// Every source reference of the step, main one first.
     pub fn sources(&self) -> impl Iterator<Item = &SourceRef> {
         std::iter::once(&self.source).chain(self.more_sources.iter())
+    }
+
+    /// The form label of a template placeholder: the content's, or the name
+    /// made readable ("customer_name" → "Customer name").
+    pub fn field_label(&self, placeholder: &str) -> String {
+        if let Some(field) = self.fields.get(placeholder) {
+            return field.label.clone();
+        }
+        let words = placeholder.replace('_', " ");
+        let mut chars = words.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The hint shown under a template placeholder's field, if any.
+    pub fn field_hint(&self, placeholder: &str) -> Option<&str> {
+        self.fields.get(placeholder)?.hint.as_deref()
     }
 }
 
@@ -361,6 +395,21 @@ fn validate_step(flow: &Flow, step: &Step, flows: &[Flow], errors: &mut Vec<Flow
             fail(format!("template: {e}"));
         }
     }
+    let placeholders = step
+        .template
+        .as_deref()
+        .map(template_placeholders)
+        .unwrap_or_default();
+    for (name, field) in &step.fields {
+        if !placeholders.contains(name) {
+            fail(format!(
+                "field \"{name}\" is not a placeholder of the step's template"
+            ));
+        }
+        if field.label.trim().is_empty() {
+            fail(format!("field \"{name}\" has an empty label"));
+        }
+    }
 }
 
 /// Checks reachability and exits over the graph of all flows (links may cross flows).
@@ -564,20 +613,41 @@ pub fn template_placeholders(template: &str) -> Vec<String> {
 }
 
 /// Fills a template; placeholders without a (non-blank) value stay as `{name}` so gaps show.
+/// A value that starts with the text written right against its blank (the
+/// "PR-" of "PR-{pr_number}", in any case) has it taken off, so it is not doubled.
 pub fn fill_template(template: &str, values: &BTreeMap<String, String>) -> String {
     let Ok(pieces) = parse_template(template) else {
         return template.to_string();
     };
-    pieces
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.to_string(),
-            Piece::Field(name) => match values.get(name) {
-                Some(value) if !value.trim().is_empty() => value.clone(),
-                _ => format!("{{{name}}}"),
-            },
-        })
-        .collect()
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Field(name) => {
+                let glued = out.rsplit(char::is_whitespace).next().unwrap_or_default();
+                let value = values
+                    .get(name)
+                    .map(|v| without_prefix(v, glued))
+                    .filter(|v| !v.trim().is_empty());
+                match value {
+                    Some(value) => out.push_str(value),
+                    None => out.push_str(&format!("{{{name}}}")),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `value` without a leading `prefix` (ignoring case and leading spaces).
+fn without_prefix<'a>(value: &'a str, prefix: &str) -> &'a str {
+    let trimmed = value.trim_start();
+    match trimmed.get(..prefix.len()) {
+        Some(head) if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) => {
+            &trimmed[prefix.len()..]
+        }
+        _ => value,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2389,6 +2459,34 @@ mod tests {
     }
 
     #[test]
+    fn the_pr_number_is_labelled_and_its_prefix_is_not_doubled() {
+        let flows = content();
+        let step = flows.step("dsar", "close-case").unwrap();
+        assert_eq!(step.field_label("pr_number"), "PR number");
+        assert!(step.field_hint("pr_number").unwrap().contains("PR-12345"));
+        let email = flows
+            .step("deactivation-dispute", "request-evidence")
+            .unwrap();
+        assert_eq!(email.field_label("customer_name"), "Customer name");
+        assert_eq!(email.field_hint("customer_name"), None);
+
+        let mut walk = Walk::open_at(&flows, "dsar", "close-case", at(0)).unwrap();
+        for (typed, filled) in [
+            ("PR-12345", "Created privacy request: PR-12345"),
+            ("pr-12345", "Created privacy request: PR-12345"),
+            (" PR-12345", "Created privacy request: PR-12345"),
+            ("12345", "Created privacy request: PR-12345"),
+            ("PR-", "Created privacy request: PR-{pr_number}"),
+        ] {
+            walk.set_field(&flows, 0, "pr_number", typed).unwrap();
+            assert_eq!(walk.filled_template(&flows, 0).as_deref(), Some(filled));
+        }
+        // Only the text right against the blank counts, not a word before a space.
+        let values = BTreeMap::from([("name".to_string(), "Dear Ann".to_string())]);
+        assert_eq!(fill_template("Dear {name}", &values), "Dear Dear Ann");
+    }
+
+    #[test]
     fn checklist_ticks_stay_in_checklist_order_and_reject_unknown_items() {
         let flows = content();
         let mut walk = Walk::open_at(&flows, "leadership", "create-case", at(0)).unwrap();
@@ -2854,6 +2952,8 @@ source = { doc = "004", lines = "17" }
             ("doc = \"004\", lines = \"1\"", "doc = \"007\", lines = \"1\"", "flow \"tiny\": source: unknown source document \"007\""),
             ("id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }]", "id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }, { id = \"a\", text = \"B\", source = { doc = \"004\", lines = \"27\" } }]", "flow \"tiny\", step \"ask\": duplicate checklist item id \"a\""),
             ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {Name\"", "flow \"tiny\", step \"ask\": template: a \"{\" without a matching \"}\""),
+            ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {name}\"\nfields.nmae = { label = \"Name\" }", "flow \"tiny\", step \"ask\": field \"nmae\" is not a placeholder of the step's template"),
+            ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {name}\"\nfields.name = { label = \" \" }", "flow \"tiny\", step \"ask\": field \"name\" has an empty label"),
             ("kind = \"question\"", "kind = \"question\"\nwait_seconds = 0", "flow \"tiny\", step \"ask\": wait_seconds must be between 1 and 600, not 0"),
             ("id = \"tiny\"", "id = \"Tiny Flow\"", "flow \"Tiny Flow\": id must be lowercase letters, digits and hyphens"),
         ];

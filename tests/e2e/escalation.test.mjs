@@ -278,9 +278,12 @@ describe('walker', () => {
     const notes = () => page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
     assert.doesNotMatch(await notes(), /Text used/);
     assert.match(await notes(), /\nOpened at step 1 from a link; earlier steps not recorded\.\n/);
-    await page.locator('#esc-field-pr_number').fill('4321');
+    // Typed with or without its "PR-", the number is written once.
+    await page.getByLabel('PR number').fill('PR-4321');
     await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4321'));
     assert.match(await notes(), /\n {3}Text used: Created privacy request: PR-4321\n/);
+    await page.getByLabel('PR number').fill('4322');
+    await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4322'));
     assert.deepEqual(page.errors, []);
     await context.close();
   });
