@@ -274,3 +274,43 @@ async fn the_pr_number_field_is_labelled_and_not_doubled() {
     assert_eq!(filled.value(), "Created privacy request: PR-12345");
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_change_panel_and_returns_to_its_button() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    click_button(&container, "Yes, the customer asked to escalate").await;
+    let change = find(&container, ".esc-breadcrumb .esc-change");
+    change.click();
+    leptos::task::tick().await;
+    let panel = find(&container, "#esc-change-0");
+    assert!(!panel.hidden());
+    let choice = find(&container, "#esc-change-0 button");
+    choice.focus().unwrap();
+
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &"Escape".into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+            .unwrap()
+            .unchecked_into();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap();
+    choice.dispatch_event(event.unchecked_ref()).unwrap();
+    leptos::task::tick().await;
+
+    assert!(panel.hidden());
+    assert_eq!(
+        change.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(focused.is_same_node(Some(&change)));
+    cleanup(container, handle);
+}

@@ -213,6 +213,12 @@ describe('walker', () => {
     const change = first.getByRole('button', { name: /Change/ });
     await change.click();
     assert.equal(await change.getAttribute('aria-expanded'), 'true');
+    // Escape closes the answers again and returns to the Change button.
+    await first.getByRole('button', { name: 'No, they did not ask' }).focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await change.getAttribute('aria-expanded'), 'false');
+    assert.equal(await change.evaluate((button) => button === document.activeElement), true);
+    await change.click();
     await first.getByRole('button', { name: 'No, they did not ask' }).click();
     await stepHeading(page).filter({ hasText: 'Do not offer escalation' }).waitFor();
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);

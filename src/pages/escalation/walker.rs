@@ -421,14 +421,26 @@ fn AnswerEntry(
         }
     };
     let taken = label.clone();
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the open answers and returns to the Change button.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && editing.get_untracked() == Some(index) {
+            ev.prevent_default();
+            editing.set(None);
+            if let Some(button) = change_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <li>
+        <li on:keydown=on_keydown>
             <a href=href>{title.clone()}</a>
             <span class="esc-answer">" Answer: " <strong>{label}</strong></span>
             " "
             <button
                 type="button"
                 class="secondary esc-change"
+                node_ref=change_button
                 aria-expanded=move || if open() { "true" } else { "false" }
                 aria-controls=group_id.clone()
                 on:click=move |_| editing.set(if open() { None } else { Some(index) })
