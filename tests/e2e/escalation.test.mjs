@@ -285,10 +285,10 @@ describe('walker', () => {
     assert.doesNotMatch(await notes(), /Text used/);
     assert.match(await notes(), /\nOpened at step 1 from a link; earlier steps not recorded\.\n/);
     // Typed with or without its "PR-", the number is written once.
-    await page.getByLabel('PR number').fill('PR-4321');
+    await page.getByLabel('PR number', { exact: true }).fill('PR-4321');
     await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4321'));
     assert.match(await notes(), /\n {3}Text used: Created privacy request: PR-4321\n/);
-    await page.getByLabel('PR number').fill('4322');
+    await page.getByLabel('PR number', { exact: true }).fill('4322');
     await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4322'));
     assert.deepEqual(page.errors, []);
     await context.close();
