@@ -113,3 +113,204 @@ async fn the_scanner_flags_a_lawyer_and_facebook() {
     assert!(results.contains("doc 002, line 78"), "{results}");
     cleanup(container, handle);
 }
+
+/// The saved walks, as stored.
+fn saved_walks() -> String {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("deskaid.walks")
+        .unwrap()
+        .unwrap_or_default()
+}
+
+fn current_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+/// Goes to `hash` as a pasted link or the browser would, and lets the page catch up.
+async fn go_to(hash: &str) {
+    web_sys::window()
+        .unwrap()
+        .location()
+        .set_hash(hash)
+        .unwrap();
+    sleep_ms(80).await;
+}
+
+/// Clicks the button whose text is `label`.
+async fn click_button(container: &web_sys::HtmlElement, label: &str) {
+    let query: js_sys::Function = js_sys::Reflect::get(container, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = query.call1(container, &"button".into()).unwrap();
+    let button = js_sys::Array::from(&list)
+        .iter()
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    button.click();
+    leptos::task::tick().await;
+    sleep_ms(80).await;
+}
+
+/// Types `text` into the field matched by `selector`, as a person would.
+async fn type_into(container: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let field = find(container, selector);
+    js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    leptos::task::tick().await;
+    sleep_ms(30).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    click_button(&container, "Yes, the customer asked to escalate").await;
+    type_into(&container, "#esc-note", "Calmer after an apology").await;
+    assert!(saved_walks().contains("Calmer after an apology"));
+
+    // A trainer's link to a step that is not on this walk.
+    go_to("#/escalation/leadership/tier2-available").await;
+    assert_eq!(
+        text_of(&container, "main h2"),
+        "Start a new walk at this step?"
+    );
+    let question = text_of(&container, ".esc-link-question");
+    assert!(
+        question.contains("(2 steps, last at \u{201c}Try to de-escalate\u{201d})"),
+        "{question}"
+    );
+    assert!(saved_walks().contains("Calmer after an apology"));
+
+    click_button(&container, "Go back to my walk").await;
+    assert_eq!(text_of(&container, ".esc-step h2"), "Try to de-escalate");
+    assert_eq!(current_hash(), "#/escalation/leadership/de-escalate");
+    let note: web_sys::HtmlTextAreaElement = find(&container, "#esc-note").unchecked_into();
+    assert_eq!(note.value(), "Calmer after an apology");
+
+    // Only the deliberate choice replaces the walk.
+    go_to("#/escalation/leadership/tier2-available").await;
+    click_button(&container, "Start a new walk at this step").await;
+    assert_eq!(
+        text_of(&container, ".esc-step h2"),
+        "Is a \"Phone-HO Tier 2\" agent available?"
+    );
+    assert!(text_of(&container, ".esc-step-meta").starts_with("Step 1"));
+    assert!(!saved_walks().contains("Calmer after an apology"));
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn browser_back_after_changing_an_answer_keeps_the_walk() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    click_button(&container, "Yes, the customer asked to escalate").await;
+    click_button(&container, "Continue").await;
+    assert_eq!(current_hash(), "#/escalation/leadership/check-qualifiers");
+
+    find(&container, ".esc-breadcrumb .esc-change").click();
+    leptos::task::tick().await;
+    click_button(&container, "No, they did not ask").await;
+    assert_eq!(current_hash(), "#/escalation/leadership/no-escalation");
+
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    sleep_ms(150).await;
+    assert_eq!(current_hash(), "#/escalation/leadership/check-qualifiers");
+    assert_eq!(
+        text_of(&container, "main h2"),
+        "Start a new walk at this step?"
+    );
+    let saved = saved_walks();
+    assert!(saved.contains("leadership/no-escalation"), "{saved}");
+    assert!(saved.contains("No, they did not ask"), "{saved}");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_copy_message_goes_when_the_notes_change_and_returns_on_each_copy() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    let status = || text_of(&container, ".esc-case-notes .copy-status");
+    click_button(&container, "Copy case notes").await;
+    sleep_ms(300).await;
+    assert!(!status().is_empty(), "the copy says how it went");
+
+    // Copying again empties the message, then says it again.
+    find(&container, ".esc-case-notes .button-row button").click();
+    leptos::task::tick().await;
+    assert_eq!(status(), "");
+    sleep_ms(300).await;
+    assert!(!status().is_empty(), "the copy says how it went again");
+
+    type_into(&container, "#esc-note", "New detail").await;
+    assert_eq!(status(), "", "the message no longer describes the notes");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_pr_number_field_is_labelled_and_not_doubled() {
+    let (container, handle) = render_at("#/escalation/dsar/close-case").await;
+    assert_eq!(
+        text_of(&container, "label[for=esc-field-pr_number]"),
+        "PR number"
+    );
+    let input = find(&container, "#esc-field-pr_number");
+    assert_eq!(
+        input.get_attribute("aria-describedby").as_deref(),
+        Some("esc-field-pr_number-hint")
+    );
+    assert!(text_of(&container, "#esc-field-pr_number-hint").contains("PR-12345"));
+    type_into(&container, "#esc-field-pr_number", "PR-12345").await;
+    let filled: web_sys::HtmlTextAreaElement =
+        find(&container, "#esc-template-text").unchecked_into();
+    assert_eq!(filled.value(), "Created privacy request: PR-12345");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn escape_closes_the_change_panel_and_returns_to_its_button() {
+    let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
+    click_button(&container, "Yes, the customer asked to escalate").await;
+    let change = find(&container, ".esc-breadcrumb .esc-change");
+    change.click();
+    leptos::task::tick().await;
+    let panel = find(&container, "#esc-change-0");
+    assert!(!panel.hidden());
+    let choice = find(&container, "#esc-change-0 button");
+    choice.focus().unwrap();
+
+    let init = js_sys::Object::new();
+    js_sys::Reflect::set(&init, &"key".into(), &"Escape".into()).unwrap();
+    js_sys::Reflect::set(&init, &"bubbles".into(), &true.into()).unwrap();
+    let constructor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &"KeyboardEvent".into())
+            .unwrap()
+            .unchecked_into();
+    let event =
+        js_sys::Reflect::construct(&constructor, &js_sys::Array::of2(&"keydown".into(), &init))
+            .unwrap();
+    choice.dispatch_event(event.unchecked_ref()).unwrap();
+    leptos::task::tick().await;
+
+    assert!(panel.hidden());
+    assert_eq!(
+        change.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert!(focused.is_same_node(Some(&change)));
+    cleanup(container, handle);
+}

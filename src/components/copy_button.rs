@@ -15,15 +15,29 @@ pub fn CopyButton(
     label: &'static str,
 ) -> impl IntoView {
     let status = RwSignal::new(String::new());
+    // Once the text changes, an earlier "Copied" no longer describes it.
+    Effect::new(move |previous: Option<()>| {
+        text.track();
+        if previous.is_some() {
+            status.set(String::new());
+        }
+    });
     let copy = move |_| {
         let value = text.get_untracked();
+        // Emptied first and refilled a moment later, so every copy is
+        // announced and seen again, even when the message is the same.
+        status.set(String::new());
         leptos::task::spawn_local(async move {
             let copied = copy_with_clipboard_api(&value).await || copy_with_selection(&value);
-            status.set(if copied {
-                "Copied to the clipboard.".into()
+            let message = if copied {
+                "Copied to the clipboard."
             } else {
-                "Copying failed: select the text and press Ctrl+C (or ⌘C).".into()
-            });
+                "Copying failed: select the text and press Ctrl+C (or ⌘C)."
+            };
+            set_timeout(
+                move || status.set(message.into()),
+                std::time::Duration::from_millis(150),
+            );
         });
     };
     view! {

@@ -47,6 +47,17 @@ pub struct ChecklistItem {
     pub source: SourceRef,
 }
 
+/// How the form names one `{placeholder}` of a step's template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateField {
+    /// The field's label, e.g. "PR number".
+    pub label: String,
+    /// A short line under the label, e.g. the expected format.
+    #[serde(default)]
+    pub hint: Option<String>,
+}
+
 /// One box of a flowchart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -80,6 +91,10 @@ pub struct Step {
     /// A fill-in text (e-mail or script) with `{placeholder}` fields.
     #[serde(default)]
     pub template: Option<String>,
+    /// Labels and hints for template placeholders whose names do not read
+    /// well as labels; the others are labelled from their names.
+    #[serde(default)]
+    pub fields: BTreeMap<String, TemplateField>,
     /// A caution shown prominently.
     #[serde(default)]
     pub warning: Option<String>,
@@ -130,6 +145,25 @@ impl Step {
     /// Every source reference of the step, main one first.
     pub fn sources(&self) -> impl Iterator<Item = &SourceRef> {
         std::iter::once(&self.source).chain(self.more_sources.iter())
+    }
+
+    /// The form label of a template placeholder: the content's, or the name
+    /// made readable ("customer_name" → "Customer name").
+    pub fn field_label(&self, placeholder: &str) -> String {
+        if let Some(field) = self.fields.get(placeholder) {
+            return field.label.clone();
+        }
+        let words = placeholder.replace('_', " ");
+        let mut chars = words.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    }
+
+    /// The hint shown under a template placeholder's field, if any.
+    pub fn field_hint(&self, placeholder: &str) -> Option<&str> {
+        self.fields.get(placeholder)?.hint.as_deref()
     }
 }
 
@@ -361,6 +395,21 @@ fn validate_step(flow: &Flow, step: &Step, flows: &[Flow], errors: &mut Vec<Flow
             fail(format!("template: {e}"));
         }
     }
+    let placeholders = step
+        .template
+        .as_deref()
+        .map(template_placeholders)
+        .unwrap_or_default();
+    for (name, field) in &step.fields {
+        if !placeholders.contains(name) {
+            fail(format!(
+                "field \"{name}\" is not a placeholder of the step's template"
+            ));
+        }
+        if field.label.trim().is_empty() {
+            fail(format!("field \"{name}\" has an empty label"));
+        }
+    }
 }
 
 /// Checks reachability and exits over the graph of all flows (links may cross flows).
@@ -564,20 +613,41 @@ pub fn template_placeholders(template: &str) -> Vec<String> {
 }
 
 /// Fills a template; placeholders without a (non-blank) value stay as `{name}` so gaps show.
+/// A value that starts with the text written right against its blank (the
+/// "PR-" of "PR-{pr_number}", in any case) has it taken off, so it is not doubled.
 pub fn fill_template(template: &str, values: &BTreeMap<String, String>) -> String {
     let Ok(pieces) = parse_template(template) else {
         return template.to_string();
     };
-    pieces
-        .into_iter()
-        .map(|piece| match piece {
-            Piece::Text(text) => text.to_string(),
-            Piece::Field(name) => match values.get(name) {
-                Some(value) if !value.trim().is_empty() => value.clone(),
-                _ => format!("{{{name}}}"),
-            },
-        })
-        .collect()
+    let mut out = String::new();
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(text),
+            Piece::Field(name) => {
+                let glued = out.rsplit(char::is_whitespace).next().unwrap_or_default();
+                let value = values
+                    .get(name)
+                    .map(|v| without_prefix(v, glued))
+                    .filter(|v| !v.trim().is_empty());
+                match value {
+                    Some(value) => out.push_str(value),
+                    None => out.push_str(&format!("{{{name}}}")),
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `value` without a leading `prefix` (ignoring case and leading spaces).
+fn without_prefix<'a>(value: &'a str, prefix: &str) -> &'a str {
+    let trimmed = value.trim_start();
+    match trimmed.get(..prefix.len()) {
+        Some(head) if !prefix.is_empty() && head.eq_ignore_ascii_case(prefix) => {
+            &trimmed[prefix.len()..]
+        }
+        _ => value,
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -772,6 +842,36 @@ impl Walk {
             None => *self = Walk::open_at(flows, flow, step, now)?,
         }
         Ok(())
+    }
+
+    /// Whether the walk holds anything worth keeping: an answer, a note, a
+    /// tick or a field, or a position other than the start of its flow.
+    pub fn in_progress(&self, flows: &FlowSet) -> bool {
+        let at_start = |v: &Visit| {
+            v.flow == self.flow && flows.flow(&self.flow).is_some_and(|f| f.start == v.step)
+        };
+        self.visits.len() > 1
+            || self.current().is_some_and(|v| {
+                !at_start(v) || !v.note.is_empty() || !v.ticked.is_empty() || !v.fields.is_empty()
+            })
+    }
+
+    /// Whether the walk was opened from a link part-way through its flow, so
+    /// the steps before its first one were not recorded.
+    pub fn opened_from_link(&self, flows: &FlowSet) -> bool {
+        match (self.visits.first(), flows.flow(&self.flow)) {
+            (Some(first), Some(flow)) => first.flow != self.flow || first.step != flow.start,
+            _ => false,
+        }
+    }
+
+    /// The first choice of the current step that leads to `target`.
+    fn choice_leading_to(&self, flows: &FlowSet, target: &StepRef) -> Option<usize> {
+        let here = self.current()?;
+        let step = flows.step(&here.flow, &here.step)?;
+        step.choices
+            .iter()
+            .position(|c| StepRef::resolve(&here.flow, &c.to) == *target)
     }
 
     /// Changes the answer given at an earlier visit: drops everything after it and chooses again.
@@ -973,6 +1073,9 @@ impl Walk {
                 local(&first.arrived_at)
             ));
         }
+        if self.opened_from_link(flows) {
+            out.push_str("Opened at step 1 from a link; earlier steps not recorded.\n");
+        }
         for (n, visit) in self.visits.iter().enumerate() {
             let step = flows.step(&visit.flow, &visit.step);
             let mut heading = step.map_or(visit.step.clone(), |s| s.title.clone());
@@ -1034,6 +1137,80 @@ fn indent_lines(text: &str, width: usize) -> String {
         }
     }
     out
+}
+
+/// Where a link to a step leads, given the walk saved for the link's flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// Show this walk: the saved one (moved back along its path, or forward
+    /// by one choice), or a new one when nothing was in progress.
+    Walk(Walk),
+    /// The step is in another flow and not on this walk: follow it there.
+    OtherFlow(StepRef),
+    /// The link names no step of any flow.
+    UnknownStep(String),
+    /// The walk in progress does not pass through the step: it is kept, and
+    /// the agent is asked before a new walk starts there.
+    AskFirst {
+        /// The walk in progress, unchanged.
+        saved: Walk,
+        /// The step the link names.
+        step: StepRef,
+    },
+}
+
+/// Follows a link to `step` of `flow` (`None`: the walk's current step, or
+/// the start). A step on the saved walk's path goes back to it; a step one
+/// choice ahead moves forward (the browser's Forward); any other step opens
+/// a new walk there, but only when no walk is in progress, so a link never
+/// silently replaces the agent's answers, ticks and notes.
+pub fn follow_link(
+    flows: &FlowSet,
+    flow: &str,
+    saved: Option<Walk>,
+    step: Option<&str>,
+    now: DateTime<Utc>,
+) -> LinkTarget {
+    let Some(step) = step else {
+        return match saved {
+            Some(walk) => LinkTarget::Walk(walk),
+            None => match Walk::start(flows, flow, now) {
+                Ok(walk) => LinkTarget::Walk(walk),
+                Err(_) => LinkTarget::UnknownStep(flow.to_string()),
+            },
+        };
+    };
+    let target = StepRef::resolve(flow, step);
+    if flows.step(&target.flow, &target.step).is_none() {
+        return LinkTarget::UnknownStep(step.to_string());
+    }
+    if let Some(walk) = &saved {
+        let mut moved = walk.clone();
+        let on_path = walk.visits.iter().any(|v| v.step_ref() == target);
+        let went = if on_path {
+            moved.jump_to(flows, &target.flow, &target.step, now)
+        } else if let Some(choice) = walk.choice_leading_to(flows, &target) {
+            moved.choose(flows, choice, now)
+        } else {
+            Err(String::new())
+        };
+        if went.is_ok() {
+            return LinkTarget::Walk(moved);
+        }
+    }
+    if target.flow != flow {
+        return LinkTarget::OtherFlow(target);
+    }
+    match saved {
+        Some(saved) if saved.in_progress(flows) => LinkTarget::AskFirst {
+            saved,
+            step: target,
+        },
+        _ => match Walk::open_at(flows, flow, &target.step, now) {
+            Ok(walk) => LinkTarget::Walk(walk),
+            Err(_) => LinkTarget::UnknownStep(step.to_string()),
+        },
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2167,6 +2344,149 @@ mod tests {
     }
 
     #[test]
+    fn a_link_off_the_walk_in_progress_asks_before_replacing_it() {
+        let flows = content();
+        let follow = |saved: Option<&Walk>, step: &str| {
+            follow_link(&flows, "leadership", saved.cloned(), Some(step), at(9))
+        };
+        let mut walk = Walk::start(&flows, "leadership", at(0)).unwrap();
+        // Nothing done yet: a link just opens its step.
+        let LinkTarget::Walk(opened) = follow(Some(&walk), "tier2-available") else {
+            panic!("a fresh walk should give way to the link");
+        };
+        assert_eq!(steps_of(&opened), ["leadership/tier2-available"]);
+
+        pick(&mut walk, &flows, "Yes, the customer asked to escalate", 1);
+        walk.set_note(1, "Wants a manager").unwrap();
+        pick(&mut walk, &flows, "Continue", 2);
+        // A step on the path: back to it, as before.
+        let LinkTarget::Walk(back) = follow(Some(&walk), "de-escalate") else {
+            panic!("a step on the path should be shown");
+        };
+        assert_eq!(
+            steps_of(&back),
+            ["leadership/asked-to-escalate", "leadership/de-escalate"]
+        );
+        assert_eq!(back.visits()[1].note, "Wants a manager");
+        // One choice ahead (the browser's Forward): moves on.
+        let LinkTarget::Walk(ahead) = follow(Some(&walk), "case-updated") else {
+            panic!("the next step should be shown");
+        };
+        assert_eq!(ahead.visits().len(), 4);
+        // Anywhere else: the walk is kept and the agent is asked.
+        assert_eq!(
+            follow(Some(&walk), "tier2-available"),
+            LinkTarget::AskFirst {
+                saved: walk.clone(),
+                step: StepRef::resolve("leadership", "tier2-available"),
+            }
+        );
+        // A note alone at the start is also worth asking about.
+        let mut noted = Walk::start(&flows, "leadership", at(0)).unwrap();
+        noted.set_note(0, "Caller: Ann").unwrap();
+        assert!(matches!(
+            follow(Some(&noted), "tier2-available"),
+            LinkTarget::AskFirst { .. }
+        ));
+        // Other outcomes are unchanged.
+        assert_eq!(
+            follow(Some(&walk), "dsar/close-case"),
+            LinkTarget::OtherFlow(StepRef::resolve("dsar", "close-case"))
+        );
+        assert_eq!(
+            follow(Some(&walk), "nowhere"),
+            LinkTarget::UnknownStep("nowhere".into())
+        );
+        assert_eq!(
+            follow_link(&flows, "leadership", Some(walk.clone()), None, at(9)),
+            LinkTarget::Walk(walk)
+        );
+    }
+
+    #[test]
+    fn going_back_to_a_dropped_branch_after_a_change_keeps_the_walk() {
+        let flows = content();
+        let mut walk = Walk::start(&flows, "leadership", at(0)).unwrap();
+        pick(&mut walk, &flows, "Yes, the customer asked to escalate", 1);
+        pick(&mut walk, &flows, "Continue", 2);
+        walk.set_note(2, "Qualifiers checked").unwrap();
+        walk.change_answer(&flows, 0, 2, at(3)).unwrap();
+        assert_eq!(
+            steps_of(&walk),
+            ["leadership/asked-to-escalate", "leadership/no-escalation"]
+        );
+        // The browser's Back returns to the URL of the dropped branch.
+        let back = follow_link(
+            &flows,
+            "leadership",
+            Some(walk.clone()),
+            Some("check-qualifiers"),
+            at(4),
+        );
+        assert_eq!(
+            back,
+            LinkTarget::AskFirst {
+                saved: walk,
+                step: StepRef::resolve("leadership", "check-qualifiers"),
+            }
+        );
+    }
+
+    #[test]
+    fn case_notes_say_when_a_walk_was_opened_part_way_from_a_link() {
+        let flows = content();
+        let offset = FixedOffset::east_opt(0).unwrap();
+        let linked = Walk::open_at(&flows, "leadership", "tier2-available", at(0)).unwrap();
+        assert!(linked.opened_from_link(&flows));
+        assert!(linked.case_notes(&flows, offset).starts_with(
+            "Customer asks for leadership or special handling\n\
+             Started 2024-01-15 09:00 (UTC+00:00)\n\
+             Opened at step 1 from a link; earlier steps not recorded.\n\n1. "
+        ));
+        let mut started = Walk::start(&flows, "leadership", at(0)).unwrap();
+        assert!(!started.opened_from_link(&flows));
+        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        pick(
+            &mut started,
+            &flows,
+            "Yes, the customer asked to escalate",
+            1,
+        );
+        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        let mut restarted = linked.clone();
+        restarted.restart(&flows, at(2)).unwrap();
+        assert!(!restarted.case_notes(&flows, offset).contains("from a link"));
+    }
+
+    #[test]
+    fn the_pr_number_is_labelled_and_its_prefix_is_not_doubled() {
+        let flows = content();
+        let step = flows.step("dsar", "close-case").unwrap();
+        assert_eq!(step.field_label("pr_number"), "PR number");
+        assert!(step.field_hint("pr_number").unwrap().contains("PR-12345"));
+        let email = flows
+            .step("deactivation-dispute", "request-evidence")
+            .unwrap();
+        assert_eq!(email.field_label("customer_name"), "Customer name");
+        assert_eq!(email.field_hint("customer_name"), None);
+
+        let mut walk = Walk::open_at(&flows, "dsar", "close-case", at(0)).unwrap();
+        for (typed, filled) in [
+            ("PR-12345", "Created privacy request: PR-12345"),
+            ("pr-12345", "Created privacy request: PR-12345"),
+            (" PR-12345", "Created privacy request: PR-12345"),
+            ("12345", "Created privacy request: PR-12345"),
+            ("PR-", "Created privacy request: PR-{pr_number}"),
+        ] {
+            walk.set_field(&flows, 0, "pr_number", typed).unwrap();
+            assert_eq!(walk.filled_template(&flows, 0).as_deref(), Some(filled));
+        }
+        // Only the text right against the blank counts, not a word before a space.
+        let values = BTreeMap::from([("name".to_string(), "Dear Ann".to_string())]);
+        assert_eq!(fill_template("Dear {name}", &values), "Dear Dear Ann");
+    }
+
+    #[test]
     fn checklist_ticks_stay_in_checklist_order_and_reject_unknown_items() {
         let flows = content();
         let mut walk = Walk::open_at(&flows, "leadership", "create-case", at(0)).unwrap();
@@ -2632,6 +2952,8 @@ source = { doc = "004", lines = "17" }
             ("doc = \"004\", lines = \"1\"", "doc = \"007\", lines = \"1\"", "flow \"tiny\": source: unknown source document \"007\""),
             ("id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }]", "id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }, { id = \"a\", text = \"B\", source = { doc = \"004\", lines = \"27\" } }]", "flow \"tiny\", step \"ask\": duplicate checklist item id \"a\""),
             ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {Name\"", "flow \"tiny\", step \"ask\": template: a \"{\" without a matching \"}\""),
+            ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {name}\"\nfields.nmae = { label = \"Name\" }", "flow \"tiny\", step \"ask\": field \"nmae\" is not a placeholder of the step's template"),
+            ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {name}\"\nfields.name = { label = \" \" }", "flow \"tiny\", step \"ask\": field \"name\" has an empty label"),
             ("kind = \"question\"", "kind = \"question\"\nwait_seconds = 0", "flow \"tiny\", step \"ask\": wait_seconds must be between 1 and 600, not 0"),
             ("id = \"tiny\"", "id = \"Tiny Flow\"", "flow \"Tiny Flow\": id must be lowercase letters, digits and hyphens"),
         ];

@@ -210,13 +210,33 @@ describe('walker', () => {
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
 
     const first = page.locator('.esc-breadcrumb li').first();
-    await first.getByRole('button', { name: /Change/ }).click();
-    assert.equal(await first.getByRole('button', { name: /Change/ }).getAttribute('aria-expanded'), 'true');
+    const change = first.getByRole('button', { name: /Change/ });
+    await change.click();
+    assert.equal(await change.getAttribute('aria-expanded'), 'true');
+    // Escape closes the answers again and returns to the Change button.
+    await first.getByRole('button', { name: 'No, they did not ask' }).focus();
+    await page.keyboard.press('Escape');
+    assert.equal(await change.getAttribute('aria-expanded'), 'false');
+    assert.equal(await change.evaluate((button) => button === document.activeElement), true);
+    await change.click();
     await first.getByRole('button', { name: 'No, they did not ask' }).click();
     await stepHeading(page).filter({ hasText: 'Do not offer escalation' }).waitFor();
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);
     assert.match(await page.locator('.esc-breadcrumb li').textContent(), /Answer: No, they did not ask/);
     assert.equal(hashOf(page), '#/escalation/leadership/no-escalation');
+
+    // Back now leads to a step of the dropped branch: the walk is kept and the agent asked.
+    const saved = await page.evaluate(() => localStorage.getItem('deskaid.walks'));
+    await page.goBack();
+    await page.locator('main h2', { hasText: 'Start a new walk at this step?' }).waitFor();
+    assert.equal(hashOf(page), '#/escalation/leadership/case-updated');
+    assert.match(await page.locator('.esc-link-question').textContent(), /2 steps, last at “Do not offer escalation”/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.walks')), saved);
+    await expectNoAxeViolations(page, 'a link off the walk in progress');
+    await page.getByRole('button', { name: 'Go back to my walk' }).click();
+    await stepHeading(page).filter({ hasText: 'Do not offer escalation' }).waitFor();
+    assert.equal(hashOf(page), '#/escalation/leadership/no-escalation');
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);
 
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.getByRole('button', { name: 'Yes, restart' }).click();
@@ -236,16 +256,25 @@ describe('walker', () => {
     assert.match(notes, /Answer: Yes, the customer asked to escalate/);
     assert.match(notes, /Note: Calmer after an apology/);
 
+    const copyStatus = page.locator('.esc-case-notes .copy-status');
     await page.getByRole('button', { name: 'Copy case notes' }).click();
-    await page.locator('.esc-case-notes .copy-status', { hasText: 'Copied' }).waitFor();
+    await copyStatus.filter({ hasText: 'Copied' }).waitFor();
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), notes);
+    // Changed notes are no longer what was copied; each copy says so afresh.
+    await page.getByLabel('How did the customer respond? (optional)').fill('Calmer after an apology, still upset');
+    await page.waitForFunction(() => document.querySelector('.esc-case-notes .copy-status').textContent === '');
+    await page.getByRole('button', { name: 'Copy case notes' }).click();
+    await copyStatus.filter({ hasText: 'Copied' }).waitFor();
+    const copied = await page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
+    assert.match(copied, /Note: Calmer after an apology, still upset/);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), copied);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Download as a text file' }).click(),
     ]);
     assert.match(download.suggestedFilename(), /^case-notes-leadership-\d{4}-\d{2}-\d{2}\.txt$/);
-    assert.equal(await readFile(await download.path(), 'utf8'), notes);
+    assert.equal(await readFile(await download.path(), 'utf8'), copied);
     await context.close();
   });
 
@@ -254,9 +283,13 @@ describe('walker', () => {
     const page = await openApp(context, server.base, '#/escalation/dsar/close-case');
     const notes = () => page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
     assert.doesNotMatch(await notes(), /Text used/);
-    await page.locator('#esc-field-pr_number').fill('4321');
+    assert.match(await notes(), /\nOpened at step 1 from a link; earlier steps not recorded\.\n/);
+    // Typed with or without its "PR-", the number is written once.
+    await page.getByLabel('PR number', { exact: true }).fill('PR-4321');
     await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4321'));
     assert.match(await notes(), /\n {3}Text used: Created privacy request: PR-4321\n/);
+    await page.getByLabel('PR number', { exact: true }).fill('4322');
+    await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4322'));
     assert.deepEqual(page.errors, []);
     await context.close();
   });

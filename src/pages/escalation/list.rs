@@ -1,7 +1,7 @@
 //! `#/escalation`: every flow, a search across all of them, and the keyword
 //! scanner for a customer's message.
 
-use super::{describe_source, flow_href, in_progress, step_href, Sources};
+use super::{describe_source, flow_href, step_href, Sources};
 use crate::app::{replace_hash, CurrentLocation};
 use crate::components::title::set_page_title;
 use crate::domain::content;
@@ -60,7 +60,7 @@ fn FlowCard(
     let progress = Memo::new(move |_| {
         state.walks.with(|w| {
             let walk = w.by_flow.get(&flow.id)?;
-            if !in_progress(walk, flow) {
+            if !walk.in_progress(content::flows()) {
                 return None;
             }
             let here = walk.current()?;

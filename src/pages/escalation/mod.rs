@@ -12,7 +12,7 @@ mod walker;
 use crate::app::CurrentLocation;
 use crate::components::title::set_page_title;
 use crate::domain::content;
-use crate::domain::flow::{Flow, StepRef, Walk};
+use crate::domain::flow::StepRef;
 use crate::domain::source::SourceRef;
 use crate::route::{HashLocation, Route};
 use chrono::{DateTime, Utc};
@@ -103,18 +103,6 @@ fn step_route(walk_flow: &str, target: &StepRef) -> Route {
 /// Link target of a step of a walk started in `walk_flow`.
 fn step_href(walk_flow: &str, target: &StepRef) -> String {
     step_route(walk_flow, target).href()
-}
-
-/// Whether a saved walk holds anything worth resuming: an answer, a note, a
-/// tick or a field, or a position other than the start.
-fn in_progress(walk: &Walk, flow: &Flow) -> bool {
-    walk.visits().len() > 1
-        || walk.current().is_some_and(|v| {
-            v.step != flow.start
-                || !v.note.is_empty()
-                || !v.ticked.is_empty()
-                || !v.fields.is_empty()
-        })
 }
 
 /// The current time.

@@ -58,7 +58,7 @@ pub fn StepView(
             <Sources sources=step.sources().cloned().collect()/>
             {step.wait_seconds.map(|seconds| view! { <Countdown seconds=seconds/> })}
             {(!step.checklist.is_empty()).then(|| view! { <Checklist flow=flow step=step walk=walk index=index/> })}
-            {step.template.clone().map(|t| view! { <TemplateFields flow=flow template=t walk=walk index=index/> })}
+            {step.template.clone().map(|t| view! { <TemplateFields flow=flow step=step template=t walk=walk index=index/> })}
             <NoteField flow=flow step=step walk=walk index=index/>
             <Choices flow=flow step=step index=index/>
         </section>
@@ -273,21 +273,13 @@ fn NoteField(
     }
 }
 
-/// "customer_name" → "Customer name".
-fn placeholder_label(name: &str) -> String {
-    let words = name.replace('_', " ");
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// A fill-in text: a field per placeholder and the filled text with Copy.
 #[component]
 fn TemplateFields(
     /// The flow the walk started in.
     flow: &'static Flow,
+    /// The step shown, which names its fields.
+    step: &'static Step,
     /// The template text with `{placeholder}` fields.
     template: String,
     /// The walk.
@@ -318,7 +310,9 @@ fn TemplateFields(
                 .into_iter()
                 .map(|name| {
                     let id = format!("esc-field-{name}");
-                    let label = placeholder_label(&name);
+                    let label = step.field_label(&name);
+                    let hint = step.field_hint(&name).map(str::to_string);
+                    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
                     let key = name.clone();
                     let value = move || {
                         walk.with(|w| {
@@ -337,7 +331,8 @@ fn TemplateFields(
                     view! {
                         <div class="field">
                             <label for=id.clone()>{label}</label>
-                            <input id=id type="text" prop:value=value on:input=on_input/>
+                            <input id=id type="text" aria-describedby=hint_id.clone() prop:value=value on:input=on_input/>
+                            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
                         </div>
                     }
                 })

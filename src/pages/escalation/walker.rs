@@ -10,82 +10,13 @@ use crate::app::{read_location, replace_hash, CurrentLocation};
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
-use crate::domain::flow::{Flow, FlowSet, StepRef, Walk};
+use crate::domain::flow::{follow_link, Flow, LinkTarget, StepRef, Walk};
 use crate::route::Route;
 use crate::state::AppState;
-use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// Id of the step heading, focused after each move.
 pub(super) const STEP_HEADING: &str = "esc-step-heading";
-
-/// What a URL step means for the saved walk.
-#[derive(Debug, Clone, PartialEq)]
-enum Resolved {
-    /// Show this walk (unchanged, moved along, or opened cold).
-    Walk(Walk),
-    /// The step belongs to another flow and is not on this walk: open it there.
-    Elsewhere(Route),
-    /// The URL names no step of any flow.
-    UnknownStep(String),
-}
-
-/// Works out the walk for the step named in the URL (`None`: the walk's
-/// current step, or the start): back to it when it is on the path, forward
-/// when it is where a choice of the current step leads (browser Forward), and
-/// a walk opened cold there otherwise (a shared link).
-fn resolve(
-    flows: &FlowSet,
-    flow: &Flow,
-    saved: Option<Walk>,
-    step: Option<&str>,
-    now: DateTime<Utc>,
-) -> Resolved {
-    let Some(step) = step else {
-        return match saved {
-            Some(walk) => Resolved::Walk(walk),
-            None => match Walk::start(flows, &flow.id, now) {
-                Ok(walk) => Resolved::Walk(walk),
-                Err(_) => Resolved::UnknownStep(flow.start.clone()),
-            },
-        };
-    };
-    let target = StepRef::resolve(&flow.id, step);
-    if flows.step(&target.flow, &target.step).is_none() {
-        return Resolved::UnknownStep(step.to_string());
-    }
-    if let Some(mut walk) = saved {
-        if walk.visits().iter().any(|v| v.step_ref() == target) {
-            if walk.jump_to(flows, &target.flow, &target.step, now).is_ok() {
-                return Resolved::Walk(walk);
-            }
-        } else if let Some(choice) = choice_leading_to(flows, &walk, &target) {
-            if walk.choose(flows, choice, now).is_ok() {
-                return Resolved::Walk(walk);
-            }
-        }
-    }
-    if target.flow == flow.id {
-        match Walk::open_at(flows, &flow.id, &target.step, now) {
-            Ok(walk) => Resolved::Walk(walk),
-            Err(_) => Resolved::UnknownStep(step.to_string()),
-        }
-    } else {
-        Resolved::Elsewhere(Route::Escalation {
-            flow: Some(target.flow),
-            step: Some(target.step),
-        })
-    }
-}
-
-/// The first choice of the walk's current step that leads to `target`.
-fn choice_leading_to(flows: &FlowSet, walk: &Walk, target: &StepRef) -> Option<usize> {
-    let here = walk.current()?;
-    let step = flows.step(&here.flow, &here.step)?;
-    step.choices
-        .iter()
-        .position(|c| StepRef::resolve(&here.flow, &c.to) == *target)
-}
 
 /// The saved walk of `flow`, fitted to today's content; problems become notices.
 fn saved_walk(state: AppState, notices: Notices, flow: &Flow) -> Option<Walk> {
@@ -170,6 +101,8 @@ pub fn Walker(
     let location = expect_context::<CurrentLocation>().0;
     let flows = content::flows();
     let missing_step = RwSignal::new(None::<String>);
+    // A linked step off the walk in progress, waiting for the agent's decision.
+    let asking = RwSignal::new(None::<StepRef>);
 
     // The step segment of the URL while it names this flow.
     let url_step = Memo::new(move |_| {
@@ -183,22 +116,38 @@ pub fn Walker(
     });
     let diagram = Memo::new(move |_| location.with(|l| l.param("view") == Some("diagram")));
 
+    let store = move |walk: Walk| {
+        let changed = state
+            .walks
+            .with_untracked(|w| w.by_flow.get(&flow.id) != Some(&walk));
+        if changed {
+            state.walks.update(|w| {
+                w.by_flow.insert(flow.id.clone(), walk);
+            });
+        }
+    };
     let sync = move |step: Option<String>| {
         let saved = saved_walk(state, notices, flow);
-        match resolve(flows, flow, saved, step.as_deref(), now()) {
-            Resolved::Walk(walk) => {
+        match follow_link(flows, &flow.id, saved, step.as_deref(), now()) {
+            LinkTarget::Walk(walk) => {
                 missing_step.set(None);
-                let changed = state
-                    .walks
-                    .with_untracked(|w| w.by_flow.get(&flow.id) != Some(&walk));
-                if changed {
-                    state.walks.update(|w| {
-                        w.by_flow.insert(flow.id.clone(), walk);
-                    });
-                }
+                asking.set(None);
+                store(walk);
             }
-            Resolved::UnknownStep(step) => missing_step.set(Some(step)),
-            Resolved::Elsewhere(route) => queue_microtask(move || {
+            LinkTarget::AskFirst { saved, step } => {
+                missing_step.set(None);
+                store(saved);
+                asking.set(Some(step));
+            }
+            LinkTarget::UnknownStep(step) => {
+                asking.set(None);
+                missing_step.set(Some(step));
+            }
+            LinkTarget::OtherFlow(target) => queue_microtask(move || {
+                let route = Route::Escalation {
+                    flow: Some(target.flow),
+                    step: Some(target.step),
+                };
                 let href = match read_location().param("view") {
                     Some(view) => route.href_with(&[("view", view.to_string())]),
                     None => route.href(),
@@ -235,7 +184,7 @@ pub fn Walker(
             .and_then(|(_, at)| flows.step(&at.flow, &at.step))
             .map(|s| s.title.clone());
         match step_title {
-            Some(title) if missing_step.with(Option::is_none) => {
+            Some(title) if missing_step.with(Option::is_none) && asking.with(Option::is_none) => {
                 set_page_title(&format!("{title} · {}", flow.title));
             }
             _ => set_page_title(&flow.title),
@@ -256,6 +205,10 @@ pub fn Walker(
         if let Some(step) = missing_step.get() {
             return view! { <UnknownStep flow=flow step=step/> }.into_any();
         }
+        if let Some(step) = asking.get() {
+            return view! { <LinkQuestion flow=flow walk=walk step=step asking=asking/> }
+                .into_any();
+        }
         if diagram.get() {
             return view! { <Diagram flow=flow walk=walk/> }.into_any();
         }
@@ -273,11 +226,86 @@ pub fn Walker(
             <h1>{flow.title.clone()}</h1>
             <p class="esc-toolbar">{toggle}</p>
             {body}
-            <Show when=move || missing_step.with(Option::is_none)>
+            <Show when=move || missing_step.with(Option::is_none) && asking.with(Option::is_none)>
                 <Breadcrumb flow=flow walk=walk/>
                 <CaseNotes flow=flow walk=walk/>
             </Show>
         </div>
+    }
+}
+
+/// A link names a step that is not on the walk in progress: asks before
+/// replacing the walk, so only a deliberate choice discards it.
+#[component]
+fn LinkQuestion(
+    /// The flow named in the URL.
+    flow: &'static Flow,
+    /// The walk in progress.
+    walk: Memo<Option<Walk>>,
+    /// The step the link names.
+    step: StepRef,
+    /// Cleared once the agent decides.
+    asking: RwSignal<Option<StepRef>>,
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let location = expect_context::<CurrentLocation>().0;
+    let flows = content::flows();
+    let title_of = |at: &StepRef| {
+        flows
+            .step(&at.flow, &at.step)
+            .map_or(at.step.clone(), |s| s.title.clone())
+    };
+    let wanted = title_of(&step);
+    let progress = walk.with_untracked(|w| {
+        let walk = w.as_ref()?;
+        let steps = match walk.visits().len() {
+            1 => "1 step".to_string(),
+            n => format!("{n} steps"),
+        };
+        Some(format!(
+            "{steps}, last at \u{201c}{}\u{201d}",
+            title_of(&walk.current()?.step_ref())
+        ))
+    });
+    let start_new = move |_| {
+        if let Ok(new_walk) = Walk::open_at(flows, &flow.id, &step.step, now()) {
+            state.walks.update(|w| {
+                w.by_flow.insert(flow.id.clone(), new_walk);
+            });
+        }
+        // The URL already names the step.
+        asking.set(None);
+        focus_after_render(STEP_HEADING);
+    };
+    let go_back = move |_| {
+        let current =
+            walk.with_untracked(|w| w.as_ref().and_then(|w| w.current().map(|v| v.step_ref())));
+        if let Some(current) = current {
+            let route = step_route(&flow.id, &current);
+            let href = match read_location().param("view") {
+                Some(view) => route.href_with(&[("view", view.to_string())]),
+                None => route.href(),
+            };
+            // In place of the link's entry, so Back does not ask again.
+            replace_hash(&href);
+            asking.set(None);
+            location.set(read_location());
+        }
+        focus_after_render(STEP_HEADING);
+    };
+    view! {
+        <section class="esc-link-question" aria-labelledby=STEP_HEADING>
+            <h2 id=STEP_HEADING tabindex="-1">"Start a new walk at this step?"</h2>
+            <p>"This link opens the step " <strong>{format!("\u{201c}{wanted}\u{201d}")}</strong> "."</p>
+            <p>
+                "You have a walk in progress in this flow (" {progress} "). "
+                "Starting a new walk here clears its answers, ticks and notes."
+            </p>
+            <div class="button-row">
+                <button type="button" on:click=start_new>"Start a new walk at this step"</button>
+                <button type="button" class="secondary" on:click=go_back>"Go back to my walk"</button>
+            </div>
+        </section>
     }
 }
 
@@ -393,14 +421,26 @@ fn AnswerEntry(
         }
     };
     let taken = label.clone();
+    let change_button = NodeRef::<leptos::html::Button>::new();
+    // Escape closes the open answers and returns to the Change button.
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && editing.get_untracked() == Some(index) {
+            ev.prevent_default();
+            editing.set(None);
+            if let Some(button) = change_button.get_untracked() {
+                let _ = button.focus();
+            }
+        }
+    };
     view! {
-        <li>
+        <li on:keydown=on_keydown>
             <a href=href>{title.clone()}</a>
             <span class="esc-answer">" Answer: " <strong>{label}</strong></span>
             " "
             <button
                 type="button"
                 class="secondary esc-change"
+                node_ref=change_button
                 aria-expanded=move || if open() { "true" } else { "false" }
                 aria-controls=group_id.clone()
                 on:click=move |_| editing.set(if open() { None } else { Some(index) })
