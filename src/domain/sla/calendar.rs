@@ -286,11 +286,81 @@ pub struct ParsedLocal {
     pub note: Option<String>,
 }
 
-/// Reads an IANA zone name such as "America/New_York".
+/// Reads an IANA zone name such as "America/New_York", in any
+/// capitalisation ("america/new_york" is the same zone).
 pub fn parse_zone(name: &str) -> Result<Tz, SlaError> {
-    name.trim()
-        .parse::<Tz>()
-        .map_err(|_| SlaError::UnknownZone(name.trim().to_string()))
+    let name = name.trim();
+    name.parse::<Tz>()
+        .ok()
+        .or_else(|| {
+            chrono_tz::TZ_VARIANTS
+                .iter()
+                .copied()
+                .find(|zone| zone.name().eq_ignore_ascii_case(name))
+        })
+        .ok_or_else(|| SlaError::UnknownZone(name.to_string()))
+}
+
+/// Whether a zone belongs in the list people pick from: UTC and the
+/// Area/Location zones. Legacy names such as EST or MST and the fixed
+/// offsets under Etc/ ignore daylight saving time, so picking one by its
+/// familiar abbreviation gives times an hour off in summer.
+pub fn is_suggested_zone(zone: Tz) -> bool {
+    let name = zone.name();
+    name == "UTC" || (name.contains('/') && !name.starts_with("Etc/"))
+}
+
+/// The zone from the list that people usually mean by a legacy zone name or
+/// a time-zone abbreviation ("EST" is America/New_York), in any
+/// capitalisation.
+pub fn area_zone_for(name: &str) -> Option<&'static str> {
+    const MEANT: [(&[&str], &str); 11] = [
+        (&["Etc/UTC", "Etc/UCT", "Etc/Zulu", "UCT", "Zulu"], "UTC"),
+        (
+            &["EST", "EDT", "ET", "EST5EDT", "US/Eastern"],
+            "America/New_York",
+        ),
+        (
+            &["CST", "CDT", "CT", "CST6CDT", "US/Central"],
+            "America/Chicago",
+        ),
+        (
+            &["MST", "MDT", "MT", "MST7MDT", "US/Mountain"],
+            "America/Denver",
+        ),
+        (
+            &["PST", "PDT", "PT", "PST8PDT", "US/Pacific"],
+            "America/Los_Angeles",
+        ),
+        (&["AKST", "AKDT", "US/Alaska"], "America/Anchorage"),
+        (&["HST", "US/Hawaii"], "Pacific/Honolulu"),
+        (&["GMT", "BST", "GB"], "Europe/London"),
+        (&["CET", "CEST", "MET"], "Europe/Paris"),
+        (&["EET", "EEST"], "Europe/Athens"),
+        (&["WET", "WEST"], "Europe/Lisbon"),
+    ];
+    let name = name.trim();
+    MEANT
+        .iter()
+        .find(|(names, _)| names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+        .map(|(_, zone)| *zone)
+}
+
+/// A warning for a zone that works but is probably not what was meant: a
+/// legacy name without the daylight-saving rules of the place it names.
+pub fn legacy_zone_warning(zone: Tz) -> Option<String> {
+    if is_suggested_zone(zone) {
+        return None;
+    }
+    let instead = area_zone_for(zone.name())
+        .map(|area| format!("use {area} instead"))
+        .unwrap_or_else(|| {
+            "use the Area/City zone of the place, such as America/New_York".to_string()
+        });
+    Some(format!(
+        "{} is a legacy zone that may ignore daylight saving time, so its times can be an hour off the local clock: {instead}.",
+        zone.name()
+    ))
 }
 
 /// Reads a local date-time "YYYY-MM-DDTHH:MM" (seconds and a space instead
@@ -431,6 +501,53 @@ pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
 mod tests {
     use super::super::testing::{at, engine_in, show};
     use super::*;
+
+    #[test]
+    fn zones_are_read_in_any_capitalisation() {
+        assert_eq!(
+            parse_zone("america/new_york"),
+            Ok(chrono_tz::America::New_York)
+        );
+        assert_eq!(
+            parse_zone(" EUROPE/london ").map(|z| z.name()),
+            Ok("Europe/London")
+        );
+        assert_eq!(parse_zone("utc"), Ok(chrono_tz::UTC));
+        assert!(parse_zone("america/newyork").is_err());
+    }
+
+    #[test]
+    fn only_utc_and_area_location_zones_are_suggested() {
+        assert!(is_suggested_zone(chrono_tz::UTC));
+        assert!(is_suggested_zone(chrono_tz::America::New_York));
+        assert!(!is_suggested_zone(chrono_tz::Etc::UTC));
+        for zone in chrono_tz::TZ_VARIANTS {
+            let name = zone.name();
+            if !name.contains('/') && name != "UTC" {
+                assert!(!is_suggested_zone(zone), "{name}");
+                assert!(legacy_zone_warning(zone).is_some(), "{name}");
+            }
+        }
+    }
+
+    #[test]
+    fn legacy_names_and_abbreviations_point_to_the_zone_meant() {
+        assert_eq!(area_zone_for("EST"), Some("America/New_York"));
+        assert_eq!(area_zone_for(" est "), Some("America/New_York"));
+        assert_eq!(area_zone_for("PST8PDT"), Some("America/Los_Angeles"));
+        assert_eq!(area_zone_for("HST"), Some("Pacific/Honolulu"));
+        assert_eq!(area_zone_for("America/Chicago"), None);
+        assert_eq!(
+            legacy_zone_warning(chrono_tz::Etc::UTC).as_deref(),
+            Some("Etc/UTC is a legacy zone that may ignore daylight saving time, so its times can be an hour off the local clock: use UTC instead.")
+        );
+        assert_eq!(
+            parse_zone("est").ok().and_then(legacy_zone_warning).as_deref(),
+            Some("EST is a legacy zone that may ignore daylight saving time, so its times can be an hour off the local clock: use America/New_York instead.")
+        );
+        assert_eq!(legacy_zone_warning(chrono_tz::America::New_York), None);
+        assert_eq!(legacy_zone_warning(chrono_tz::UTC), None);
+    }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -12,13 +12,15 @@ mod queue;
 mod workload;
 
 pub use calendar::{
-    parse_local_datetime, parse_zone, BusinessCalendar, OpenHours, ParsedLocal, SUPPORTED_YEARS,
+    area_zone_for, is_suggested_zone, legacy_zone_warning, parse_local_datetime, parse_zone,
+    BusinessCalendar, OpenHours, ParsedLocal, SUPPORTED_YEARS,
 };
 pub use export::{queue_csv, queue_ics};
 pub use holidays::{us_federal_holiday_on, us_federal_holidays, Holiday};
 pub use queue::{
-    build_queue, end_of_shift_check, AttemptsReport, Case, CaseStatus, Channel, ContactAttempt,
-    QueueFilter, QueueRow, ShiftCheck,
+    build_queue, check_received, end_of_shift_check, is_in_the_future, AttemptsReport, Case,
+    CaseStatus, CaseTimeError, Channel, ContactAttempt, QueueFilter, QueueRow, ShiftCheck,
+    CLOCK_SKEW,
 };
 pub use workload::deadline_workload;
 
@@ -939,7 +941,7 @@ impl SlaEngine {
 /// chrono's "%a %-d %b %Y, %H:%M %Z" gives. Assembled by hand because
 /// chrono's `format` parses its pattern and allocates the zone name on every
 /// call, which cost more than the deadline arithmetic itself.
-struct HumanTime<'a>(&'a DateTime<Tz>);
+pub(super) struct HumanTime<'a>(pub(super) &'a DateTime<Tz>);
 
 impl fmt::Display for HumanTime<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -3,12 +3,75 @@
 //! (doc 001 lines 68-70) and the end-of-shift check (doc 001 lines 58-59).
 
 use super::calendar::check_supported;
-use super::{plural, AgencyTerm, CaseType, DeadlineKind, Due, SlaEngine, SlaError, Urgency};
+use super::{
+    plural, AgencyTerm, CaseType, DeadlineKind, Due, HumanTime, SlaEngine, SlaError, Urgency,
+};
 use crate::domain::source::SourceRef;
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
+use std::fmt;
+
+/// How far ahead of the device's clock a typed time may be and still count
+/// as now: clocks of two machines, or a minute typed ahead, differ a little.
+pub const CLOCK_SKEW: Duration = Duration::minutes(5);
+
+/// Whether `instant` is later than `now` by more than [`CLOCK_SKEW`].
+pub fn is_in_the_future(instant: DateTime<Utc>, now: DateTime<Utc>) -> bool {
+    instant > now + CLOCK_SKEW
+}
+
+/// Why a time typed for a case was refused; the message is shown as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CaseTimeError {
+    /// A contact attempt dated before the case was received.
+    AttemptBeforeReceipt {
+        /// The receipt time, in the zone the attempt was typed in.
+        received: DateTime<Tz>,
+    },
+    /// A contact attempt dated after now.
+    AttemptInTheFuture,
+    /// A case whose receipt time is after now.
+    ReceivedInTheFuture {
+        /// The current time, in the zone the receipt time was typed in.
+        now: DateTime<Tz>,
+    },
+}
+
+impl fmt::Display for CaseTimeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::AttemptBeforeReceipt { received } => write!(
+                f,
+                "An attempt cannot be before the case was received ({}).",
+                HumanTime(received)
+            ),
+            Self::AttemptInTheFuture => f.write_str("An attempt cannot be in the future."),
+            Self::ReceivedInTheFuture { now } => write!(
+                f,
+                "A case in your queue cannot be received in the future (it is now {}): check the date and time.",
+                HumanTime(now)
+            ),
+        }
+    }
+}
+
+impl std::error::Error for CaseTimeError {}
+
+/// Checks a receipt time typed for a new case at `now`, in `zone`.
+pub fn check_received(
+    received: DateTime<Utc>,
+    now: DateTime<Utc>,
+    zone: Tz,
+) -> Result<(), CaseTimeError> {
+    if is_in_the_future(received, now) {
+        return Err(CaseTimeError::ReceivedInTheFuture {
+            now: now.with_timezone(&zone),
+        });
+    }
+    Ok(())
+}
 
 /// The ticket statuses of doc 001 lines 48-54.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -190,6 +253,26 @@ impl Case {
         Ok(outstanding.remove(0))
     }
 
+    /// Checks that an attempt made `at` can be logged at `now`: not before the
+    /// case was received, not in the future. `zone` is the zone the attempt
+    /// was typed in, to name the receipt time the same way.
+    pub fn check_attempt(
+        &self,
+        at: DateTime<Utc>,
+        now: DateTime<Utc>,
+        zone: Tz,
+    ) -> Result<(), CaseTimeError> {
+        if at < self.received {
+            return Err(CaseTimeError::AttemptBeforeReceipt {
+                received: self.received.with_timezone(&zone),
+            });
+        }
+        if is_in_the_future(at, now) {
+            return Err(CaseTimeError::AttemptInTheFuture);
+        }
+        Ok(())
+    }
+
     /// Checks the attempts rule: attempts on the required number of
     /// different business days (consecutive means one unanswered attempt
     /// after another; the days need not be back to back), using email and
@@ -197,67 +280,81 @@ impl Case {
     pub fn attempts_report(&self, engine: &SlaEngine) -> AttemptsReport {
         let rules = &engine.settings().attempts;
         let calendar = engine.calendar();
-        let local_dates = self
+        let local_dates: Vec<_> = self
             .attempts
             .iter()
             .filter(|attempt| check_supported(&attempt.at).is_ok())
-            .map(|attempt| attempt.at.with_timezone(&calendar.zone()).date_naive());
+            .map(|attempt| attempt.at.with_timezone(&calendar.zone()).date_naive())
+            .collect();
         let business_days: BTreeSet<_> = local_dates
+            .iter()
+            .copied()
             .filter(|date| calendar.is_business_day(*date))
             .collect();
+        let on_closed_days = local_dates
+            .iter()
+            .filter(|date| !calendar.is_business_day(**date))
+            .count();
         let used_email = self.attempts.iter().any(|a| a.channel == Channel::Email);
         let used_phone = self.attempts.iter().any(|a| a.channel == Channel::Phone);
         let required = rules.required_business_days as usize;
-        let days_met = business_days.len() >= required;
-        let channels_met = !rules.require_all_channels || (used_email && used_phone);
-        let used = match (used_email, used_phone) {
-            (true, true) => "email and phone",
-            (true, false) => "email only",
-            (false, true) => "phone only",
-            (false, false) => "no channel yet",
-        };
-        let summary = format!(
-            "{} on {} of the {} different business days required, using {used}",
-            plural(
-                u32::try_from(self.attempts.len()).unwrap_or(u32::MAX),
-                "attempt"
-            ),
-            business_days.len(),
-            required,
-        );
-        let explanation = if days_met && channels_met {
-            format!("{summary}: the initial-contact attempts rule is met.")
+        let days_missing = required.saturating_sub(business_days.len());
+        let channels_missing = if rules.require_all_channels {
+            match (used_email, used_phone) {
+                (true, true) => None,
+                (true, false) => Some("by phone"),
+                (false, true) => Some("by email"),
+                (false, false) => Some("by email and by phone"),
+            }
         } else {
-            let mut missing = Vec::new();
-            if !days_met {
-                missing.push(format!(
-                    "an attempt on {} more business day{}",
-                    required - business_days.len(),
-                    if required - business_days.len() == 1 {
-                        ""
-                    } else {
-                        "s"
-                    },
-                ));
-            }
-            if !channels_met {
-                missing.push(
-                    match (used_email, used_phone) {
-                        (true, _) => "a phone attempt",
-                        (false, true) => "an email attempt",
-                        (false, false) => "both an email and a phone attempt",
-                    }
-                    .to_string(),
-                );
-            }
-            format!("{summary}: still needed, {}.", missing.join(" and "))
+            None
         };
+        let both_channels_missing = !used_email && !used_phone && channels_missing.is_some();
+        let days = match days_missing {
+            0 => None,
+            // Trying both channels takes two attempts, even on one day.
+            1 if !both_channels_missing => Some("an attempt on 1 more business day".to_string()),
+            n => Some(format!(
+                "attempts on {n} more business day{}",
+                if n == 1 { "" } else { "s" }
+            )),
+        };
+        let needed = match (days, channels_missing) {
+            (Some(days), Some(channels)) => Some(format!("{days}, {channels}")),
+            (Some(days), None) => Some(days),
+            (None, Some(channels)) if both_channels_missing => Some(format!("attempts {channels}")),
+            (None, Some(channels)) => Some(format!("an attempt {channels}")),
+            (None, None) => None,
+        };
+        let met = needed.is_none();
+        let sentence = match needed {
+            Some(needed) => format!("Still needed: {needed}"),
+            None => {
+                let used = match (used_email, used_phone) {
+                    (true, true) => ", by email and phone",
+                    (true, false) => ", by email",
+                    (false, true) => ", by phone",
+                    (false, false) => "",
+                };
+                format!(
+                    "Rule met: attempts on {} different business day{} ({required} needed){used}",
+                    business_days.len(),
+                    if business_days.len() == 1 { "" } else { "s" },
+                )
+            }
+        };
+        let closed = match on_closed_days {
+            0 => String::new(),
+            1 => " (1 attempt on a closed day does not count)".to_string(),
+            n => format!(" ({n} attempts on closed days do not count)"),
+        };
+        let explanation = format!("{sentence}{closed}.");
         AttemptsReport {
             attempts: self.attempts.len(),
             business_days: business_days.len(),
             used_email,
             used_phone,
-            met: days_met && channels_met,
+            met,
             explanation,
             source: rules.source.clone(),
         }
@@ -606,13 +703,18 @@ mod tests {
         assert_eq!(report.business_days, 2);
         assert_eq!(
             report.explanation,
-            "3 attempts on 2 of the 3 different business days required, using email and phone: still needed, an attempt on 1 more business day."
+            "Still needed: an attempt on 1 more business day."
         );
-        // A Saturday attempt does not add a business day.
+        // A Saturday attempt does not add a business day, and the text says so.
         worked
             .attempts
             .push(attempt(Channel::Phone, "2026-03-14T10:00"));
-        assert_eq!(worked.attempts_report(&engine).business_days, 2);
+        let report = worked.attempts_report(&engine);
+        assert_eq!(report.business_days, 2);
+        assert_eq!(
+            report.explanation,
+            "Still needed: an attempt on 1 more business day (1 attempt on a closed day does not count)."
+        );
         // Thursday's attempt makes three different days; they need not be back to back.
         worked
             .attempts
@@ -621,7 +723,7 @@ mod tests {
         assert!(report.met);
         assert_eq!(
             report.explanation,
-            "5 attempts on 3 of the 3 different business days required, using email and phone: the initial-contact attempts rule is met."
+            "Rule met: attempts on 3 different business days (3 needed), by email and phone (1 attempt on a closed day does not count)."
         );
         assert_eq!(report.source.to_string(), "doc 001, lines 68-70");
 
@@ -638,9 +740,7 @@ mod tests {
         let report = email_only.attempts_report(&engine);
         assert!(!report.met);
         assert!(report.used_email && !report.used_phone);
-        assert!(report
-            .explanation
-            .ends_with("using email only: still needed, a phone attempt."));
+        assert_eq!(report.explanation, "Still needed: an attempt by phone.");
     }
 
     #[test]
@@ -653,15 +753,121 @@ mod tests {
             CaseStatus::PendingOn,
         );
         phone_only.attempts = vec![attempt(Channel::Phone, "2026-03-09T10:00")];
-        assert!(phone_only
-            .attempts_report(&engine)
-            .explanation
-            .ends_with("still needed, an attempt on 2 more business days and an email attempt."));
+        assert_eq!(
+            phone_only.attempts_report(&engine).explanation,
+            "Still needed: attempts on 2 more business days, by email."
+        );
+        phone_only
+            .attempts
+            .push(attempt(Channel::Phone, "2026-03-10T10:00"));
+        assert_eq!(
+            phone_only.attempts_report(&engine).explanation,
+            "Still needed: an attempt on 1 more business day, by email."
+        );
         phone_only.attempts.clear();
         assert_eq!(
             phone_only.attempts_report(&engine).explanation,
-            "0 attempts on 0 of the 3 different business days required, using no channel yet: still needed, an attempt on 3 more business days and both an email and a phone attempt."
+            "Still needed: attempts on 3 more business days, by email and by phone."
         );
+        // Two weekend attempts: both named as not counting.
+        phone_only.attempts = vec![
+            attempt(Channel::Phone, "2026-03-14T10:00"),
+            attempt(Channel::Email, "2026-03-15T10:00"),
+        ];
+        assert_eq!(
+            phone_only.attempts_report(&engine).explanation,
+            "Still needed: attempts on 3 more business days (2 attempts on closed days do not count)."
+        );
+    }
+
+    #[test]
+    fn the_rule_with_one_day_and_any_channel_reads_plainly() {
+        let mut settings = super::super::testing::default_settings();
+        settings.attempts.required_business_days = 1;
+        let lenient = SlaEngine::new(&settings).unwrap();
+        let mut single = case(
+            "S",
+            CaseType::General,
+            "2026-03-09T10:00",
+            CaseStatus::PendingOn,
+        );
+        assert_eq!(
+            single.attempts_report(&lenient).explanation,
+            "Still needed: attempts on 1 more business day, by email and by phone."
+        );
+        settings.attempts.require_all_channels = false;
+        let any_channel = SlaEngine::new(&settings).unwrap();
+        assert_eq!(
+            single.attempts_report(&any_channel).explanation,
+            "Still needed: an attempt on 1 more business day."
+        );
+        single.attempts = vec![attempt(Channel::Phone, "2026-03-09T11:00")];
+        assert_eq!(
+            single.attempts_report(&any_channel).explanation,
+            "Rule met: attempts on 1 different business day (1 needed), by phone."
+        );
+    }
+
+    #[test]
+    fn attempts_before_receipt_or_in_the_future_are_refused() {
+        let received = case(
+            "T",
+            CaseType::General,
+            "2026-11-20T16:30",
+            CaseStatus::PendingOn,
+        );
+        let zone = chrono_tz::America::New_York;
+        let now = at(NY, "2026-11-23T11:45");
+        let before = received.check_attempt(at(NY, "2026-11-20T16:29"), now, zone);
+        assert_eq!(
+            before.unwrap_err().to_string(),
+            "An attempt cannot be before the case was received (Fri 20 Nov 2026, 16:30 EST)."
+        );
+        // Received in New York, typed in London: the receipt is named in London time.
+        let in_london = received
+            .check_attempt(at(NY, "2026-11-19T10:00"), now, chrono_tz::Europe::London)
+            .unwrap_err();
+        assert!(in_london
+            .to_string()
+            .contains("(Fri 20 Nov 2026, 21:30 GMT)"));
+        assert_eq!(
+            received.check_attempt(at(NY, "2026-11-20T16:30"), now, zone),
+            Ok(())
+        );
+        // Up to five minutes ahead of the clock is a clock difference, not the future.
+        assert_eq!(
+            received.check_attempt(at(NY, "2026-11-23T11:50"), now, zone),
+            Ok(())
+        );
+        assert_eq!(
+            received
+                .check_attempt(at(NY, "2026-11-23T11:51"), now, zone)
+                .unwrap_err()
+                .to_string(),
+            "An attempt cannot be in the future."
+        );
+    }
+
+    #[test]
+    fn a_case_cannot_be_received_in_the_future() {
+        let zone = chrono_tz::America::New_York;
+        let now = at(NY, "2026-11-23T11:45");
+        assert_eq!(
+            check_received(at(NY, "2026-11-23T11:50"), now, zone),
+            Ok(())
+        );
+        assert_eq!(
+            check_received(at(NY, "2026-11-20T16:30"), now, zone),
+            Ok(())
+        );
+        assert_eq!(
+            check_received(at(NY, "2026-11-24T09:00"), now, zone)
+                .unwrap_err()
+                .to_string(),
+            "A case in your queue cannot be received in the future (it is now Mon 23 Nov 2026, 11:45 EST): check the date and time."
+        );
+        assert!(is_in_the_future(at(NY, "2026-11-23T11:51"), now));
+        assert!(!is_in_the_future(at(NY, "2026-11-23T11:50"), now));
     }
 
     #[test]

@@ -1,18 +1,24 @@
 //! The form that adds a case to the queue.
 
 use crate::components::field::TextField;
-use crate::domain::sla::{parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due};
+use crate::domain::sla::{
+    check_received, parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due,
+};
 use crate::pages::sla::calc::{parse_agency, received_message, type_from_key, type_key};
 use crate::pages::sla::widgets::{local_input, RulesInForce};
 use crate::state::AppState;
 use chrono::Utc;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Why the next action matters (doc 001, lines 33-34).
 pub(super) const NEXT_ACTION_HELP: &str = "What you will do next, so you and management can see it without opening the case (doc 001, lines 33-34).";
 /// Why notes matter (doc 001, lines 29-30).
 pub(super) const NOTES_HELP: &str =
     "Keep the case up to date in real time so someone can support it if you are out (doc 001, lines 29-30).";
+
+/// The case type the form starts with, and returns to after each case.
+const DEFAULT_TYPE: &str = "general";
 
 /// One message per field of the add form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,6 +34,37 @@ impl AddErrors {
     fn any(&self) -> bool {
         *self != AddErrors::default()
     }
+
+    /// The id of the first field with a problem, in the form's order.
+    fn first_invalid(&self) -> Option<&'static str> {
+        [
+            (&self.number, "sla-add-number"),
+            (&self.customer, "sla-add-customer"),
+            (&self.received, "sla-add-received"),
+            (&self.agency_days, "sla-add-agency-days"),
+            (&self.agency_date, "sla-add-agency-date"),
+        ]
+        .into_iter()
+        .find_map(|(error, id)| error.is_some().then_some(id))
+    }
+}
+
+/// What the form says when a case was not added.
+const NOT_ADDED: &str = "The case was not added: fix the fields marked above.";
+
+/// Shows the problems and moves focus to the first field to fix, so a
+/// keyboard or screen-reader user lands where the work is.
+fn refuse(errors: RwSignal<AddErrors>, message: RwSignal<String>, found: AddErrors) {
+    let first = found.first_invalid();
+    errors.set(found);
+    message.set(NOT_ADDED.to_string());
+    if let Some(field) = first
+        .and_then(|id| document().get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        // Focus can only fail on an element that is gone; nothing to do then.
+        let _ = field.focus();
+    }
 }
 
 /// Adds a case: number, customer, type, receipt time, status, next action,
@@ -41,7 +78,7 @@ pub(super) fn AddCaseForm(
     let zone = Memo::new(move |_| rules.with(|r| r.engine.calendar().zone()));
     let number = RwSignal::new(String::new());
     let customer = RwSignal::new(String::new());
-    let case_type = RwSignal::new("general".to_string());
+    let case_type = RwSignal::new(DEFAULT_TYPE.to_string());
     let received = RwSignal::new(local_input(Utc::now(), zone.get_untracked()));
     let status = RwSignal::new(0usize);
     let next_action = RwSignal::new(String::new());
@@ -71,9 +108,15 @@ pub(super) fn AddCaseForm(
             found.customer = Some("Enter the customer's name.".to_string());
         }
         let received_text = received.get_untracked();
+        let now = Utc::now();
         let instant = parse_local_datetime(&received_text, zone)
             .map_err(|e| found.received = Some(received_message(&received_text, &e)))
-            .ok();
+            .ok()
+            .filter(|parsed| {
+                check_received(parsed.instant.with_timezone(&Utc), now, zone)
+                    .map_err(|e| found.received = Some(e.to_string()))
+                    .is_ok()
+            });
         let kind = type_from_key(&case_type.get_untracked()).unwrap_or(CaseType::General);
         let mut agency = AgencyTerm::Unset;
         if kind == CaseType::Regulatory {
@@ -84,8 +127,7 @@ pub(super) fn AddCaseForm(
             found.agency_date = date_error;
         }
         let Some(instant) = instant.filter(|_| !found.any()) else {
-            errors.set(found);
-            message.set("The case was not added: fix the fields marked below.".to_string());
+            refuse(errors, message, found);
             return;
         };
         let case = Case {
@@ -105,18 +147,18 @@ pub(super) fn AddCaseForm(
             Ok(Due::Undated { explanation, .. }) => explanation,
             Err(error) => {
                 let text = crate::pages::sla::calc::capitalised(&error.to_string());
-                if matches!(error, crate::domain::sla::SlaError::AgencyDays(_)) {
-                    errors.set(AddErrors {
+                let found = if matches!(error, crate::domain::sla::SlaError::AgencyDays(_)) {
+                    AddErrors {
                         agency_days: Some(text),
                         ..AddErrors::default()
-                    });
+                    }
                 } else {
-                    errors.set(AddErrors {
+                    AddErrors {
                         received: Some(text),
                         ..AddErrors::default()
-                    });
-                }
-                message.set("The case was not added: fix the fields marked below.".to_string());
+                    }
+                };
+                refuse(errors, message, found);
                 return;
             }
         };
@@ -125,6 +167,7 @@ pub(super) fn AddCaseForm(
         message.set(format!("Added case {number_text}. {next}"));
         number.set(String::new());
         customer.set(String::new());
+        case_type.set(DEFAULT_TYPE.to_string());
         next_action.set(String::new());
         notes.set(String::new());
         agency_days.set(String::new());

@@ -278,6 +278,14 @@ fn Attempts(
                 return;
             }
         };
+        let checked = case.with_untracked(|c| {
+            c.as_ref()
+                .map(|c| c.check_attempt(instant, Utc::now(), zone.get_untracked()))
+        });
+        if let Some(Err(refused)) = checked {
+            error.set(Some(refused.to_string()));
+            return;
+        }
         error.set(None);
         let Some(number) = number() else { return };
         state.queue.update(|q| {
@@ -339,20 +347,16 @@ fn Attempts(
                 report
                     .get()
                     .map(|r| {
-                        let (class, verdict) = if r.met {
-                            ("sla-rule-met", "Rule met: ")
-                        } else {
-                            ("sla-rule-unmet", "Rule not met yet: ")
-                        };
+                        let class = if r.met { "sla-rule-met" } else { "sla-rule-unmet" };
                         view! {
-                            <p class=class data-testid="attempts-report">
-                                <strong>{verdict}</strong>
-                                {r.explanation}
-                            </p>
+                            <p class=class data-testid="attempts-report">{r.explanation}</p>
                             <SourceNote source=r.source/>
                         }
                     })
             }}
+            <p class="hint" id=id("at-hint")>
+                {move || format!("Log each attempt with when it was made, in {}, the business calendar's zone.", zone.get().name())}
+            </p>
             <form class="sla-inline-form" on:submit=log>
                 <div class="field">
                     <label for=id("channel")>"Channel"</label>
@@ -374,7 +378,7 @@ fn Attempts(
                         prop:value=move || at.get()
                         on:input=move |ev| at.set(event_target_value(&ev))
                         aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby=id("at-error")
+                        aria-describedby=format!("{} {}", id("at-hint"), id("at-error"))
                     />
                 </div>
                 <button type="submit">"Log attempt"</button>

@@ -2,11 +2,12 @@
 //! asking the domain for the deadlines, with one message per bad field.
 
 use crate::domain::sla::{
-    parse_local_datetime, parse_zone, AgencyTerm, CaseType, Deadline, Due, FollowUpWindow,
-    SlaEngine, SlaError, SlaSettings,
+    parse_local_datetime, parse_zone, us_federal_holidays, AgencyTerm, CaseType, DayHours,
+    Deadline, Due, FollowUpWindow, SlaEngine, SlaError, SlaSettings,
 };
 use crate::route::Route;
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use std::collections::BTreeSet;
 
 /// The calculator's inputs as typed; nothing is lost when one is wrong.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -185,6 +186,19 @@ pub(crate) fn parse_agency(days: &str, date: &str) -> (AgencyTerm, Option<String
     (term, days_error, date_error)
 }
 
+/// What "Received" means for a case type: Regulatory deadlines count from
+/// the ticket's creation (doc 001, lines 38-39), the others from receipt.
+pub(crate) fn received_hint(case_type: Option<CaseType>) -> &'static str {
+    match case_type {
+        Some(CaseType::Regulatory) => {
+            "When the ticket was created: Regulatory deadlines count from then (doc 001, lines 38-39)."
+        }
+        Some(CaseType::General | CaseType::Executive) | None => {
+            "When the case was received, in the time zone below."
+        }
+    }
+}
+
 /// A message for a receipt time that could not be read.
 pub(crate) fn received_message(text: &str, error: &SlaError) -> String {
     if text.trim().is_empty() {
@@ -226,7 +240,7 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
             errors.zone = Some(format!(
                 "{} {}",
                 capitalised(&e.to_string()),
-                super::widgets::zone_help()
+                super::widgets::zone_help(&input.zone)
             ))
         })
         .ok();
@@ -309,6 +323,182 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
     }
 }
 
+/// Whether two sets of rules close on the same dates.
+fn same_closed_dates(a: &SlaSettings, b: &SlaSettings) -> bool {
+    a.calendar.us_federal_holidays == b.calendar.us_federal_holidays
+        && a.calendar.extra_holidays == b.calendar.extra_holidays
+}
+
+/// The closed dates of `settings` from `from` to `until`, both included.
+fn closed_dates_between(settings: &SlaSettings, from: NaiveDate, until: NaiveDate) -> Vec<String> {
+    let mut dates: BTreeSet<NaiveDate> = settings
+        .calendar
+        .extra_holidays
+        .iter()
+        .filter_map(|text| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .collect();
+    if settings.calendar.us_federal_holidays {
+        // New Year's Day on a Saturday closes the last day of the year before.
+        for year in from.year()..=until.year().saturating_add(1) {
+            dates.extend(us_federal_holidays(year).into_iter().map(|h| h.observed));
+        }
+    }
+    dates
+        .into_iter()
+        .filter(|date| (from..=until).contains(date))
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .collect()
+}
+
+/// The link that shares a calculation. A link without `holidays=` uses the
+/// recipient's saved holidays, so when the sender's saved closed dates differ
+/// from the shipped ones the link carries those from receipt to the last
+/// deadline, and the recipient gets the same deadlines.
+pub(crate) fn share_href(
+    input: &CalcInput,
+    outcome: &Outcome,
+    saved: &SlaSettings,
+    shipped: &SlaSettings,
+) -> String {
+    let (Some(engine), Some(calc)) = (&outcome.engine, &outcome.calc) else {
+        return input.href();
+    };
+    if input.holidays.is_some() || same_closed_dates(saved, shipped) {
+        return input.href();
+    }
+    let zone = engine.calendar().zone();
+    let last = calc
+        .resolution
+        .deadline()
+        .map_or(calc.initial.due, |resolution| {
+            resolution.due.max(calc.initial.due)
+        });
+    let dates = closed_dates_between(
+        saved,
+        calc.received.with_timezone(&zone).date_naive(),
+        last.date_naive(),
+    );
+    CalcInput {
+        holidays: Some(dates.join(",")),
+        ..input.clone()
+    }
+    .href()
+}
+
+/// The parts of `saved` that change the calculator's results, differ from
+/// `shipped`, and cannot travel in a link (zone and closed dates can).
+fn own_rules(saved: &SlaSettings, shipped: &SlaSettings) -> Vec<&'static str> {
+    [
+        (
+            saved.calendar.hours == shipped.calendar.hours,
+            "business hours",
+        ),
+        (saved.general == shipped.general, "General case rules"),
+        (saved.executive == shipped.executive, "Executive case rules"),
+        (
+            saved.regulatory == shipped.regulatory,
+            "Regulatory case rules",
+        ),
+        (saved.follow_up == shipped.follow_up, "follow-up windows"),
+    ]
+    .into_iter()
+    .filter_map(|(same, part)| (!same).then_some(part))
+    .collect()
+}
+
+/// What the sender should know about a shared link: which of their own
+/// rules it carries and which it cannot.
+pub(crate) fn share_note(
+    input: &CalcInput,
+    saved: &SlaSettings,
+    shipped: &SlaSettings,
+) -> Option<String> {
+    let mut sentences = Vec::new();
+    if input.holidays.is_none() && !same_closed_dates(saved, shipped) {
+        sentences.push(
+            "The link includes your closed dates from receipt to the last deadline.".to_string(),
+        );
+    }
+    let own = own_rules(saved, shipped);
+    if !own.is_empty() {
+        sentences.push(format!(
+            "Your own rules ({}) are not in the link: the person who opens it uses theirs.",
+            own.join(", ")
+        ));
+    }
+    (!sentences.is_empty()).then(|| sentences.join(" "))
+}
+
+/// The opening hours in words: "Mon\u{2013}Fri 09:00\u{2013}17:00" when
+/// consecutive days share hours, else day by day.
+fn hours_words(hours: &[DayHours]) -> String {
+    let (Some(first), Some(last)) = (hours.first(), hours.last()) else {
+        return "on no day".to_string();
+    };
+    let same_hours = hours
+        .iter()
+        .all(|h| h.open == first.open && h.close == first.close);
+    let consecutive = hours
+        .windows(2)
+        .all(|pair| pair[0].day.succ() == pair[1].day);
+    if same_hours && consecutive && hours.len() > 1 {
+        format!(
+            "{}\u{2013}{} {}\u{2013}{}",
+            first.day, last.day, first.open, first.close
+        )
+    } else {
+        hours
+            .iter()
+            .map(|h| format!("{} {}\u{2013}{}", h.day, h.open, h.close))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Which calendar and rules a calculation used, so whoever opens a shared
+/// link sees that the result follows their own rules.
+pub(crate) fn calendar_used(
+    engine: &SlaEngine,
+    input: &CalcInput,
+    shipped: &SlaSettings,
+) -> String {
+    let settings = engine.settings();
+    let calendar = &settings.calendar;
+    let closed = match &input.holidays {
+        Some(_) if calendar.extra_holidays.is_empty() => {
+            "no holidays (this calculation's own dates)".to_string()
+        }
+        Some(_) => format!(
+            "this calculation's own dates ({})",
+            calendar.extra_holidays.join(", ")
+        ),
+        None => {
+            let federal = if calendar.us_federal_holidays {
+                "US federal holidays (observed dates)"
+            } else {
+                "no US federal holidays"
+            };
+            match calendar.extra_holidays.len() {
+                0 => format!("your saved holidays: {federal}"),
+                n => format!(
+                    "your saved holidays: {federal}, plus {n} more date{}",
+                    if n == 1 { "" } else { "s" }
+                ),
+            }
+        }
+    };
+    let rules = if own_rules(settings, shipped).is_empty() {
+        "the rules Deskaid ships with"
+    } else {
+        "your own rules, changed from the ones Deskaid ships with"
+    };
+    format!(
+        "Calendar used: open {} in {}; closed on {closed}. Deadlines follow {rules}.",
+        hours_words(&calendar.hours),
+        engine.calendar().zone().name(),
+    )
+}
+
 /// The two follow-up windows for a promise made at `promised`.
 pub(crate) fn follow_ups(
     engine: &SlaEngine,
@@ -338,7 +528,11 @@ mod tests {
     }
 
     fn dues(input: &CalcInput) -> (String, String) {
-        let outcome = compute(sla_defaults(), input);
+        dues_with(sla_defaults(), input)
+    }
+
+    fn dues_with(settings: &SlaSettings, input: &CalcInput) -> (String, String) {
+        let outcome = compute(settings, input);
         let calc = outcome
             .calc
             .unwrap_or_else(|| panic!("{:?}", outcome.errors));
@@ -442,6 +636,93 @@ mod tests {
             .note
             .unwrap()
             .contains("happens twice"));
+    }
+
+    #[test]
+    fn a_shared_link_carries_the_senders_closed_dates() {
+        let shipped = sla_defaults();
+        let mut saved = shipped.clone();
+        saved.calendar.extra_holidays = vec!["2026-03-09".into(), "2026-12-24".into()];
+        let sent = input("general", "2026-03-06T15:01", None);
+        let outcome = compute(&saved, &sent);
+        let sender_sees = dues_with(&saved, &sent);
+        assert_eq!(sender_sees.0, "2026-03-10T12:00:00-04:00");
+        let href = share_href(&sent, &outcome, &saved, shipped);
+        assert_eq!(
+            href,
+            "#/sla?type=general&received=2026-03-06T15%3A01&tz=America%2FNew_York&holidays=2026-03-09"
+        );
+        // Whoever opens it with the shipped rules gets the sender's deadlines.
+        let opened = input("general", "2026-03-06T15:01", Some("2026-03-09"));
+        assert_eq!(dues_with(shipped, &opened), sender_sees);
+
+        // US federal holidays between receipt and the last deadline travel too.
+        let mlk = input("general", "2026-01-16T16:00", None);
+        let href = share_href(&mlk, &compute(&saved, &mlk), &saved, shipped);
+        let opened = input("general", "2026-01-16T16:00", Some("2026-01-19"));
+        assert!(href.ends_with("&holidays=2026-01-19"), "{href}");
+        assert_eq!(dues_with(shipped, &opened), dues_with(&saved, &mlk));
+
+        // The shipped closed dates, or the calculation's own, need nothing added.
+        assert_eq!(
+            share_href(&sent, &compute(shipped, &sent), shipped, shipped),
+            sent.href()
+        );
+        let own = input("general", "2026-03-06T15:01", Some(""));
+        assert_eq!(
+            share_href(&own, &compute(&saved, &own), &saved, shipped),
+            own.href()
+        );
+    }
+
+    #[test]
+    fn the_sender_is_told_which_rules_the_link_cannot_carry() {
+        let shipped = sla_defaults();
+        let sent = input("general", "2026-03-06T15:01", None);
+        assert_eq!(share_note(&sent, shipped, shipped), None);
+        let mut saved = shipped.clone();
+        saved.calendar.extra_holidays = vec!["2026-03-09".into()];
+        assert_eq!(
+            share_note(&sent, &saved, shipped).as_deref(),
+            Some("The link includes your closed dates from receipt to the last deadline.")
+        );
+        saved.general.cutoff = "14:00".into();
+        saved.calendar.hours.pop();
+        assert_eq!(
+            share_note(&sent, &saved, shipped).as_deref(),
+            Some("The link includes your closed dates from receipt to the last deadline. Your own rules (business hours, General case rules) are not in the link: the person who opens it uses theirs.")
+        );
+    }
+
+    #[test]
+    fn the_result_names_the_calendar_it_used() {
+        let shipped = sla_defaults();
+        let saved_holidays = input("general", "2026-03-06T15:01", None);
+        let engine = compute(shipped, &saved_holidays).engine.unwrap();
+        assert_eq!(
+            calendar_used(&engine, &saved_holidays, shipped),
+            "Calendar used: open Mon\u{2013}Fri 09:00\u{2013}17:00 in America/New_York; closed on your saved holidays: US federal holidays (observed dates). Deadlines follow the rules Deskaid ships with."
+        );
+        let linked = input("general", "2026-03-06T15:01", Some("2026-03-09"));
+        let mut saved = shipped.clone();
+        saved.general.cutoff = "14:00".into();
+        saved.calendar.hours.remove(2);
+        let engine = compute(&saved, &linked).engine.unwrap();
+        assert_eq!(
+            calendar_used(&engine, &linked, shipped),
+            "Calendar used: open Mon 09:00\u{2013}17:00, Tue 09:00\u{2013}17:00, Thu 09:00\u{2013}17:00, Fri 09:00\u{2013}17:00 in America/New_York; closed on this calculation's own dates (2026-03-09). Deadlines follow your own rules, changed from the ones Deskaid ships with."
+        );
+    }
+
+    #[test]
+    fn the_received_hint_fits_the_case_type() {
+        assert!(received_hint(Some(CaseType::Regulatory)).contains("ticket was created"));
+        for other in [Some(CaseType::General), Some(CaseType::Executive), None] {
+            assert_eq!(
+                received_hint(other),
+                "When the case was received, in the time zone below."
+            );
+        }
     }
 
     #[test]

@@ -13,10 +13,15 @@ use crate::app::{replace_hash, CurrentLocation};
 use crate::components::copy_button::CopyButton;
 use crate::components::field::{FieldError, TextField};
 use crate::components::title::set_page_title;
-use crate::domain::sla::{parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow};
+use crate::domain::sla::{
+    is_in_the_future, parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow,
+};
 use crate::route::{HashLocation, Route};
 use crate::state::AppState;
-use calc::{compute, follow_ups, received_message, type_from_key, type_key, CalcInput};
+use calc::{
+    calendar_used, compute, follow_ups, received_hint, received_message, share_href, share_note,
+    type_from_key, type_key, CalcInput,
+};
 use chrono::Utc;
 use leptos::prelude::*;
 use widgets::{
@@ -126,6 +131,16 @@ fn Calculator() -> impl IntoView {
             link_problem.set(inputs.fill(&here, &default_zone()));
         }
     });
+    // A known zone typed in any capitalisation ("america/new_york") becomes
+    // the zone's own name, in the field and in the link.
+    Effect::new(move |_| {
+        let typed = inputs.zone.get();
+        if let Ok(zone) = parse_zone(&typed) {
+            if zone.name() != typed {
+                inputs.zone.set(zone.name().to_string());
+            }
+        }
+    });
     // Mirror every edit in the URL, without adding history or re-rendering.
     Effect::new(move |previous: Option<()>| {
         let href = inputs.read().href();
@@ -138,8 +153,9 @@ fn Calculator() -> impl IntoView {
     let errors = Memo::new(move |_| outcome.with(|o| o.errors.clone()));
     let is_regulatory =
         move || type_from_key(&inputs.case_type.get()) == Some(CaseType::Regulatory);
+    let shipped = crate::domain::content::sla_defaults();
     let share_text = Signal::derive(move || {
-        let href = inputs.read().href();
+        let href = outcome.with(|o| saved.with(|s| share_href(&inputs.read(), o, s, shipped)));
         let page = web_sys::window()
             .and_then(|w| w.location().href().ok())
             .unwrap_or_default();
@@ -167,6 +183,15 @@ fn Calculator() -> impl IntoView {
             },
         })
     });
+
+    // A future receipt is allowed (planning ahead) but is usually a typo.
+    let received_in_future = move || {
+        outcome.with(|o| {
+            o.calc
+                .as_ref()
+                .is_some_and(|c| is_in_the_future(c.received, now.get()))
+        })
+    };
 
     let error_text = move |pick: fn(&calc::FieldErrors) -> &Option<String>| {
         Signal::derive(move || errors.with(|e| pick(e).clone()))
@@ -212,15 +237,26 @@ fn Calculator() -> impl IntoView {
                     error=error_text(|e| &e.received)
                     hint="sla-received-hint"
                 >
-                    <p class="hint" id="sla-received-hint">
+                    <div class="hint" id="sla-received-hint">
+                        <p>{move || received_hint(type_from_key(&inputs.case_type.get()))}</p>
                         {move || {
                             outcome
                                 .with(|o| o.calc.as_ref().and_then(|c| c.note.clone()))
-                                .unwrap_or_else(|| {
-                                    "For Regulatory cases, when the ticket was created.".to_string()
-                                })
+                                .map(|note| view! { <p>{note}</p> })
                         }}
-                    </p>
+                        <p aria-live="polite" data-testid="received-warning">
+                            {move || {
+                                received_in_future()
+                                    .then(|| {
+                                        view! {
+                                            <span class="sla-warning">
+                                                "This is in the future: check the date."
+                                            </span>
+                                        }
+                                    })
+                            }}
+                        </p>
+                    </div>
                 </TextField>
                 <TextField
                     id="sla-zone"
@@ -231,9 +267,19 @@ fn Calculator() -> impl IntoView {
                     list="sla-zones"
                 >
                     <ZoneList id="sla-zones"/>
-                    <p class="hint" id="sla-zone-hint">
-                        "An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
-                    </p>
+                    <div class="hint" id="sla-zone-hint">
+                        <p>
+                            "An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
+                        </p>
+                        <p aria-live="polite" data-testid="zone-warning">
+                            {move || {
+                                inputs
+                                    .zone
+                                    .with(|typed| widgets::zone_warning(typed))
+                                    .map(|text| view! { <span class="sla-warning">{text}</span> })
+                            }}
+                        </p>
+                    </div>
                 </TextField>
             </div>
             <fieldset class="sla-holidays">
@@ -295,6 +341,11 @@ fn Calculator() -> impl IntoView {
             <div class="button-row">
                 <CopyButton text=share_text label="Share this calculation"/>
             </div>
+            {move || {
+                saved
+                    .with(|s| share_note(&inputs.read(), s, shipped))
+                    .map(|note| view! { <p class="hint" data-testid="share-note">{note}</p> })
+            }}
         </section>
         <section aria-labelledby="sla-results-heading" class="sla-results">
             <h2 id="sla-results-heading">"Deadlines"</h2>
@@ -339,6 +390,16 @@ fn Calculator() -> impl IntoView {
                                     }}
                                 </li>
                             </ul>
+                            <p class="hint" data-testid="calendar-used">
+                                {move || {
+                                    outcome
+                                        .with(|o| {
+                                            o.engine
+                                                .as_ref()
+                                                .map(|engine| calendar_used(engine, &inputs.read(), shipped))
+                                        })
+                                }}
+                            </p>
                         }
                             .into_any()
                     })

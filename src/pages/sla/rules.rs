@@ -113,8 +113,8 @@ pub fn SlaRulesEditor() -> impl IntoView {
     view! {
         <section aria-labelledby="sla-rules-heading" class="sla-rules">
             <h2 id="sla-rules-heading">"Rules and business calendar"</h2>
-            <p>
-                "Every deadline above follows these rules. Each field names the default Deskaid ships with, taken from the support documents."
+            <p data-testid="sla-rules-intro">
+                "The SLA calculator and your queue compute every deadline with these rules. Each field names the default Deskaid ships with, taken from the support documents."
             </p>
             <p class="sla-rules-state" data-testid="sla-rules-state">{saved_state}</p>
             <CalendarFields draft=draft/>
@@ -347,10 +347,17 @@ fn CalendarFields(
                 format!(
                     "{} {}",
                     super::calc::capitalised(&e.to_string()),
-                    super::widgets::zone_help()
+                    draft
+                        .settings
+                        .with(|s| super::widgets::zone_help(&s.calendar.time_zone))
                 )
             })
     });
+    let zone_warning = move || {
+        draft
+            .settings
+            .with(|s| super::widgets::zone_warning(&s.calendar.time_zone))
+    };
     let new_date = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
     let year = RwSignal::new(Utc::now().year().to_string());
@@ -423,9 +430,14 @@ fn CalendarFields(
                     autocomplete="off"
                     spellcheck="false"
                     prop:value=move || draft.settings.with(|s| s.calendar.time_zone.clone())
-                    on:input=move |ev| draft.settings.update(|s| s.calendar.time_zone = event_target_value(&ev))
+                    on:input=move |ev| {
+                        // A known zone typed in any capitalisation is saved as the zone's own name.
+                        let typed = event_target_value(&ev);
+                        let zone = parse_zone(&typed).map(|z| z.name().to_string()).unwrap_or(typed);
+                        draft.settings.update(|s| s.calendar.time_zone = zone);
+                    }
                     aria-invalid=move || zone_error.with(|e| e.is_some()).then_some("true")
-                    aria-describedby="sla-rules-zone-hint sla-rules-zone-error"
+                    aria-describedby="sla-rules-zone-hint sla-rules-zone-warning sla-rules-zone-error"
                 />
                 <ZoneList id="sla-rules-zones"/>
                 <p class="hint" id="sla-rules-zone-hint">
@@ -433,6 +445,9 @@ fn CalendarFields(
                         "Default: {} (customers are primarily in the \u{201c}Northeast & West Divisions\u{201d}, doc 001, lines 63-64; change it to your team's zone). Business hours below are in this zone.",
                         defaults.calendar.time_zone,
                     )}
+                </p>
+                <p class="hint" id="sla-rules-zone-warning" aria-live="polite">
+                    {move || zone_warning().map(|text| view! { <span class="sla-warning">{text}</span> })}
                 </p>
                 <FieldError id="sla-rules-zone-error" message=zone_error/>
             </div>

@@ -2,7 +2,9 @@
 //! sub-navigation, a ticking clock, deadline times and the rules in force.
 
 use crate::domain::content;
-use crate::domain::sla::{Deadline, SlaEngine};
+use crate::domain::sla::{
+    area_zone_for, is_suggested_zone, legacy_zone_warning, parse_zone, Deadline, SlaEngine,
+};
 use crate::domain::source::SourceRef;
 use crate::route::Route;
 use crate::state::AppState;
@@ -12,8 +14,9 @@ use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
-/// The `<datalist>` of every time zone this build of Deskaid includes (the
-/// zone database is filtered at build time to keep the app small).
+/// The `<datalist>` of the time zones to pick from: the Area/Location zones
+/// this build includes (the zone database is filtered at build time to keep
+/// the app small), and UTC; legacy names such as EST are left out.
 #[component]
 pub(crate) fn ZoneList(
     /// The element id that inputs name in their `list` attribute.
@@ -23,18 +26,30 @@ pub(crate) fn ZoneList(
         <datalist id=id>
             {chrono_tz::TZ_VARIANTS
                 .iter()
+                .filter(|zone| is_suggested_zone(**zone))
                 .map(|zone| view! { <option value=zone.name()></option> })
                 .collect_view()}
         </datalist>
     }
 }
 
-/// Says which zones exist, for a zone name that was not found.
-pub(crate) fn zone_help() -> String {
-    format!(
-        "Deskaid includes {} zones; choose one from the list.",
-        chrono_tz::TZ_VARIANTS.len()
-    )
+/// Says which zones exist, for a zone name that was not found, and which
+/// zone an abbreviation such as EST usually means.
+pub(crate) fn zone_help(typed: &str) -> String {
+    let listed = chrono_tz::TZ_VARIANTS
+        .iter()
+        .filter(|zone| is_suggested_zone(**zone))
+        .count();
+    let meant = area_zone_for(typed)
+        .map(|zone| format!("For {}, use {zone}. ", typed.trim()))
+        .unwrap_or_default();
+    format!("{meant}Deskaid includes {listed} zones; choose one from the list.")
+}
+
+/// A warning for a known zone that is probably not the one meant (EST
+/// instead of America/New_York); nothing for a good or unknown zone.
+pub(crate) fn zone_warning(typed: &str) -> Option<String> {
+    parse_zone(typed).ok().and_then(legacy_zone_warning)
 }
 
 /// "Calculator | My queue", marking the page on screen.
