@@ -71,6 +71,7 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
         "#/quiz?mode=practice&topics=deadlines&count=1&seed={seed}"
     ))
     .await;
+    start_linked_quiz(&container).await;
     assert_eq!(
         text_of(&container, "#quiz-question-heading"),
         "Question 1 of 1"
@@ -96,12 +97,55 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
 async fn a_trainer_link_starts_an_exam_with_the_given_count() {
     let (container, handle) =
         render_at("#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80").await;
+    start_linked_quiz(&container).await;
     assert_eq!(
         text_of(&container, "#quiz-question-heading"),
         "Question 1 of 3"
     );
     assert!(text_of(&container, ".quiz-meta").contains("Exam"));
     assert_eq!(container.inner_html().matches("<h1").count(), 1);
+    drop(handle);
+    container.remove();
+}
+
+/// Presses Start on the screen a trainer's link opens.
+async fn start_linked_quiz(container: &web_sys::HtmlElement) {
+    find(container, "[data-testid=quiz-linked] .button-row button").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+}
+
+fn current_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_timed_exam_link_states_its_settings_and_starts_the_clock_only_on_start() {
+    let link = "#/quiz?mode=exam&topics=deadlines&count=5&seed=7&pass=80&time=15";
+    let (container, handle) = render_at(link).await;
+    assert_eq!(
+        text_of(&container, "[data-testid=quiz-linked-spec]"),
+        "Exam: 5 questions on Contact and resolution deadlines, time limit 15 minutes, pass mark 80%, seed 7"
+    );
+    assert!(container
+        .query_selector("#quiz-question-heading, .quiz-timer")
+        .unwrap()
+        .is_none());
+    assert_eq!(current_hash(), link, "the link stays until the quiz starts");
+    let start = text_of(&container, "[data-testid=quiz-linked] .button-row button");
+    assert_eq!(start, "Start the quiz");
+
+    start_linked_quiz(&container).await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 1 of 5"
+    );
+    let timer = text_of(&container, ".quiz-timer");
+    assert!(
+        timer.contains("15 min 00 s") || timer.contains("14 min 59 s"),
+        "{timer}"
+    );
+    assert_eq!(current_hash(), "#/quiz");
     drop(handle);
     container.remove();
 }
