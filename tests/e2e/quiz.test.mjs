@@ -252,6 +252,11 @@ describe('exams', () => {
     assert.match(await page.locator('#quiz-topics-error').textContent(), /Choose at least one topic/);
     await page.getByLabel('Contact and resolution deadlines (8)').check();
     await page.getByLabel('Number of questions').fill('3');
+    await page.getByLabel('Number of questions').fill('3');
+    const unseeded = await page.getByTestId('quiz-trainer-link').textContent();
+    const picked = /&seed=(\d+)(&|$)/.exec(unseeded)?.[1];
+    assert.ok(picked, unseeded);
+    assert.match(await page.getByTestId('quiz-link-seed').textContent(), new RegExp(`uses seed ${picked}\\.`));
     await page.getByLabel('Seed (optional)').fill('7');
     await page.getByLabel('Pass mark (%)').fill('150');
     assert.match(await page.locator('#quiz-pass-error').textContent(), /from 1 to 100/);

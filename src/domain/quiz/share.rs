@@ -84,6 +84,22 @@ pub fn spec_to_pairs(spec: &QuizSpec) -> Vec<(String, String)> {
     pairs
 }
 
+/// The spec a trainer link carries: `spec` with a seed, `fallback_seed` when
+/// the trainer gave none, so everyone who opens the link gets the same
+/// questions in the same order.
+pub fn link_spec(spec: &QuizSpec, fallback_seed: u64) -> QuizSpec {
+    QuizSpec {
+        seed: Some(spec.seed.unwrap_or(fallback_seed)),
+        ..spec.clone()
+    }
+}
+
+/// A seed for a trainer link, from any changing number (such as the time):
+/// five digits, short enough to read out or type.
+pub fn pick_link_seed(entropy: u64) -> u64 {
+    10_000 + entropy % 90_000
+}
+
 /// Why a shared bank could not be packed or unpacked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {

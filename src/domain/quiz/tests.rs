@@ -661,6 +661,48 @@ fn quiz_links_round_trip() {
 }
 
 #[test]
+fn a_trainer_link_always_carries_a_seed() {
+    let unseeded = QuizSpec {
+        mode: Mode::Exam,
+        topics: vec!["deadlines".into()],
+        count: Some(5),
+        ..QuizSpec::default()
+    };
+    let seed = pick_link_seed(1_771_000_123_456);
+    assert!((10_000..100_000).contains(&seed), "{seed}");
+    let linked = link_spec(&unseeded, seed);
+    assert_eq!(linked.seed, Some(seed));
+    assert_eq!(
+        linked,
+        QuizSpec {
+            seed: Some(seed),
+            ..unseeded.clone()
+        }
+    );
+    assert!(spec_to_pairs(&linked).contains(&("seed".to_string(), seed.to_string())));
+    // The same link gives two trainees the same questions in the same order.
+    let bank = shipped_bank();
+    let opened = |at: DateTime<FixedOffset>| {
+        let spec = spec_from_pairs(&spec_to_pairs(&linked)).unwrap();
+        QuizSession::start(&bank, &Progress::default(), spec, at)
+            .unwrap()
+            .order()
+            .to_vec()
+    };
+    let utc = FixedOffset::east_opt(0).unwrap();
+    assert_eq!(
+        opened(utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()),
+        opened(utc.with_ymd_and_hms(2026, 3, 5, 16, 31, 7).unwrap())
+    );
+    // A seed the trainer typed is kept.
+    let seeded = QuizSpec {
+        seed: Some(7),
+        ..unseeded
+    };
+    assert_eq!(link_spec(&seeded, seed).seed, Some(7));
+}
+
+#[test]
 fn bad_quiz_links_say_what_is_wrong() {
     let error = |query: &[(&str, &str)]| spec_from_pairs(&pairs(query)).unwrap_err();
     assert_eq!(
