@@ -802,3 +802,25 @@ fn oversized_or_broken_fragments_are_refused_clearly() {
         .to_string()
         .contains("question q-12: correct choice \"c\" does not exist"));
 }
+
+#[test]
+fn every_question_that_leans_on_a_case_study_shows_its_scenario() {
+    // Words that only make sense with the case in front of the trainee.
+    let needs_context = |prompt: &str| {
+        let lower = prompt.to_lowercase();
+        prompt
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "Ron")
+            || ["the email", "the case study", "this case", "the agent"]
+                .iter()
+                .any(|phrase| lower.contains(phrase))
+    };
+    let bank = shipped_bank();
+    let orphans: Vec<&str> = bank
+        .questions()
+        .iter()
+        .filter(|q| needs_context(&q.prompt) && q.scenario.is_none())
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(orphans.is_empty(), "no scenario: {orphans:?}");
+}
