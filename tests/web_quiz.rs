@@ -162,3 +162,58 @@ async fn a_bad_trainer_link_shows_the_problem_and_the_start_screen() {
     drop(handle);
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
+    let bank = content::bank();
+    let now = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .unwrap();
+    let (seed, session) = (1..200u64)
+        .map(|seed| {
+            let spec = QuizSpec {
+                mode: Mode::Practice,
+                topics: vec!["deadlines".into()],
+                count: Some(1),
+                seed: Some(seed),
+                ..QuizSpec::default()
+            };
+            (
+                seed,
+                QuizSession::start(bank, &Progress::default(), spec, now).unwrap(),
+            )
+        })
+        .find(|(_, s)| s.current_question(bank).unwrap().kind == QuestionKind::Single)
+        .expect("a single-choice deadlines question");
+    let question = session.current_question(bank).unwrap();
+    let order = session.choice_order(question);
+    let right = order
+        .iter()
+        .position(|c| c.id == question.correct[0])
+        .unwrap();
+    let wrong = order
+        .iter()
+        .position(|c| !question.correct.contains(&c.id))
+        .unwrap();
+
+    let (container, handle) = render_at(&format!(
+        "#/quiz?mode=practice&topics=deadlines&count=1&seed={seed}"
+    ))
+    .await;
+    start_linked_quiz(&container).await;
+    find(&container, &format!("#quiz-option-{wrong}")).click();
+    leptos::task::tick().await;
+    find(&container, "[data-testid=quiz-primary]").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    let label = |i: usize| text_of(&container, &format!("label[for=quiz-option-{i}]"));
+    assert!(label(wrong).ends_with(" ✗ your answer"), "{}", label(wrong));
+    assert!(
+        label(right).ends_with(" ✓ right answer"),
+        "{}",
+        label(right)
+    );
+    drop(handle);
+    container.remove();
+}
