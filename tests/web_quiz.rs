@@ -164,6 +164,31 @@ async fn a_bad_trainer_link_shows_the_problem_and_the_start_screen() {
 }
 
 #[wasm_bindgen_test]
+async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
+    let (container, handle) = render_at("#/quiz?mode=exam&count=abc&pass=500&time=-1").await;
+    let error = text_of(&container, "[data-testid=quiz-link-error]");
+    assert_eq!(
+        error,
+        "This quiz link cannot be used: count=\"abc\" is not valid (expected a question count such as 20); \
+         the pass mark must be a percentage from 1 to 100, not 500; \
+         time=\"-1\" is not valid (expected minutes, e.g. 30)."
+    );
+    drop(handle);
+    container.remove();
+
+    // An error found only on Start stays in lower case mid-sentence.
+    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50").await;
+    start_linked_quiz(&container).await;
+    let error = text_of(&container, "[data-testid=quiz-link-error]");
+    assert!(
+        error.starts_with("This quiz link cannot start a quiz: the exam asks for 50 questions"),
+        "{error}"
+    );
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
     let bank = content::bank();
     let now = FixedOffset::east_opt(0)

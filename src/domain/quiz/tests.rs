@@ -707,31 +707,59 @@ fn bad_quiz_links_say_what_is_wrong() {
     let error = |query: &[(&str, &str)]| spec_from_pairs(&pairs(query)).unwrap_err();
     assert_eq!(
         error(&[("mode", "quiz")]),
-        "mode \"quiz\" is unknown; use practice, exam, review-missed or spaced-review"
+        ["mode \"quiz\" is unknown (use practice, exam, review-missed or spaced-review)"]
     );
     assert_eq!(
         error(&[("count", "ten")]),
-        "count=\"ten\" is not valid; expected a question count such as 20"
+        ["count=\"ten\" is not valid (expected a question count such as 20)"]
     );
     assert_eq!(
         error(&[("count", "0")]),
-        "the question count must be at least 1"
+        ["the question count must be at least 1"]
     );
     assert_eq!(
         error(&[("pass", "150")]),
-        "the pass mark must be a percentage from 1 to 100, not 150"
+        ["the pass mark must be a percentage from 1 to 100, not 150"]
     );
     assert_eq!(
         error(&[("time", "30")]),
-        "a time limit applies only to exams"
+        ["a time limit applies only to exams"]
     );
     assert_eq!(
         error(&[("mode", "exam"), ("time", "0")]),
-        "the time limit must be 1–480 minutes, not 0"
+        ["the time limit must be 1–480 minutes, not 0"]
     );
     assert_eq!(
         error(&[("seed", "1"), ("seed", "2")]),
-        "\"seed\" is given twice in the link"
+        ["\"seed\" is given twice in the link"]
+    );
+}
+
+#[test]
+fn a_bad_quiz_link_reports_every_problem_at_once() {
+    let problems = spec_from_pairs(&pairs(&[
+        ("mode", "exam"),
+        ("count", "abc"),
+        ("pass", "500"),
+        ("time", "-1"),
+    ]))
+    .unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "count=\"abc\" is not valid (expected a question count such as 20)",
+            "the pass mark must be a percentage from 1 to 100, not 500",
+            "time=\"-1\" is not valid (expected minutes, e.g. 30)",
+        ]
+    );
+    let spec = QuizSpec {
+        count: Some(0),
+        pass_percent: 0,
+        ..QuizSpec::default()
+    };
+    assert_eq!(
+        spec.check_numbers().unwrap_err(),
+        "the question count must be at least 1; the pass mark must be a percentage from 1 to 100, not 0"
     );
 }
 

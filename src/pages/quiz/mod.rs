@@ -40,8 +40,8 @@ struct Quiz {
 }
 
 impl Quiz {
-    /// Starts a quiz from `spec` now, replacing any session; the error is a
-    /// sentence for the learner.
+    /// Starts a quiz from `spec` now, replacing any session; the error is the
+    /// domain's lower-case clause, for the caller to place in a sentence.
     fn start(&self, spec: QuizSpec) -> Result<(), String> {
         let bank = self.bank.get_untracked();
         let now = local_now();
@@ -49,7 +49,7 @@ impl Quiz {
             .state
             .quiz
             .with_untracked(|q| QuizSession::start(&bank, &q.progress, spec, now))
-            .map_err(|e| capitalize(&e.to_string()) + ".")?;
+            .map_err(|e| e.to_string())?;
         self.state.quiz.update(|q| q.session = Some(session));
         self.show_start.set(false);
         focus_question_heading();
@@ -146,12 +146,14 @@ pub fn QuizPage() -> impl IntoView {
             replace_hash(&Route::Quiz.href());
             return;
         }
-        let spec = spec_from_pairs(&loc.query).and_then(|spec| {
-            let bank = quiz.bank.get_untracked();
-            spec.validate(&bank)
-                .map(|()| spec)
-                .map_err(|e| e.to_string())
-        });
+        let spec = spec_from_pairs(&loc.query)
+            .map_err(|problems| problems.join("; "))
+            .and_then(|spec| {
+                let bank = quiz.bank.get_untracked();
+                spec.validate(&bank)
+                    .map(|()| spec)
+                    .map_err(|e| e.to_string())
+            });
         let spec = match spec {
             Ok(spec) => spec,
             Err(e) => {
@@ -289,7 +291,7 @@ fn LinkedQuiz(
         pending.set(None);
         replace_hash(&Route::Quiz.href());
         if let Err(e) = quiz.start(spec.clone()) {
-            error.set(Some(format!("This quiz link cannot start a quiz: {e}")));
+            error.set(Some(format!("This quiz link cannot start a quiz: {e}.")));
             quiz.show_start.set(true);
         }
     };

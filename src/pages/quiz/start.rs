@@ -244,7 +244,7 @@ fn QuizOptions(
         match spec.get_untracked() {
             Ok(spec) => {
                 if let Err(e) = quiz.start(spec) {
-                    start_error.set(Some(e));
+                    start_error.set(Some(capitalize(&e) + "."));
                 }
             }
             Err(_) => start_error.set(Some("Correct the options marked above first.".into())),
