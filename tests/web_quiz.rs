@@ -242,3 +242,23 @@ async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
     drop(handle);
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn on_the_last_exam_question_the_hint_says_enter_finishes_the_exam() {
+    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=2&seed=7").await;
+    start_linked_quiz(&container).await;
+    let hint = text_of(&container, "#quiz-instruction");
+    assert!(hint.contains("Enter goes to the next question."), "{hint}");
+    find(&container, "[data-testid=quiz-primary]").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 2 of 2"
+    );
+    let hint = text_of(&container, "#quiz-instruction");
+    assert!(hint.contains("Enter finishes the exam."), "{hint}");
+    assert!(!hint.contains("next question"), "{hint}");
+    drop(handle);
+    container.remove();
+}

@@ -345,6 +345,8 @@ fn QuestionCard(
     };
     let action_word = if immediate {
         "checks the answer"
+    } else if last {
+        "finishes the exam"
     } else {
         "goes to the next question"
     };
