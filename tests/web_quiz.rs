@@ -71,6 +71,7 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
         "#/quiz?mode=practice&topics=deadlines&count=1&seed={seed}"
     ))
     .await;
+    start_linked_quiz(&container).await;
     assert_eq!(
         text_of(&container, "#quiz-question-heading"),
         "Question 1 of 1"
@@ -96,12 +97,55 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
 async fn a_trainer_link_starts_an_exam_with_the_given_count() {
     let (container, handle) =
         render_at("#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80").await;
+    start_linked_quiz(&container).await;
     assert_eq!(
         text_of(&container, "#quiz-question-heading"),
         "Question 1 of 3"
     );
     assert!(text_of(&container, ".quiz-meta").contains("Exam"));
     assert_eq!(container.inner_html().matches("<h1").count(), 1);
+    drop(handle);
+    container.remove();
+}
+
+/// Presses Start on the screen a trainer's link opens.
+async fn start_linked_quiz(container: &web_sys::HtmlElement) {
+    find(container, "[data-testid=quiz-linked] .button-row button").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+}
+
+fn current_hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_timed_exam_link_states_its_settings_and_starts_the_clock_only_on_start() {
+    let link = "#/quiz?mode=exam&topics=deadlines&count=5&seed=7&pass=80&time=15";
+    let (container, handle) = render_at(link).await;
+    assert_eq!(
+        text_of(&container, "[data-testid=quiz-linked-spec]"),
+        "Exam: 5 questions on Contact and resolution deadlines, time limit 15 minutes, pass mark 80%, seed 7"
+    );
+    assert!(container
+        .query_selector("#quiz-question-heading, .quiz-timer")
+        .unwrap()
+        .is_none());
+    assert_eq!(current_hash(), link, "the link stays until the quiz starts");
+    let start = text_of(&container, "[data-testid=quiz-linked] .button-row button");
+    assert_eq!(start, "Start the quiz");
+
+    start_linked_quiz(&container).await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 1 of 5"
+    );
+    let timer = text_of(&container, ".quiz-timer");
+    assert!(
+        timer.contains("15 min 00 s") || timer.contains("14 min 59 s"),
+        "{timer}"
+    );
+    assert_eq!(current_hash(), "#/quiz");
     drop(handle);
     container.remove();
 }
@@ -115,6 +159,106 @@ async fn a_bad_trainer_link_shows_the_problem_and_the_start_screen() {
         .query_selector("[data-testid=quiz-topics]")
         .unwrap()
         .is_some());
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
+    let (container, handle) = render_at("#/quiz?mode=exam&count=abc&pass=500&time=-1").await;
+    let error = text_of(&container, "[data-testid=quiz-link-error]");
+    assert_eq!(
+        error,
+        "This quiz link cannot be used: count=\"abc\" is not valid (expected a question count such as 20); \
+         the pass mark must be a percentage from 1 to 100, not 500; \
+         time=\"-1\" is not valid (expected minutes, e.g. 30)."
+    );
+    drop(handle);
+    container.remove();
+
+    // An error found only on Start stays in lower case mid-sentence.
+    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50").await;
+    start_linked_quiz(&container).await;
+    let error = text_of(&container, "[data-testid=quiz-link-error]");
+    assert!(
+        error.starts_with("This quiz link cannot start a quiz: the exam asks for 50 questions"),
+        "{error}"
+    );
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
+    let bank = content::bank();
+    let now = FixedOffset::east_opt(0)
+        .unwrap()
+        .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
+        .unwrap();
+    let (seed, session) = (1..200u64)
+        .map(|seed| {
+            let spec = QuizSpec {
+                mode: Mode::Practice,
+                topics: vec!["deadlines".into()],
+                count: Some(1),
+                seed: Some(seed),
+                ..QuizSpec::default()
+            };
+            (
+                seed,
+                QuizSession::start(bank, &Progress::default(), spec, now).unwrap(),
+            )
+        })
+        .find(|(_, s)| s.current_question(bank).unwrap().kind == QuestionKind::Single)
+        .expect("a single-choice deadlines question");
+    let question = session.current_question(bank).unwrap();
+    let order = session.choice_order(question);
+    let right = order
+        .iter()
+        .position(|c| c.id == question.correct[0])
+        .unwrap();
+    let wrong = order
+        .iter()
+        .position(|c| !question.correct.contains(&c.id))
+        .unwrap();
+
+    let (container, handle) = render_at(&format!(
+        "#/quiz?mode=practice&topics=deadlines&count=1&seed={seed}"
+    ))
+    .await;
+    start_linked_quiz(&container).await;
+    find(&container, &format!("#quiz-option-{wrong}")).click();
+    leptos::task::tick().await;
+    find(&container, "[data-testid=quiz-primary]").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    let label = |i: usize| text_of(&container, &format!("label[for=quiz-option-{i}]"));
+    assert!(label(wrong).ends_with(" ✗ your answer"), "{}", label(wrong));
+    assert!(
+        label(right).ends_with(" ✓ right answer"),
+        "{}",
+        label(right)
+    );
+    drop(handle);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+async fn on_the_last_exam_question_the_hint_says_enter_finishes_the_exam() {
+    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=2&seed=7").await;
+    start_linked_quiz(&container).await;
+    let hint = text_of(&container, "#quiz-instruction");
+    assert!(hint.contains("Enter goes to the next question."), "{hint}");
+    find(&container, "[data-testid=quiz-primary]").click();
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 2 of 2"
+    );
+    let hint = text_of(&container, "#quiz-instruction");
+    assert!(hint.contains("Enter finishes the exam."), "{hint}");
+    assert!(!hint.contains("next question"), "{hint}");
     drop(handle);
     container.remove();
 }

@@ -91,6 +91,9 @@ async function answerWrong(page, bank = shipped) {
 }
 
 const primary = (page) => page.getByTestId('quiz-primary');
+/** Presses Start on the screen a trainer's link opens. */
+const startFromLink = (page) =>
+  page.getByTestId('quiz-linked').getByRole('button', { name: /^Start the (new )?quiz$/ }).click();
 const heading = (page) => page.locator('#quiz-question-heading');
 
 describe('practice', () => {
@@ -99,6 +102,7 @@ describe('practice', () => {
     const page = await openApp(context, server.base, '#/quiz');
     await expectNoAxeViolations(page, 'start screen');
     await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=2&seed=3`);
+    await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     assert.equal(await heading(page).textContent(), 'Question 1 of 2');
     await expectNoAxeViolations(page, 'a practice question');
@@ -139,6 +143,7 @@ describe('practice', () => {
       await page.evaluate(() => localStorage.clear());
       await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=1&seed=${seed}`);
       await page.reload();
+      await startFromLink(page);
       await page.waitForSelector('#quiz-question-heading');
       q = await currentQuestion(page);
       if (q.kind === 'single') break;
@@ -161,6 +166,7 @@ describe('practice', () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/quiz');
     await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=3&seed=11`);
+    await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     const missed = [];
     for (let i = 0; i < 3; i += 1) {
@@ -196,6 +202,7 @@ describe('exams', () => {
   test('a trainer link starts the exam; a reload keeps the question and answers; the score is shown', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80');
+    await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     assert.equal(await heading(page).textContent(), 'Question 1 of 3');
     assert.equal(await page.getByTestId('quiz-feedback').count(), 0);
@@ -245,6 +252,11 @@ describe('exams', () => {
     assert.match(await page.locator('#quiz-topics-error').textContent(), /Choose at least one topic/);
     await page.getByLabel('Contact and resolution deadlines (8)').check();
     await page.getByLabel('Number of questions').fill('3');
+    await page.getByLabel('Number of questions').fill('3');
+    const unseeded = await page.getByTestId('quiz-trainer-link').textContent();
+    const picked = /&seed=(\d+)(&|$)/.exec(unseeded)?.[1];
+    assert.ok(picked, unseeded);
+    assert.match(await page.getByTestId('quiz-link-seed').textContent(), new RegExp(`uses seed ${picked}\\.`));
     await page.getByLabel('Seed (optional)').fill('7');
     await page.getByLabel('Pass mark (%)').fill('150');
     assert.match(await page.locator('#quiz-pass-error').textContent(), /from 1 to 100/);
@@ -256,7 +268,18 @@ describe('exams', () => {
 
     const learner = await browser.newContext();
     const other = await openApp(learner, server.base, link.slice(server.base.length));
+    // The link states the quiz and waits for Start; the clock has not started.
+    await other.getByTestId('quiz-linked').waitFor();
+    assert.equal(
+      await other.getByTestId('quiz-linked-spec').textContent(),
+      'Exam: 3 questions on Contact and resolution deadlines, time limit 20 minutes, pass mark 90%, seed 7',
+    );
+    assert.equal(await other.locator('.quiz-timer').count(), 0);
+    assert.equal(new URL(other.url()).hash, link.slice(link.indexOf('#')));
+    await expectNoAxeViolations(other, 'a quiz link before Start');
+    await startFromLink(other);
     await other.waitForSelector('#quiz-question-heading');
+    assert.equal(new URL(other.url()).hash, '#/quiz');
     assert.equal(await heading(other).textContent(), 'Question 1 of 3');
     assert.match(await other.locator('.quiz-timer').textContent(), /Time remaining: (19|20) min/);
     await learner.close();
@@ -266,6 +289,7 @@ describe('exams', () => {
   test('an exam whose time ran out ends and shows its results', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
+    await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await answerRight(page);
     await page.evaluate(() => {
@@ -291,6 +315,7 @@ describe('exams', () => {
   test('a link for another quiz asks before replacing the one in progress; a bad link shows why', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
+    await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
     await page.getByRole('heading', { name: 'Start the quiz from this link?' }).waitFor();

@@ -22,8 +22,8 @@ pub use session::{
     SessionResult, TopicScore, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, MAX_TIME_LIMIT_MINUTES,
 };
 pub use share::{
-    decode_bank_fragment, encode_bank_fragment, spec_from_pairs, spec_to_pairs, ShareError,
-    FRAGMENT_LIMIT, INFLATED_LIMIT,
+    decode_bank_fragment, encode_bank_fragment, link_spec, pick_link_seed, spec_from_pairs,
+    spec_to_pairs, ShareError, FRAGMENT_LIMIT, INFLATED_LIMIT,
 };
 pub use shuffle::{seed_for, shuffle, SplitMix64};
 

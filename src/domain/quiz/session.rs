@@ -244,24 +244,36 @@ impl QuizSpec {
     /// Checks the count, pass mark and time limit, which need no bank (used
     /// for trainer links before the bank is loaded).
     pub fn check_numbers(&self) -> Result<(), String> {
+        let problems = self.number_problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
+    }
+
+    /// Every problem with the count, pass mark and time limit, each a clause.
+    pub fn number_problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
         if self.count == Some(0) {
-            return Err("the question count must be at least 1".to_string());
+            problems.push("the question count must be at least 1".to_string());
         }
         if !(1..=100).contains(&self.pass_percent) {
-            return Err(format!(
+            problems.push(format!(
                 "the pass mark must be a percentage from 1 to 100, not {}",
                 self.pass_percent
             ));
         }
         match self.time_limit_minutes {
-            Some(m) if !(1..=MAX_TIME_LIMIT_MINUTES).contains(&m) => Err(format!(
+            Some(m) if !(1..=MAX_TIME_LIMIT_MINUTES).contains(&m) => problems.push(format!(
                 "the time limit must be 1–{MAX_TIME_LIMIT_MINUTES} minutes, not {m}"
             )),
             Some(_) if self.mode != Mode::Exam => {
-                Err("a time limit applies only to exams".to_string())
+                problems.push("a time limit applies only to exams".to_string())
             }
-            _ => Ok(()),
+            _ => {}
         }
+        problems
     }
 
     /// Checks the numbers and the topics against `bank`.

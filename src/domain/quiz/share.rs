@@ -17,9 +17,11 @@ pub const FRAGMENT_LIMIT: usize = 32_000;
 pub const INFLATED_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Reads a quiz spec from the link's query pairs. Unknown keys are ignored
-/// (the page may carry its own); missing keys take their defaults.
-pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, String> {
+/// (the page may carry its own); missing keys take their defaults. A bad link
+/// gets every one of its problems, so the trainer can fix them all at once.
+pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, Vec<String>> {
     let mut spec = QuizSpec::default();
+    let mut problems = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (key, value) in pairs {
         let key = key.as_str();
@@ -27,40 +29,51 @@ pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, String> {
             continue;
         }
         if seen.contains(&key) {
-            return Err(format!("\"{key}\" is given twice in the link"));
+            problems.push(format!("\"{key}\" is given twice in the link"));
+            continue;
         }
         seen.push(key);
         let value = value.trim();
-        match key {
-            "mode" => {
-                spec.mode = Mode::parse(value).ok_or_else(|| {
-                    format!(
-                        "mode \"{value}\" is unknown; use practice, exam, review-missed or spaced-review"
-                    )
-                })?
-            }
+        let parsed = match key {
+            "mode" => Mode::parse(value).map(|mode| spec.mode = mode).ok_or_else(|| {
+                format!(
+                    "mode \"{value}\" is unknown (use practice, exam, review-missed or spaced-review)"
+                )
+            }),
             "topics" => {
                 spec.topics = value
                     .split(',')
                     .map(str::trim)
                     .filter(|t| !t.is_empty())
                     .map(String::from)
-                    .collect()
+                    .collect();
+                Ok(())
             }
-            "count" => spec.count = Some(number(key, value, "a question count such as 20")?),
-            "seed" => spec.seed = Some(number(key, value, "a whole number")?),
-            "pass" => spec.pass_percent = number(key, value, "a percentage from 1 to 100")?,
-            _ => spec.time_limit_minutes = Some(number(key, value, "minutes, e.g. 30")?),
-        }
+            "count" => number(key, value, "a question count such as 20").map(|n| spec.count = Some(n)),
+            "seed" => number(key, value, "a whole number").map(|n| spec.seed = Some(n)),
+            // Read wider than the field so that pass=500 is told the range, not "not a number".
+            "pass" => number::<u32>(key, value, "a percentage from 1 to 100").and_then(|p| {
+                spec.pass_percent = u8::try_from(p).map_err(|_| {
+                    format!("the pass mark must be a percentage from 1 to 100, not {p}")
+                })?;
+                Ok(())
+            }),
+            _ => number(key, value, "minutes, e.g. 30").map(|m| spec.time_limit_minutes = Some(m)),
+        };
+        problems.extend(parsed.err());
     }
-    spec.check_numbers()?;
-    Ok(spec)
+    problems.extend(spec.number_problems());
+    if problems.is_empty() {
+        Ok(spec)
+    } else {
+        Err(problems)
+    }
 }
 
 fn number<T: std::str::FromStr>(key: &str, value: &str, expected: &str) -> Result<T, String> {
     value
         .parse()
-        .map_err(|_| format!("{key}=\"{value}\" is not valid; expected {expected}"))
+        .map_err(|_| format!("{key}=\"{value}\" is not valid (expected {expected})"))
 }
 
 /// The query pairs for a spec, the inverse of [`spec_from_pairs`]; defaults are left out.
@@ -82,6 +95,22 @@ pub fn spec_to_pairs(spec: &QuizSpec) -> Vec<(String, String)> {
         pairs.push(("time".to_string(), minutes.to_string()));
     }
     pairs
+}
+
+/// The spec a trainer link carries: `spec` with a seed, `fallback_seed` when
+/// the trainer gave none, so everyone who opens the link gets the same
+/// questions in the same order.
+pub fn link_spec(spec: &QuizSpec, fallback_seed: u64) -> QuizSpec {
+    QuizSpec {
+        seed: Some(spec.seed.unwrap_or(fallback_seed)),
+        ..spec.clone()
+    }
+}
+
+/// A seed for a trainer link, from any changing number (such as the time):
+/// five digits, short enough to read out or type.
+pub fn pick_link_seed(entropy: u64) -> u64 {
+    10_000 + entropy % 90_000
 }
 
 /// Why a shared bank could not be packed or unpacked.

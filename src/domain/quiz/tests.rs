@@ -661,35 +661,105 @@ fn quiz_links_round_trip() {
 }
 
 #[test]
+fn a_trainer_link_always_carries_a_seed() {
+    let unseeded = QuizSpec {
+        mode: Mode::Exam,
+        topics: vec!["deadlines".into()],
+        count: Some(5),
+        ..QuizSpec::default()
+    };
+    let seed = pick_link_seed(1_771_000_123_456);
+    assert!((10_000..100_000).contains(&seed), "{seed}");
+    let linked = link_spec(&unseeded, seed);
+    assert_eq!(linked.seed, Some(seed));
+    assert_eq!(
+        linked,
+        QuizSpec {
+            seed: Some(seed),
+            ..unseeded.clone()
+        }
+    );
+    assert!(spec_to_pairs(&linked).contains(&("seed".to_string(), seed.to_string())));
+    // The same link gives two trainees the same questions in the same order.
+    let bank = shipped_bank();
+    let opened = |at: DateTime<FixedOffset>| {
+        let spec = spec_from_pairs(&spec_to_pairs(&linked)).unwrap();
+        QuizSession::start(&bank, &Progress::default(), spec, at)
+            .unwrap()
+            .order()
+            .to_vec()
+    };
+    let utc = FixedOffset::east_opt(0).unwrap();
+    assert_eq!(
+        opened(utc.with_ymd_and_hms(2026, 3, 2, 9, 0, 0).unwrap()),
+        opened(utc.with_ymd_and_hms(2026, 3, 5, 16, 31, 7).unwrap())
+    );
+    // A seed the trainer typed is kept.
+    let seeded = QuizSpec {
+        seed: Some(7),
+        ..unseeded
+    };
+    assert_eq!(link_spec(&seeded, seed).seed, Some(7));
+}
+
+#[test]
 fn bad_quiz_links_say_what_is_wrong() {
     let error = |query: &[(&str, &str)]| spec_from_pairs(&pairs(query)).unwrap_err();
     assert_eq!(
         error(&[("mode", "quiz")]),
-        "mode \"quiz\" is unknown; use practice, exam, review-missed or spaced-review"
+        ["mode \"quiz\" is unknown (use practice, exam, review-missed or spaced-review)"]
     );
     assert_eq!(
         error(&[("count", "ten")]),
-        "count=\"ten\" is not valid; expected a question count such as 20"
+        ["count=\"ten\" is not valid (expected a question count such as 20)"]
     );
     assert_eq!(
         error(&[("count", "0")]),
-        "the question count must be at least 1"
+        ["the question count must be at least 1"]
     );
     assert_eq!(
         error(&[("pass", "150")]),
-        "the pass mark must be a percentage from 1 to 100, not 150"
+        ["the pass mark must be a percentage from 1 to 100, not 150"]
     );
     assert_eq!(
         error(&[("time", "30")]),
-        "a time limit applies only to exams"
+        ["a time limit applies only to exams"]
     );
     assert_eq!(
         error(&[("mode", "exam"), ("time", "0")]),
-        "the time limit must be 1–480 minutes, not 0"
+        ["the time limit must be 1–480 minutes, not 0"]
     );
     assert_eq!(
         error(&[("seed", "1"), ("seed", "2")]),
-        "\"seed\" is given twice in the link"
+        ["\"seed\" is given twice in the link"]
+    );
+}
+
+#[test]
+fn a_bad_quiz_link_reports_every_problem_at_once() {
+    let problems = spec_from_pairs(&pairs(&[
+        ("mode", "exam"),
+        ("count", "abc"),
+        ("pass", "500"),
+        ("time", "-1"),
+    ]))
+    .unwrap_err();
+    assert_eq!(
+        problems,
+        [
+            "count=\"abc\" is not valid (expected a question count such as 20)",
+            "the pass mark must be a percentage from 1 to 100, not 500",
+            "time=\"-1\" is not valid (expected minutes, e.g. 30)",
+        ]
+    );
+    let spec = QuizSpec {
+        count: Some(0),
+        pass_percent: 0,
+        ..QuizSpec::default()
+    };
+    assert_eq!(
+        spec.check_numbers().unwrap_err(),
+        "the question count must be at least 1; the pass mark must be a percentage from 1 to 100, not 0"
     );
 }
 
@@ -759,4 +829,26 @@ fn oversized_or_broken_fragments_are_refused_clearly() {
     assert!(error
         .to_string()
         .contains("question q-12: correct choice \"c\" does not exist"));
+}
+
+#[test]
+fn every_question_that_leans_on_a_case_study_shows_its_scenario() {
+    // Words that only make sense with the case in front of the trainee.
+    let needs_context = |prompt: &str| {
+        let lower = prompt.to_lowercase();
+        prompt
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "Ron")
+            || ["the email", "the case study", "this case", "the agent"]
+                .iter()
+                .any(|phrase| lower.contains(phrase))
+    };
+    let bank = shipped_bank();
+    let orphans: Vec<&str> = bank
+        .questions()
+        .iter()
+        .filter(|q| needs_context(&q.prompt) && q.scenario.is_none())
+        .map(|q| q.id.as_str())
+        .collect();
+    assert!(orphans.is_empty(), "no scenario: {orphans:?}");
 }

@@ -40,8 +40,8 @@ struct Quiz {
 }
 
 impl Quiz {
-    /// Starts a quiz from `spec` now, replacing any session; the error is a
-    /// sentence for the learner.
+    /// Starts a quiz from `spec` now, replacing any session; the error is the
+    /// domain's lower-case clause, for the caller to place in a sentence.
     fn start(&self, spec: QuizSpec) -> Result<(), String> {
         let bank = self.bank.get_untracked();
         let now = local_now();
@@ -49,7 +49,7 @@ impl Quiz {
             .state
             .quiz
             .with_untracked(|q| QuizSession::start(&bank, &q.progress, spec, now))
-            .map_err(|e| capitalize(&e.to_string()) + ".")?;
+            .map_err(|e| e.to_string())?;
         self.state.quiz.update(|q| q.session = Some(session));
         self.show_start.set(false);
         focus_question_heading();
@@ -125,9 +125,9 @@ pub fn QuizPage() -> impl IntoView {
         if loc.route != Route::Quiz || loc.query.is_empty() {
             return;
         }
-        replace_hash(&Route::Quiz.href());
         link_error.set(None);
         if let Some(fragment) = loc.param("bank") {
+            replace_hash(&Route::Quiz.href());
             match decode_bank_fragment(fragment) {
                 Ok(bank) => offered_bank.set(Some(Arc::new(bank))),
                 Err(e) => link_error.set(Some(format!(
@@ -143,37 +143,39 @@ pub fn QuizPage() -> impl IntoView {
             )
         });
         if !is_spec {
+            replace_hash(&Route::Quiz.href());
             return;
         }
-        let spec = spec_from_pairs(&loc.query).and_then(|spec| {
-            let bank = quiz.bank.get_untracked();
-            spec.validate(&bank)
-                .map(|()| spec)
-                .map_err(|e| e.to_string())
-        });
+        let spec = spec_from_pairs(&loc.query)
+            .map_err(|problems| problems.join("; "))
+            .and_then(|spec| {
+                let bank = quiz.bank.get_untracked();
+                spec.validate(&bank)
+                    .map(|()| spec)
+                    .map_err(|e| e.to_string())
+            });
         let spec = match spec {
             Ok(spec) => spec,
             Err(e) => {
+                replace_hash(&Route::Quiz.href());
                 link_error.set(Some(format!("This quiz link cannot be used: {e}.")));
                 quiz.show_start.set(true);
                 return;
             }
         };
-        let running = state.quiz.with_untracked(|q| {
+        let same_running = state.quiz.with_untracked(|q| {
             q.session
                 .as_ref()
-                .filter(|s| !s.is_finished())
-                .map(|s| s.spec() == &spec)
+                .is_some_and(|s| !s.is_finished() && s.spec() == &spec)
         });
-        match running {
-            Some(true) => quiz.show_start.set(false),
-            Some(false) => pending_spec.set(Some(spec)),
-            None => {
-                if let Err(e) = quiz.start(spec) {
-                    link_error.set(Some(format!("This quiz link cannot start a quiz: {e}")));
-                    quiz.show_start.set(true);
-                }
-            }
+        if same_running {
+            replace_hash(&Route::Quiz.href());
+            quiz.show_start.set(false);
+        } else {
+            // The link stays in the address bar until the learner decides, so
+            // it can still be bookmarked or forwarded; nothing starts (and no
+            // exam clock runs) before Start is pressed.
+            pending_spec.set(Some(spec));
         }
     });
 
@@ -200,7 +202,7 @@ pub fn QuizPage() -> impl IntoView {
                 if let Some(offer) = offered_bank.get() {
                     view! { <BankOffer quiz=quiz offer=offer offered=offered_bank/> }.into_any()
                 } else if let Some(spec) = pending_spec.get() {
-                    view! { <ReplaceQuestion quiz=quiz spec=spec pending=pending_spec error=link_error/> }
+                    view! { <LinkedQuiz quiz=quiz spec=spec pending=pending_spec error=link_error/> }
                         .into_any()
                 } else {
                     match view_kind.get() {
@@ -258,9 +260,10 @@ fn BankOffer(
     }
 }
 
-/// A trainer's link arrived while another quiz is in progress: replace or resume.
+/// A trainer's link names a quiz: what it is, and Start (the exam clock starts
+/// only then); when another quiz is in progress, replace it or resume it.
 #[component]
-fn ReplaceQuestion(
+fn LinkedQuiz(
     /// The page context.
     quiz: Quiz,
     /// The quiz the link asks for.
@@ -272,8 +275,9 @@ fn ReplaceQuestion(
 ) -> impl IntoView {
     let bank = quiz.bank.get_untracked();
     let wanted = describe_spec(&spec, &bank);
+    let timed = spec.mode == Mode::Exam && spec.time_limit_minutes.is_some();
     let current = quiz.state.quiz.with_untracked(|q| {
-        q.session.as_ref().map(|s| {
+        q.session.as_ref().filter(|s| !s.is_finished()).map(|s| {
             format!(
                 "{}, question {} of {}",
                 describe_spec(s.spec(), &bank),
@@ -282,26 +286,40 @@ fn ReplaceQuestion(
             )
         })
     });
-    let replace = move |_| {
+    let in_progress = current.is_some();
+    let start = move |_| {
         pending.set(None);
+        replace_hash(&Route::Quiz.href());
         if let Err(e) = quiz.start(spec.clone()) {
-            error.set(Some(format!("This quiz link cannot start a quiz: {e}")));
+            error.set(Some(format!("This quiz link cannot start a quiz: {e}.")));
             quiz.show_start.set(true);
         }
     };
-    let resume = move |_| {
+    let decline = move |_| {
         pending.set(None);
-        quiz.show_start.set(false);
-        focus_question_heading();
+        replace_hash(&Route::Quiz.href());
+        if in_progress {
+            quiz.show_start.set(false);
+            focus_question_heading();
+        } else {
+            quiz.show_start.set(true);
+        }
     };
     view! {
-        <section class="quiz-panel" aria-labelledby="quiz-replace-heading">
-            <h2 id="quiz-replace-heading">"Start the quiz from this link?"</h2>
-            <p>"The link starts: " <strong>{wanted}</strong></p>
-            <p>"You have a quiz in progress: " {current.unwrap_or_default()} ". Starting the new one ends it; its answers so far are not scored."</p>
+        <section class="quiz-panel" aria-labelledby="quiz-link-heading" data-testid="quiz-linked">
+            <h2 id="quiz-link-heading">"Start the quiz from this link?"</h2>
+            <p>"The link sets up: " <strong data-testid="quiz-linked-spec">{wanted}</strong></p>
+            {timed.then(|| view! { <p>"The clock starts when you press Start."</p> })}
+            {current.map(|current| view! {
+                <p>"You have a quiz in progress: " {current} ". Starting the new one ends it; its answers so far are not scored."</p>
+            })}
             <div class="button-row">
-                <button type="button" on:click=replace>"Start the new quiz"</button>
-                <button type="button" class="secondary" on:click=resume>"Resume my quiz"</button>
+                <button type="button" on:click=start>
+                    {if in_progress { "Start the new quiz" } else { "Start the quiz" }}
+                </button>
+                <button type="button" class="secondary" on:click=decline>
+                    {if in_progress { "Resume my quiz" } else { "Not now" }}
+                </button>
             </div>
         </section>
     }
@@ -379,29 +397,32 @@ fn mode_name(mode: Mode) -> &'static str {
     }
 }
 
-/// One line describing a quiz: "Exam, 3 questions, topics: Deadlines, pass mark 80%".
+/// One line describing a quiz: "Exam: 3 questions on Deadlines, time limit
+/// 15 minutes, pass mark 80%, seed 7".
 fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
-    let mut parts = vec![mode_name(spec.mode).to_string()];
-    match spec.count {
-        Some(n) => parts.push(plural(n, "question")),
-        None if spec.mode == Mode::SpacedReview => {}
-        None => parts.push("all questions".to_string()),
-    }
-    if spec.topics.is_empty() {
-        parts.push("all topics".to_string());
+    let questions = match spec.count {
+        Some(n) => plural(n, "question"),
+        None if spec.mode == Mode::SpacedReview => "questions".to_string(),
+        None => "all questions".to_string(),
+    };
+    let topics = if spec.topics.is_empty() {
+        "all topics".to_string()
     } else {
-        let titles: Vec<&str> = spec
-            .topics
+        spec.topics
             .iter()
             .map(|id| bank.topic(id).map_or(id.as_str(), |t| t.title.as_str()))
-            .collect();
-        parts.push(format!("topics: {}", titles.join(", ")));
-    }
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut parts = vec![format!("{}: {questions} on {topics}", mode_name(spec.mode))];
     if spec.mode == Mode::Exam {
-        parts.push(format!("pass mark {}%", spec.pass_percent));
-        if let Some(minutes) = spec.time_limit_minutes {
-            parts.push(format!("time limit {}", plural(minutes as usize, "minute")));
+        match spec.time_limit_minutes {
+            Some(minutes) => {
+                parts.push(format!("time limit {}", plural(minutes as usize, "minute")))
+            }
+            None => parts.push("no time limit".to_string()),
         }
+        parts.push(format!("pass mark {}%", spec.pass_percent));
     }
     if let Some(seed) = spec.seed {
         parts.push(format!("seed {seed}"));

@@ -345,6 +345,8 @@ fn QuestionCard(
     };
     let action_word = if immediate {
         "checks the answer"
+    } else if last {
+        "finishes the exam"
     } else {
         "goes to the next question"
     };
@@ -403,6 +405,10 @@ fn QuestionCard(
                             let for_checked = choice.id.clone();
                             let for_change = choice.id.clone();
                             let is_right = question.with_value(|q| q.correct.contains(&choice.id));
+                            let for_mark = choice.id.clone();
+                            let picked_wrong = move || {
+                                !is_right && draft.picked.with(|p| p.contains(&for_mark))
+                            };
                             view! {
                                 <div class="quiz-option">
                                     <input
@@ -417,6 +423,7 @@ fn QuestionCard(
                                         <span class="quiz-option-key" aria-hidden="true">{i + 1}</span>
                                         <span>{choice.text.clone()}</span>
                                         {move || (locked() && is_right).then(|| view! { <span class="quiz-mark">" ✓ right answer"</span> })}
+                                        {move || (locked() && picked_wrong()).then(|| view! { <span class="quiz-mark quiz-mark-wrong">" ✗ your answer"</span> })}
                                     </label>
                                 </div>
                             }

@@ -11,8 +11,8 @@ use crate::components::download::save_file;
 use crate::components::file_input::read_chosen_file;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{
-    encode_bank_fragment, spec_to_pairs, Bank, Mode, QuizSpec, ShareError, Verdict,
-    DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, FRAGMENT_LIMIT,
+    encode_bank_fragment, link_spec, pick_link_seed, spec_to_pairs, Bank, Mode, QuizSpec,
+    ShareError, Verdict, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, FRAGMENT_LIMIT,
 };
 use crate::route::Route;
 use leptos::prelude::*;
@@ -206,9 +206,13 @@ fn QuizOptions(
     let problem = move |pick: fn(&Problems) -> Option<String>| {
         move || spec.with(|s| s.as_ref().err().and_then(|p| pick(p)))
     };
+    // Picked once per visit, so the link does not change while the trainer types.
+    let link_seed = pick_link_seed(local_now().timestamp_millis().unsigned_abs());
+    let linked_spec =
+        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|spec| link_spec(spec, link_seed))));
     let link = Memo::new(move |_| {
-        spec.with(|s| {
-            s.as_ref().ok().map(|spec| {
+        linked_spec.with(|s| {
+            s.as_ref().map(|spec| {
                 let pairs = spec_to_pairs(spec);
                 let pairs: Vec<(&str, String)> =
                     pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
@@ -240,7 +244,7 @@ fn QuizOptions(
         match spec.get_untracked() {
             Ok(spec) => {
                 if let Err(e) = quiz.start(spec) {
-                    start_error.set(Some(e));
+                    start_error.set(Some(capitalize(&e) + "."));
                 }
             }
             Err(_) => start_error.set(Some("Correct the options marked above first.".into())),
@@ -371,11 +375,16 @@ fn QuizOptions(
             </Show>
             <div class="quiz-trainer-link">
                 <h3>"Trainer link"</h3>
-                <p class="hint">"A link that starts exactly this quiz for whoever opens it."</p>
+                <p class="hint">"A link to exactly this quiz: whoever opens it sees these settings, gets the same questions in the same order, and starts when ready."</p>
                 {move || match link.get() {
                     Some(url) => view! {
                         <p class="quiz-link-text"><code data-testid="quiz-trainer-link">{url}</code></p>
-                        <p class="quiz-spec-summary">{move || spec.with(|s| s.as_ref().ok().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
+                        <p class="quiz-spec-summary">{move || linked_spec.with(|s| s.as_ref().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
+                        <Show when=move || seed.with(|s| s.trim().is_empty())>
+                            <p class="hint" data-testid="quiz-link-seed">
+                                {format!("No seed was typed, so this link uses seed {link_seed}. Type your own seed above to change it.")}
+                            </p>
+                        </Show>
                     }
                     .into_any(),
                     None => view! { <p class="hint">"Correct the options above to get a link."</p> }.into_any(),
