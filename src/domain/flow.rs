@@ -1089,7 +1089,10 @@ impl Walk {
                 n + 1,
                 local(&visit.arrived_at)
             ));
-            if let Some(answer) = &visit.answer {
+            // A step with one way out records no decision: "Answer: Continue"
+            // would only be noise in the case.
+            let decided = step.is_none_or(|s| s.choices.len() > 1);
+            if let Some(answer) = visit.answer.as_ref().filter(|_| decided) {
                 out.push_str(&format!("   Answer: {}\n", answer.label));
             }
             for id in &visit.ticked {
@@ -2583,7 +2586,6 @@ Started 2024-01-15 10:00 (UTC+01:00)
    Answer: Yes, the customer asked to escalate
 
 2. [2024-01-15 10:01] Try to de-escalate
-   Answer: Continue
    Note: Calmer after an apology
          still wants a manager
 
@@ -2597,7 +2599,6 @@ Started 2024-01-15 10:00 (UTC+01:00)
    Answer: Still requesting escalation
 
 6. [2024-01-15 10:05] Tag the case owner and set expectations
-   Answer: Done
    Done: Tagged the case owner in the case feed asking them to contact the customer with new updates
    Done: Told the customer the case owner will call back within the next 24-48 business hours
 

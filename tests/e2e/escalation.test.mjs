@@ -168,6 +168,16 @@ describe('walker', () => {
     await stepHeading(again).filter({ hasText: 'Create the case in Salesforce' }).waitFor();
     await choose(again, 'Case created', 'Create the Case Assignment');
     await choose(again, 'The assignment was rejected or returned', 'Close the case as voided');
+
+    // Finished: the list says so and starts the next call's walk afresh.
+    await again.goto(`${server.base}#/escalation`);
+    await card.locator('.esc-in-progress').waitFor();
+    assert.match(await card.textContent(), /Last walk finished \(step 9: Close the case as voided\)/);
+    await expectNoAxeViolations(again, 'flow list with a finished walk');
+    await card.getByRole('button', { name: 'Start a new walk' }).click();
+    await stepHeading(again).filter({ hasText: 'Did the customer ask for leadership' }).waitFor();
+    assert.equal(await again.locator('.esc-breadcrumb li').count(), 0);
+    assert.doesNotMatch(await again.getByLabel('Your walk so far, ready to paste into the case').inputValue(), /Case Voided/);
     assert.deepEqual(again.errors, []);
     await context.close();
   });

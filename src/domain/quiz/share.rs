@@ -121,8 +121,8 @@ pub enum ShareError {
         /// Characters the fragment has (or would have).
         chars: usize,
     },
-    /// The fragment is not a packed bank; the text says which layer failed.
-    Corrupt(String),
+    /// The fragment is not a packed bank: cut off or changed in copying.
+    Corrupt,
     /// The unpacked bank does not validate.
     Invalid(BankError),
 }
@@ -135,9 +135,9 @@ impl fmt::Display for ShareError {
                 f,
                 "the bank is too large to share in a link ({chars} characters, limit {FRAGMENT_LIMIT}); export it as a file instead"
             ),
-            ShareError::Corrupt(why) => write!(
+            ShareError::Corrupt => write!(
                 f,
-                "the link does not contain a readable question bank ({why}); ask for the link again"
+                "the link does not contain a readable question bank (it was probably cut off or changed when it was copied); ask for the link again"
             ),
             ShareError::Invalid(error) => write!(f, "the shared bank has problems:\n{error}"),
         }
@@ -168,10 +168,9 @@ pub fn decode_bank_fragment(fragment: &str) -> Result<Bank, ShareError> {
     }
     let packed = URL_SAFE_NO_PAD
         .decode(fragment)
-        .map_err(|e| ShareError::Corrupt(format!("not base64url: {e}")))?;
+        .map_err(|_| ShareError::Corrupt)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, INFLATED_LIMIT)
-        .map_err(|e| ShareError::Corrupt(format!("not deflate data: {e}")))?;
-    let json =
-        String::from_utf8(json).map_err(|_| ShareError::Corrupt("not UTF-8 text".to_string()))?;
+        .map_err(|_| ShareError::Corrupt)?;
+    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt)?;
     Bank::from_json(&json).map_err(ShareError::Invalid)
 }

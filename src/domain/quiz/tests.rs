@@ -811,12 +811,16 @@ fn oversized_or_broken_fragments_are_refused_clearly() {
     );
     assert!(matches!(
         decode_bank_fragment("not*base64"),
-        Err(ShareError::Corrupt(_))
+        Err(ShareError::Corrupt)
     ));
     assert!(matches!(
         decode_bank_fragment("AAAA"),
-        Err(ShareError::Corrupt(_))
+        Err(ShareError::Corrupt)
     ));
+    assert_eq!(
+        ShareError::Corrupt.to_string(),
+        "the link does not contain a readable question bank (it was probably cut off or changed when it was copied); ask for the link again"
+    );
     // A well-packed bank with a bad answer key names the question.
     let bad = with_question(
         r#"{"id": "q-12", "topic": "t", "kind": "single", "prompt": "?", "explanation": "!",

@@ -71,6 +71,7 @@ fn FlowCard(
                 walk.visits().len(),
                 title,
                 step_href(&flow.id, &here.step_ref()),
+                walk.outcome(content::flows()).is_some(),
             ))
         })
     });
@@ -84,7 +85,31 @@ fn FlowCard(
             <p class="esc-audience">"For: " {flow.audience.clone()}</p>
             <Sources sources=sources/>
             {move || match progress.get() {
-                Some((count, title, href)) => view! {
+                // A finished walk belongs to the last call: the next call
+                // starts afresh instead of continuing it by mistake.
+                Some((count, title, href, true)) => {
+                    let flow_id = flow.id.clone();
+                    let start_href = start_href.clone();
+                    let start_new = move |_| {
+                        state.walks.update(|w| {
+                            w.by_flow.remove(&flow_id);
+                        });
+                        super::navigate(&start_href);
+                    };
+                    view! {
+                        <p class="esc-in-progress">
+                            <strong>"Last walk finished"</strong>
+                            {format!(" (step {count}: {title}). ")}
+                            <a href=href>"See its case notes"</a>
+                            " "
+                            <button type="button" class="secondary" on:click=start_new>
+                                "Start a new walk"
+                            </button>
+                        </p>
+                    }
+                    .into_any()
+                }
+                Some((count, title, href, false)) => view! {
                     <p class="esc-in-progress">
                         <strong>"Walk in progress"</strong>
                         {format!(" (step {count}: {title}). ")}
