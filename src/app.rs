@@ -2,6 +2,7 @@
 //! navigation, notices, the current page and the footer.
 
 use crate::components::notice::{NoticeArea, Notices};
+use crate::domain::sla::SlaSettings;
 use crate::pages;
 use crate::route::{HashLocation, Route, Section};
 use crate::state::AppState;
@@ -12,6 +13,15 @@ use wasm_bindgen::JsCast;
 /// The current hash location, shared with pages through context.
 #[derive(Clone, Copy)]
 pub struct CurrentLocation(pub RwSignal<HashLocation>);
+
+/// What the agent typed that must survive moving between pages of this tab
+/// but is never stored: a customer's message in the keyword scanner, and SLA
+/// rule edits not saved yet (`None` when there are none).
+#[derive(Clone, Copy)]
+pub struct TabMemory {
+    pub scanner_message: RwSignal<String>,
+    pub unsaved_sla_rules: RwSignal<Option<SlaSettings>>,
+}
 
 /// Which page component is on screen; changes of step or query within a page
 /// do not rebuild the page.
@@ -65,6 +75,10 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     let location = RwSignal::new(read_location());
     provide_context(CurrentLocation(location));
+    provide_context(TabMemory {
+        scanner_message: RwSignal::new(String::new()),
+        unsaved_sla_rules: RwSignal::new(None),
+    });
 
     let hash_listener =
         window_event_listener(ev::hashchange, move |_| location.set(read_location()));

@@ -85,6 +85,10 @@ describe('flow list', () => {
     await hits.nth(0).getByRole('link').click();
     await page.locator('.esc-step h2', { hasText: 'Which qualifiers apply?' }).waitFor();
     await page.goBack();
+    // The message and its flags are still there, to work through the others.
+    await hits.nth(1).waitFor();
+    assert.equal(await page.getByLabel("Paste the customer's message").inputValue(), 'I already called my lawyer and posted on Facebook');
+    assert.equal(await page.evaluate(() => JSON.stringify(localStorage).includes('lawyer')), false);
     await page.getByLabel("Paste the customer's message").fill('Thanks for your help today');
     await page.getByText('Nothing to flag').waitFor();
     await context.close();

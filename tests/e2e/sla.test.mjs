@@ -306,6 +306,27 @@ describe('rules and business calendar', () => {
     await context.close();
   });
 
+  test('rule edits not saved yet survive a look at another page of the tab', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/settings');
+    await page.fill('#sla-rules-new-holiday', '2026-12-28');
+    await page.getByRole('button', { name: 'Add date' }).click();
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /You have unsaved changes/);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quiz' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/quiz'));
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SLA' }).click();
+    await page.getByTestId('sla-rules-state').waitFor();
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /You have unsaved changes/);
+    assert.match(await page.getByTestId('sla-holiday-list').textContent(), /2026-12-28/);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), null);
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.getByTestId('sla-rules-state').waitFor();
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /Your own rules are saved and in use/);
+    await context.close();
+  });
+
   test('the settings page words the rules for the calculator and the queue', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/settings');

@@ -2,7 +2,7 @@
 //! scanner for a customer's message.
 
 use super::{describe_source, flow_href, step_href, Sources};
-use crate::app::{replace_hash, CurrentLocation};
+use crate::app::{replace_hash, CurrentLocation, TabMemory};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{search, Flow, StepRef};
@@ -208,7 +208,7 @@ fn SearchPanel() -> impl IntoView {
 /// pasted message, explains each, and links to the step to use.
 #[component]
 fn ScannerPanel() -> impl IntoView {
-    let message = RwSignal::new(String::new());
+    let message = expect_context::<TabMemory>().scanner_message;
     let hits = Memo::new(move |_| message.with(|m| content::scanner().scan(m)));
     let summary = move || {
         let typed = message.with(|m| !m.trim().is_empty());
@@ -237,7 +237,7 @@ fn ScannerPanel() -> impl IntoView {
                     on:input=move |ev| message.set(event_target_value(&ev))
                 ></textarea>
                 <p class="hint" id="esc-scanner-hint">
-                    "Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this browser and is not saved."
+                    "Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."
                 </p>
             </div>
             <div class="esc-scan-results" data-testid="scan-results">

@@ -3,6 +3,7 @@
 //! types. Invalid drafts stay in the form and are never saved.
 
 use super::widgets::{next_uid, ZoneList};
+use crate::app::TabMemory;
 use crate::components::field::FieldError;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
@@ -42,8 +43,13 @@ struct Draft {
 pub fn SlaRulesEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
+    let unsaved = expect_context::<TabMemory>().unsaved_sla_rules;
     let draft = Draft {
-        settings: RwSignal::new(state.settings.with_untracked(|s| s.sla_settings())),
+        settings: RwSignal::new(
+            unsaved
+                .get_untracked()
+                .unwrap_or_else(|| state.settings.with_untracked(|s| s.sla_settings())),
+        ),
         unreadable: RwSignal::new(BTreeSet::new()),
         epoch: RwSignal::new(0),
     };
@@ -59,6 +65,13 @@ pub fn SlaRulesEditor() -> impl IntoView {
             }
         }
         saved
+    });
+    // Edits not saved yet outlive this page for the rest of the tab's life,
+    // so a look at another page does not lose them.
+    Effect::new(move |_| {
+        let edited = draft.settings.get();
+        let changed = state.settings.with(|s| edited != s.sla_settings());
+        unsaved.set(changed.then_some(edited));
     });
     let problems = Memo::new(move |_| {
         let mut problems: Vec<String> = draft
