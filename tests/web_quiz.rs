@@ -36,15 +36,15 @@ async fn the_start_screen_lists_every_topic_with_its_question_count() {
     container.remove();
 }
 
-#[wasm_bindgen_test]
-async fn a_practice_question_answered_right_shows_correct_and_the_explanation() {
+/// A one-question practice on deadlines whose question is single-choice,
+/// with the seed that gives it.
+fn single_choice_practice() -> (u64, QuizSession) {
     let bank = content::bank();
     let now = FixedOffset::east_opt(0)
         .unwrap()
         .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
         .unwrap();
-    // A seed whose first deadlines question is a single-choice one.
-    let (seed, session) = (1..200u64)
+    (1..200u64)
         .map(|seed| {
             let spec = QuizSpec {
                 mode: Mode::Practice,
@@ -59,7 +59,13 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
             )
         })
         .find(|(_, s)| s.current_question(bank).unwrap().kind == QuestionKind::Single)
-        .expect("a single-choice deadlines question");
+        .expect("a single-choice deadlines question")
+}
+
+#[wasm_bindgen_test]
+async fn a_practice_question_answered_right_shows_correct_and_the_explanation() {
+    let bank = content::bank();
+    let (seed, session) = single_choice_practice();
     let question = session.current_question(bank).unwrap();
     let right = session
         .choice_order(question)
@@ -191,26 +197,7 @@ async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
 #[wasm_bindgen_test]
 async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
     let bank = content::bank();
-    let now = FixedOffset::east_opt(0)
-        .unwrap()
-        .with_ymd_and_hms(2026, 3, 2, 9, 0, 0)
-        .unwrap();
-    let (seed, session) = (1..200u64)
-        .map(|seed| {
-            let spec = QuizSpec {
-                mode: Mode::Practice,
-                topics: vec!["deadlines".into()],
-                count: Some(1),
-                seed: Some(seed),
-                ..QuizSpec::default()
-            };
-            (
-                seed,
-                QuizSession::start(bank, &Progress::default(), spec, now).unwrap(),
-            )
-        })
-        .find(|(_, s)| s.current_question(bank).unwrap().kind == QuestionKind::Single)
-        .expect("a single-choice deadlines question");
+    let (seed, session) = single_choice_practice();
     let question = session.current_question(bank).unwrap();
     let order = session.choice_order(question);
     let right = order

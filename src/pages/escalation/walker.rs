@@ -78,16 +78,18 @@ pub(super) fn show_current(state: AppState, flow: &str) {
             .and_then(|w| w.current().map(|v| v.step_ref()))
     });
     if let Some(target) = target {
-        let diagram = read_location().param("view") == Some("diagram");
-        let route = step_route(flow, &target);
-        let href = if diagram {
-            route.href_with(&[("view", "diagram".to_string())])
-        } else {
-            route.href()
-        };
-        navigate(&href);
+        navigate(&href_in_current_view(&step_route(flow, &target)));
     }
     focus_after_render(STEP_HEADING);
+}
+
+/// The link to `route` in the view on screen now: the step, or the diagram.
+fn href_in_current_view(route: &Route) -> String {
+    if read_location().param("view") == Some("diagram") {
+        route.href_with(&[("view", "diagram".to_string())])
+    } else {
+        route.href()
+    }
 }
 
 /// One flow: the current step or the diagram, the answers so far, and the case notes.
@@ -148,10 +150,7 @@ pub fn Walker(
                     flow: Some(target.flow),
                     step: Some(target.step),
                 };
-                let href = match read_location().param("view") {
-                    Some(view) => route.href_with(&[("view", view.to_string())]),
-                    None => route.href(),
-                };
+                let href = href_in_current_view(&route);
                 replace_hash(&href);
                 location.set(read_location());
             }),
@@ -281,11 +280,7 @@ fn LinkQuestion(
         let current =
             walk.with_untracked(|w| w.as_ref().and_then(|w| w.current().map(|v| v.step_ref())));
         if let Some(current) = current {
-            let route = step_route(&flow.id, &current);
-            let href = match read_location().param("view") {
-                Some(view) => route.href_with(&[("view", view.to_string())]),
-                None => route.href(),
-            };
+            let href = href_in_current_view(&step_route(&flow.id, &current));
             // In place of the link's entry, so Back does not ask again.
             replace_hash(&href);
             asking.set(None);
