@@ -2,8 +2,8 @@
 //! asking the domain for the deadlines, with one message per bad field.
 
 use crate::domain::sla::{
-    parse_local_datetime, parse_zone, us_federal_holidays, AgencyTerm, CaseType, DayHours,
-    Deadline, Due, FollowUpWindow, SlaEngine, SlaError, SlaSettings,
+    parse_local_datetime, parse_zone, us_federal_holidays, AgencyTerm, CalendarSettings, CaseType,
+    DayHours, Deadline, Due, FollowUpWindow, SlaEngine, SlaError, SlaSettings,
 };
 use crate::route::Route;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
@@ -455,6 +455,23 @@ fn hours_words(hours: &[DayHours]) -> String {
     }
 }
 
+/// The saved closed days in words, e.g. "US federal holidays (observed
+/// dates), plus 2 more dates".
+pub(crate) fn saved_holidays_phrase(calendar: &CalendarSettings) -> String {
+    let federal = if calendar.us_federal_holidays {
+        "US federal holidays (observed dates)"
+    } else {
+        "no US federal holidays"
+    };
+    match calendar.extra_holidays.len() {
+        0 => federal.to_string(),
+        n => format!(
+            "{federal}, plus {n} more date{}",
+            if n == 1 { "" } else { "s" }
+        ),
+    }
+}
+
 /// Which calendar and rules a calculation used, so whoever opens a shared
 /// link sees that the result follows their own rules.
 pub(crate) fn calendar_used(
@@ -472,20 +489,7 @@ pub(crate) fn calendar_used(
             "this calculation's own dates ({})",
             calendar.extra_holidays.join(", ")
         ),
-        None => {
-            let federal = if calendar.us_federal_holidays {
-                "US federal holidays (observed dates)"
-            } else {
-                "no US federal holidays"
-            };
-            match calendar.extra_holidays.len() {
-                0 => format!("your saved holidays: {federal}"),
-                n => format!(
-                    "your saved holidays: {federal}, plus {n} more date{}",
-                    if n == 1 { "" } else { "s" }
-                ),
-            }
-        }
+        None => format!("your saved holidays: {}", saved_holidays_phrase(calendar)),
     };
     let rules = if own_rules(settings, shipped).is_empty() {
         "the rules Deskaid ships with"

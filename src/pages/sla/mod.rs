@@ -19,8 +19,8 @@ use crate::domain::sla::{
 use crate::route::{HashLocation, Route};
 use crate::state::AppState;
 use calc::{
-    calendar_used, compute, follow_ups, received_hint, received_message, share_href, share_note,
-    type_from_key, type_key, CalcInput,
+    calendar_used, compute, follow_ups, received_hint, received_message, saved_holidays_phrase,
+    share_href, share_note, type_from_key, type_key, CalcInput,
 };
 use chrono::Utc;
 use leptos::prelude::*;
@@ -420,19 +420,15 @@ fn Calculator() -> impl IntoView {
 /// The saved holidays in words, for when the calculation uses them.
 fn saved_holidays_words(settings: &crate::domain::sla::SlaSettings) -> String {
     let calendar = &settings.calendar;
-    let federal = if calendar.us_federal_holidays {
-        "US federal holidays (observed dates)"
+    let dates = if calendar.extra_holidays.is_empty() {
+        String::new()
     } else {
-        "no US federal holidays"
+        format!(" ({})", calendar.extra_holidays.join(", "))
     };
-    match calendar.extra_holidays.len() {
-        0 => format!("Using the saved holidays: {federal}."),
-        n => format!(
-            "Using the saved holidays: {federal}, plus {n} more date{} ({}).",
-            if n == 1 { "" } else { "s" },
-            calendar.extra_holidays.join(", ")
-        ),
-    }
+    format!(
+        "Using the saved holidays: {}{dates}.",
+        saved_holidays_phrase(calendar)
+    )
 }
 
 /// The follow-up promise windows of docs 002 and 004 for a promise made now
