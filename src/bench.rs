@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub async fn bench_sla_deadlines(count: u32) -> f64 {
     // The engine lives in the SLA pages' wasm part, not in the shell.
-    (crate::app::sla_tools().await.time_deadlines)(count)
+    (crate::shell::sla_tools().await.time_deadlines)(count)
 }
 
 /// Times the workload alone, excluding loading the part.

@@ -8,15 +8,13 @@
 // Rendering views to HTML (tests/prerender.rs) nests their types deeply.
 #![recursion_limit = "256"]
 
-pub mod app;
 pub mod bench;
 pub mod components;
 pub mod domain;
+pub mod nav;
 pub mod pages;
-pub mod prerendered;
-pub mod route;
-pub mod state;
-pub mod storage;
+pub mod shell;
+pub mod store;
 
 /// Mounts the app on `<body>` in place of the prerendered home page, with a
 /// panic hook that shows a readable banner instead of leaving a blank or
@@ -24,7 +22,7 @@ pub mod storage;
 pub fn mount() {
     std::panic::set_hook(Box::new(components::panic_banner::show));
     let document = leptos::prelude::document();
-    let focus = prerendered::remove(&document);
-    leptos::mount::mount_to_body(app::App);
+    let focus = shell::prerendered::remove(&document);
+    leptos::mount::mount_to_body(shell::App);
     focus.restore(&document);
 }

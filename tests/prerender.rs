@@ -7,7 +7,7 @@ const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/prerendered-
 
 #[test]
 fn prerendered_home_page_matches_the_app() {
-    let html = deskaid::app::prerendered_home() + "\n";
+    let html = deskaid::shell::prerendered_home() + "\n";
     if std::env::var_os("UPDATE_PRERENDER").is_some() {
         std::fs::write(SNAPSHOT, &html).expect("write the prerendered home page");
     }

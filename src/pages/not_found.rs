@@ -1,7 +1,7 @@
 //! Any hash that names no view.
 
-use crate::app::CurrentLocation;
 use crate::components::title::set_page_title;
+use crate::nav::CurrentLocation;
 use leptos::prelude::*;
 
 /// Says which address was not found and offers the way home.

@@ -7,8 +7,8 @@ use crate::components::file_input::read_chosen_file;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::pages::sla::SlaRulesEditor;
-use crate::state::{raw_records, set_aside_copies, validate_record, AppState, Theme};
-use crate::storage::{backup_key, build_export, check_import, read_raw, remove, write_raw};
+use crate::store::{backup_key, build_export, check_import, read_raw, remove, write_raw};
+use crate::store::{raw_records, set_aside_copies, validate_record, AppState, Theme};
 use leptos::prelude::*;
 
 /// Preferences and data management.

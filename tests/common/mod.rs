@@ -18,7 +18,7 @@ pub async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyVi
     let document = window.document().unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone(), || deskaid::app::App().into_any());
+    let handle = leptos::mount::mount_to(container.clone(), || deskaid::shell::App().into_any());
     leptos::task::tick().await;
     sleep_ms(50).await;
     (container, handle)

@@ -2,13 +2,14 @@
 //! scanner for a customer's message.
 
 use super::{describe_source, flow_href, step_href, Sources};
-use crate::app::{replace_hash, CurrentLocation, TabMemory};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{search, Flow, StepRef};
 use crate::domain::scanner::{KeywordGroup, KeywordHit};
-use crate::route::Route;
-use crate::state::AppState;
+use crate::nav::Route;
+use crate::nav::{replace_hash, CurrentLocation};
+use crate::store::AppState;
+use crate::store::TabMemory;
 use leptos::prelude::*;
 
 /// The list page: flows, search and scanner.
@@ -94,7 +95,7 @@ fn FlowCard(
                         state.walks.update(|w| {
                             w.by_flow.remove(&flow_id);
                         });
-                        super::navigate(&start_href);
+                        crate::nav::navigate(&start_href);
                     };
                     view! {
                         <p class="esc-in-progress">

@@ -9,12 +9,11 @@ mod step;
 mod timer;
 mod walker;
 
-use crate::app::CurrentLocation;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::StepRef;
 use crate::domain::source::SourceRef;
-use crate::route::{HashLocation, Route};
+use crate::nav::{CurrentLocation, Route};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -108,35 +107,6 @@ fn step_href(walk_flow: &str, target: &StepRef) -> String {
 /// The current time.
 fn now() -> DateTime<Utc> {
     Utc::now()
-}
-
-/// The key in `history.state` naming the URL an entry was reached from.
-const CAME_FROM: &str = "deskaidFrom";
-
-/// Adds a history entry for `href` (the `hashchange` that follows updates the
-/// view) and records in it the URL it was reached from, so Back can return
-/// through the browser's history instead of piling up entries.
-fn navigate(href: &str) {
-    let window = window();
-    let from = window.location().hash().unwrap_or_default();
-    if from == href || window.location().set_hash(href).is_err() {
-        return;
-    }
-    if let Ok(history) = window.history() {
-        let state = js_sys::Object::new();
-        if js_sys::Reflect::set(&state, &CAME_FROM.into(), &from.into()).is_ok() {
-            let _ = history.replace_state(&state, "");
-        }
-    }
-}
-
-/// The route the current history entry was reached from by [`navigate`].
-fn came_from() -> Option<Route> {
-    let state = window().history().ok()?.state().ok()?;
-    let from = js_sys::Reflect::get(&state, &CAME_FROM.into())
-        .ok()?
-        .as_string()?;
-    Some(HashLocation::parse(&from).route)
 }
 
 /// Moves focus to the element with `id` once the view has been redrawn, so

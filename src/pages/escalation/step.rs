@@ -4,12 +4,13 @@
 
 use super::timer::Countdown;
 use super::walker::{edit_walk, show_current, STEP_HEADING};
-use super::{came_from, now, step_route, Sources};
+use super::{now, step_route, Sources};
 use crate::components::copy_button::CopyButton;
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Walk};
-use crate::state::AppState;
+use crate::nav::came_from;
+use crate::store::AppState;
 use leptos::prelude::*;
 
 /// The current step of the walk.

@@ -5,14 +5,15 @@
 use super::diagram::Diagram;
 use super::notes::CaseNotes;
 use super::step::StepView;
-use super::{flow_href, focus_after_render, navigate, now, step_href, step_route};
-use crate::app::{read_location, replace_hash, CurrentLocation};
+use super::{flow_href, focus_after_render, now, step_href, step_route};
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{follow_link, Flow, LinkTarget, StepRef, Walk};
-use crate::route::Route;
-use crate::state::AppState;
+use crate::nav::navigate;
+use crate::nav::Route;
+use crate::nav::{read_location, replace_hash, CurrentLocation};
+use crate::store::AppState;
 use leptos::prelude::*;
 
 /// Id of the step heading, focused after each move.

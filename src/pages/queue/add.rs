@@ -6,7 +6,7 @@ use crate::domain::sla::{
 };
 use crate::pages::sla::calc::{parse_agency, received_message, type_from_key, type_key};
 use crate::pages::sla::widgets::{local_input, RulesInForce};
-use crate::state::AppState;
+use crate::store::AppState;
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

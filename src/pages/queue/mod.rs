@@ -11,9 +11,9 @@ use crate::components::title::set_page_title;
 use crate::domain::sla::{
     build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
 };
+use crate::nav::Route;
 use crate::pages::sla::widgets::{rules_in_force, use_now, RulesInForce, SlaSubNav, SourceNote};
-use crate::route::Route;
-use crate::state::AppState;
+use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;
 use leptos::prelude::*;

@@ -7,7 +7,7 @@ use crate::components::field::FieldError;
 use crate::domain::sla::{parse_local_datetime, CaseStatus, Channel, ContactAttempt, Due, Urgency};
 use crate::pages::sla::calc::received_message;
 use crate::pages::sla::widgets::{human, local_input, next_uid, DueTime, RulesInForce, SourceNote};
-use crate::state::AppState;
+use crate::store::AppState;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 

@@ -7,7 +7,6 @@ mod question;
 mod results;
 mod start;
 
-use crate::app::{replace_hash, CurrentLocation};
 use crate::components::clock::browser_offset;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
@@ -17,8 +16,9 @@ use crate::domain::quiz::{
     QuestionKind, QuizSession, QuizSpec,
 };
 use crate::domain::sla::rule_case_type;
-use crate::route::Route;
-use crate::state::AppState;
+use crate::nav::Route;
+use crate::nav::{replace_hash, CurrentLocation};
+use crate::store::AppState;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 use leptos::prelude::*;
 use std::sync::Arc;

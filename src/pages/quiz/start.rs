@@ -14,7 +14,7 @@ use crate::domain::quiz::{
     encode_bank_fragment, link_spec, pick_link_seed, spec_to_pairs, Bank, Mode, QuizSpec,
     ShareError, Verdict, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, FRAGMENT_LIMIT,
 };
-use crate::route::Route;
+use crate::nav::Route;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

@@ -5,7 +5,7 @@ use crate::domain::sla::{
     parse_local_datetime, parse_zone, us_federal_holidays, AgencyTerm, CalendarSettings, CaseType,
     DayHours, Deadline, Due, FollowUpWindow, SlaEngine, SlaError, SlaSettings,
 };
-use crate::route::Route;
+use crate::nav::Route;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeSet;
 

@@ -9,15 +9,15 @@ pub(crate) mod widgets;
 
 pub use rules::SlaRulesEditor;
 
-use crate::app::{replace_hash, CurrentLocation};
 use crate::components::copy_button::CopyButton;
 use crate::components::field::{FieldError, TextField};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
     is_in_the_future, parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow,
 };
-use crate::route::{HashLocation, Route};
-use crate::state::AppState;
+use crate::nav::{replace_hash, CurrentLocation};
+use crate::nav::{HashLocation, Route};
+use crate::store::AppState;
 use calc::{
     calendar_used, compute, follow_ups, received_hint, received_message, saved_holidays_phrase,
     share_href, share_note, type_from_key, type_key, CalcInput,

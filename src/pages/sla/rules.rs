@@ -3,7 +3,6 @@
 //! types. Invalid drafts stay in the form and are never saved.
 
 use super::widgets::{next_uid, ZoneList};
-use crate::app::TabMemory;
 use crate::components::field::FieldError;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
@@ -11,7 +10,8 @@ use crate::domain::sla::{
     parse_zone, us_federal_holiday_on, us_federal_holidays, DayCounting, DayHours,
     FollowUpCounting, HourCounting, SlaEngine, SlaSettings,
 };
-use crate::state::AppState;
+use crate::store::AppState;
+use crate::store::TabMemory;
 use chrono::{Datelike, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

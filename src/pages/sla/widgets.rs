@@ -6,8 +6,8 @@ use crate::domain::sla::{
     area_zone_for, is_suggested_zone, legacy_zone_warning, parse_zone, Deadline, SlaEngine,
 };
 use crate::domain::source::SourceRef;
-use crate::route::Route;
-use crate::state::AppState;
+use crate::nav::Route;
+use crate::store::AppState;
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use leptos::prelude::*;

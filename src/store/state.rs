@@ -8,7 +8,7 @@ use crate::domain::content;
 use crate::domain::flow::Walk;
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
-use crate::storage::{backup_key, decode, read_raw, Persist, Persisted};
+use crate::store::{backup_key, decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -252,7 +252,7 @@ pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::encode;
+    use crate::store::encode;
 
     fn default_validates<T: Persist>() {
         assert_eq!(
@@ -278,7 +278,7 @@ mod tests {
         let keys: Vec<&str> = STORED.iter().map(|stored| stored.key).collect();
         let prefixed = keys
             .iter()
-            .all(|key| key.starts_with(crate::storage::KEY_PREFIX));
+            .all(|key| key.starts_with(crate::store::KEY_PREFIX));
         assert!(prefixed, "{keys:?}");
     }
 

@@ -1,27 +1,15 @@
 //! The app shell: loads state, follows the URL hash, and draws the header,
 //! navigation, notices, the current page and the footer.
 
+pub mod prerendered;
+
 use crate::components::notice::{NoticeArea, Notices};
-use crate::domain::sla::SlaSettings;
+use crate::nav::{read_location, CurrentLocation, Route, Section};
 use crate::pages;
-use crate::route::{HashLocation, Route, Section};
-use crate::state::AppState;
+use crate::store::{AppState, TabMemory};
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-/// The current hash location, shared with pages through context.
-#[derive(Clone, Copy)]
-pub struct CurrentLocation(pub RwSignal<HashLocation>);
-
-/// What the agent typed that must survive moving between pages of this tab
-/// but is never stored: a customer's message in the keyword scanner, and SLA
-/// rule edits not saved yet (`None` when there are none).
-#[derive(Clone, Copy)]
-pub struct TabMemory {
-    pub scanner_message: RwSignal<String>,
-    pub unsaved_sla_rules: RwSignal<Option<SlaSettings>>,
-}
 
 /// Which page component is on screen; changes of step or query within a page
 /// do not rebuild the page.
@@ -47,22 +35,6 @@ impl Page {
             Route::Settings => Page::Settings,
             Route::NotFound(_) => Page::NotFound,
         }
-    }
-}
-
-/// Reads `location.hash` now.
-pub fn read_location() -> HashLocation {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    HashLocation::parse(&hash)
-}
-
-/// Replaces the URL hash without adding a history entry or firing
-/// `hashchange`, for pages that mirror their inputs in the URL.
-pub fn replace_hash(href: &str) {
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href));
     }
 }
 

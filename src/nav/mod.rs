@@ -1,0 +1,10 @@
+//! Navigation: hash routes parsed and built as plain Rust (`route`), and the
+//! browser side that follows them (`browser`): the current location shared
+//! through context, replacing the hash, and history entries that remember
+//! where they were reached from.
+
+mod browser;
+mod route;
+
+pub use browser::{came_from, navigate, read_location, replace_hash, CurrentLocation};
+pub use route::*;
