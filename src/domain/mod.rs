@@ -7,3 +7,4 @@ pub mod quiz;
 pub mod scanner;
 pub mod sla;
 pub mod source;
+pub mod text;
