@@ -110,6 +110,28 @@ export function launchBrowser() {
 }
 
 /**
+ * "Now" for tests whose meaning depends on the date: Monday 30 November 2026,
+ * 10:00 in New York. After every date the tests type, so nothing they log is
+ * "in the future", whatever the machine's clock says.
+ */
+export const TEST_NOW = new Date('2026-11-30T15:00:00Z');
+
+/**
+ * A browser context whose clock starts at `time` (default TEST_NOW) and then
+ * runs at normal speed, so the app's "now" is the same on any date.
+ */
+export async function contextAt(browser, options = {}, time = TEST_NOW) {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time });
+  return context;
+}
+
+/** Resolves after the browser has painted twice: the view has redrawn. */
+export async function afterPaint(page) {
+  await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
+}
+
+/**
  * The live app's page heading. Trunk builds also show a prerendered home
  * page (src/prerendered.rs) until the wasm runs; tests wait for the app.
  */

@@ -8,7 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { APP_HEADING, browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { afterPaint, APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -189,7 +189,7 @@ describe('calculator editing and sharing', () => {
   });
 
   test('a receipt in the future is allowed with a warning', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}`);
     await page.getByTestId('initial-contact-due').waitFor();
     assert.equal((await page.getByTestId('received-warning').textContent()).trim(), '');
@@ -369,7 +369,7 @@ const caseItem = (page, number) => page.locator(`[data-testid=queue-case][data-c
 
 describe('my queue', () => {
   test('required fields are checked inline', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await page.getByRole('button', { name: 'Add case' }).click();
     await page.locator('#sla-add-number-error').getByText('Enter the case number.').waitFor();
@@ -380,7 +380,7 @@ describe('my queue', () => {
   });
 
   test('a case survives a reload; attempts, edits, the end-of-shift check, filters, removal and axe', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'Q-100', customer: 'Grace Hopper', received: '2026-03-06T15:01', next: 'Email the customer' });
     await page.reload();
@@ -447,7 +447,7 @@ describe('my queue', () => {
   });
 
   test('an empty Add case says the fields are marked above and focuses the first', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await page.getByRole('button', { name: 'Add case' }).click();
     await page.getByTestId('add-case-status').getByText('The case was not added: fix the fields marked above.').waitFor();
@@ -459,7 +459,7 @@ describe('my queue', () => {
   });
 
   test('a case received in the future is not added', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await page.fill('#sla-add-number', 'F-2');
     await page.fill('#sla-add-customer', 'Future Customer');
@@ -472,7 +472,7 @@ describe('my queue', () => {
   });
 
   test('after Add case the type returns to General with the other fields', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'T-1', customer: 'Type Reset', type: 'regulatory', received: '2026-03-06T15:01' });
     assert.equal(await page.locator('#sla-add-type').inputValue(), 'general');
@@ -481,7 +481,7 @@ describe('my queue', () => {
   });
 
   test('attempts before receipt or in the future are refused next to When; the zone is named', async () => {
-    const context = await browser.newContext();
+    const context = await contextAt(browser);
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'A-1', customer: 'Attempt Check', received: '2026-11-20T16:30' });
     const item = caseItem(page, 'A-1');
@@ -508,7 +508,7 @@ describe('my queue', () => {
   });
 
   test('exports the queue as CSV and the deadlines as iCalendar', async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await contextAt(browser, { acceptDownloads: true });
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'X-1', customer: 'Comma, "Quoted"', received: '2026-03-06T15:01' });
     await addCase(page, { number: 'X-2', customer: 'Ida', type: 'executive', received: '2026-03-13T16:30' });
@@ -548,12 +548,13 @@ describe('my queue', () => {
   });
 
   test('the queue fits a 360 px wide screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const context = await contextAt(browser, { viewport: { width: 360, height: 740 } });
     const page = await openApp(context, server.base, '#/queue');
     await addCase(page, { number: 'A-VERY-LONG-CASE-NUMBER-0000000001', customer: 'Narrow Screen', received: '2026-03-06T15:01' });
     for (const hash of ['#/queue', `#/sla?type=regulatory&received=2026-03-02T10:00&tz=${NY}`]) {
       await page.evaluate((h) => { location.hash = h; }, hash);
-      await page.waitForTimeout(100);
+      await page.locator(APP_HEADING).getByText(hash === '#/queue' ? 'My queue' : 'SLA calculator').waitFor();
+      await afterPaint(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${hash} scrolls sideways by ${overflow}px`);
     }
