@@ -8,4 +8,5 @@ pub mod file_input;
 pub mod form;
 pub mod notice;
 pub mod panic_banner;
+pub mod sla;
 pub mod title;

@@ -56,15 +56,15 @@ pub fn SelectField<T: FormOption>(
     #[prop(optional, into)]
     hint: Option<TextProp>,
     /// `data-testid` of the select, if tests need it.
-    #[prop(optional)]
-    testid: Option<&'static str>,
+    #[prop(optional, into)]
+    testid: MaybeProp<&'static str>,
 ) -> impl IntoView {
     let options = T::all().iter().map(|o| (o.key(), o.label())).collect();
     select_view(
         id,
         label,
         hint,
-        testid,
+        testid.get_untracked(),
         options,
         move || value.get().key(),
         move |key| {

@@ -27,7 +27,7 @@ pub fn TextField(
     /// The id of an element elsewhere (or in the children) that describes
     /// the input, when the hint is not a plain line of its own.
     #[prop(optional, into)]
-    hint_id: Option<String>,
+    hint_id: MaybeProp<String>,
     /// Why the value is wrong, or `None` while it is fine; without this
     /// prop the field has no error line.
     #[prop(optional, into)]
@@ -38,17 +38,21 @@ pub fn TextField(
     error_outside: bool,
     /// The on-screen keyboard to offer, e.g. `numeric` for numbers typed as
     /// text (so what was typed is kept even when it is not a number).
-    #[prop(optional)]
-    inputmode: Option<&'static str>,
+    #[prop(optional, into)]
+    inputmode: MaybeProp<&'static str>,
     /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)]
-    list: Option<&'static str>,
+    #[prop(optional, into)]
+    list: MaybeProp<String>,
     /// A class for the input, e.g. a narrower width.
-    #[prop(optional)]
-    class: Option<&'static str>,
+    #[prop(optional, into)]
+    class: MaybeProp<&'static str>,
     /// The browser's autofill hint; `off` unless the field asks for e.g. `name`.
     #[prop(default = "off")]
     autocomplete: &'static str,
+    /// Lets the browser mark misspellings: for prose (notes, next steps),
+    /// not for numbers, codes, names or dates.
+    #[prop(optional)]
+    check_spelling: bool,
     /// Whether the form needs a value.
     #[prop(optional)]
     required: bool,
@@ -64,7 +68,7 @@ pub fn TextField(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let describe = described_by(
-        hint_ref(&id, &hint, hint_id),
+        hint_ref(&id, &hint, hint_id.get_untracked()),
         error.map(|e| (error_id.clone(), e)),
     );
     view! {
@@ -73,13 +77,13 @@ pub fn TextField(
             <input
                 id=id.clone()
                 type=kind
-                class=class
-                inputmode=inputmode
-                list=list
+                class=move || class.get()
+                inputmode=move || inputmode.get()
+                list=move || list.get()
                 required=required
                 readonly=readonly
                 autocomplete=autocomplete
-                spellcheck="false"
+                spellcheck=(!check_spelling).then_some("false")
                 prop:disabled=move || disabled.get()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
@@ -187,5 +191,60 @@ pub fn NumberField(
             {hint_line(&id, hint)}
             <FieldError id=error_id message=error/>
         </div>
+    }
+}
+
+/// A [`TextField`] with a button beside it that acts on what was typed
+/// (e.g. "Add date"), its hint and error line below the pair.
+#[component]
+pub fn FieldWithButton(
+    /// The input's id; its hint's id is this followed by `-hint`, its error
+    /// line's by `-error`.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: TextProp,
+    /// What the input holds, as typed.
+    #[prop(into)]
+    value: Binding<String>,
+    /// The input type, as for [`TextField`].
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The on-screen keyboard to offer, e.g. `numeric`.
+    #[prop(optional, into)]
+    inputmode: MaybeProp<&'static str>,
+    /// A class for the input, e.g. a narrower width.
+    #[prop(optional, into)]
+    class: MaybeProp<&'static str>,
+    /// A line under the pair saying what the button does.
+    #[prop(optional, into)]
+    hint: Option<TextProp>,
+    /// Why the value cannot be used, or `None` while it is fine.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// The button's label.
+    button: &'static str,
+    /// What the button does.
+    on_press: Callback<()>,
+) -> impl IntoView {
+    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
+    view! {
+        <div class="inline-form">
+            <TextField
+                id=id.clone()
+                label=label
+                value=value
+                kind=kind
+                inputmode=inputmode
+                class=class
+                hint_id=hint_id
+                error=error
+                error_outside=true
+            />
+            <button type="button" on:click=move |_| on_press.run(())>{button}</button>
+        </div>
+        {hint_line(&id, hint)}
+        <FieldError id=format!("{id}-error") message=error/>
     }
 }
