@@ -1,6 +1,6 @@
 //! Choosing a file to import.
 
-use super::{described_by, hint_line, hint_ref};
+use super::{described_by, field_block, hint_line, hint_ref};
 use crate::components::file_input::read_chosen_file;
 use leptos::prelude::*;
 
@@ -24,9 +24,7 @@ pub fn FileField(
     on_read: Callback<(String, Option<String>)>,
 ) -> impl IntoView {
     let describe = described_by(hint_ref(&id, &hint, None), None);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let input = view! {
             <input
                 id=id.clone()
                 type="file"
@@ -34,7 +32,7 @@ pub fn FileField(
                 aria-describedby=describe
                 on:change=move |ev| read_chosen_file(&ev, move |name, text| on_read.run((name, text)))
             />
-            {hint_line(&id, hint)}
-        </div>
-    }
+    };
+    let below = hint_line(&id, hint);
+    field_block(&id, label, input, below)
 }

@@ -10,8 +10,10 @@
 //!   number.
 //! - Choices from an enum implementing [`FormOption`]: [`SelectField`],
 //!   [`FilterSelect`] (with an "all" entry), [`RadioGroup`].
-//! - [`Checkbox`] for a yes/no value, [`FileField`] to import a file, and
-//!   [`FieldWithButton`] for a field with its own action beside it.
+//! - [`Checkbox`] for a yes/no value, and [`FileField`] to import a file.
+//!
+//! A [`TextField`] can carry a [`FieldAction`]: a button beside it that acts
+//! on what was typed.
 //!
 //! Every field reads and writes through a [`Binding`]: pass an `RwSignal`
 //! directly, or [`Binding::lens`] into a part of a larger value.
@@ -23,7 +25,7 @@ mod text;
 
 pub use choice::{Checkbox, FilterSelect, RadioGroup, SelectField};
 pub use file::FileField;
-pub use text::{FieldWithButton, NumberField, TextArea, TextField};
+pub use text::{FieldAction, NumberField, TextArea, TextField};
 
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -171,4 +173,21 @@ fn hint_ref(id: &str, hint: &Option<TextProp>, hint_id: Option<String>) -> Optio
 pub fn next_uid() -> u32 {
     static NEXT: AtomicU32 = AtomicU32::new(1);
     NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The block every field sits in: its label, the control, then what goes
+/// under it (hint, error line).
+fn field_block(
+    id: &str,
+    label: TextProp,
+    control: impl IntoView,
+    below: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.to_string()>{move || label.get()}</label>
+            {control}
+            {below}
+        </div>
+    }
 }

@@ -1,11 +1,21 @@
 //! Fields the person types into.
 
-use super::{described_by, hint_line, hint_ref, invalid, Binding, FieldError};
+use super::{described_by, field_block, hint_line, hint_ref, invalid, Binding, FieldError};
 use leptos::prelude::*;
+
+/// A button beside a field that acts on what was typed (e.g. "Add date").
+#[derive(Clone, Copy)]
+pub struct FieldAction {
+    /// The button's label.
+    pub label: &'static str,
+    /// What the button does.
+    pub run: Callback<()>,
+}
 
 /// A labelled single-line input bound to text, with its hint and error line.
 /// Anything given as children (a `<datalist>`, a richer hint) goes between
-/// the hint and the error line.
+/// the hint and the error line. With an `action`, a button sits beside the
+/// field and the hint and error line go below the pair.
 #[component]
 pub fn TextField(
     /// The input's id; its hint's id is this followed by `-hint`, its error
@@ -62,6 +72,9 @@ pub fn TextField(
     /// Takes no edits and is skipped by Tab while true.
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// A button beside the field, acting on what was typed.
+    #[prop(optional)]
+    action: Option<FieldAction>,
     /// Hints and suggestions shown under the input.
     #[prop(optional)]
     children: Option<Children>,
@@ -71,9 +84,7 @@ pub fn TextField(
         hint_ref(&id, &hint, hint_id.get_untracked()),
         error.map(|e| (error_id.clone(), e)),
     );
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let input = view! {
             <input
                 id=id.clone()
                 type=kind
@@ -90,12 +101,24 @@ pub fn TextField(
                 aria-invalid=invalid(error)
                 aria-describedby=describe
             />
-            {hint_line(&id, hint)}
-            {children.map(|children| children())}
-            {error
-                .filter(|_| !error_outside)
-                .map(|message| view! { <FieldError id=error_id message=message/> })}
-        </div>
+    };
+    let below = (
+        hint_line(&id, hint),
+        children.map(|children| children()),
+        error
+            .filter(|_| !error_outside)
+            .map(|message| view! { <FieldError id=error_id message=message/> }),
+    );
+    match action {
+        None => field_block(&id, label, input, below).into_any(),
+        Some(action) => view! {
+            <div class="inline-form">
+                {field_block(&id, label, input, ())}
+                <button type="button" on:click=move |_| action.run.run(())>{action.label}</button>
+            </div>
+            {below}
+        }
+        .into_any(),
     }
 }
 
@@ -122,9 +145,7 @@ pub fn TextArea(
     readonly: bool,
 ) -> impl IntoView {
     let describe = described_by(hint_ref(&id, &hint, None), None);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let textarea = view! {
             <textarea
                 id=id.clone()
                 rows=rows.to_string()
@@ -133,9 +154,9 @@ pub fn TextArea(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-describedby=describe
             ></textarea>
-            {hint_line(&id, hint)}
-        </div>
-    }
+    };
+    let below = hint_line(&id, hint);
+    field_block(&id, label, textarea, below)
 }
 
 /// A whole number of at least 1, stored as a number. Text that is not a
@@ -166,10 +187,8 @@ pub fn NumberField(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let describe = described_by(hint_ref(&id, &hint, None), Some((error_id.clone(), error)));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <input
+    let input = view! {
+        <input
                 id=id.clone()
                 type="number"
                 min="1"
@@ -188,63 +207,10 @@ pub fn NumberField(
                 aria-invalid=invalid(Some(error))
                 aria-describedby=describe
             />
-            {hint_line(&id, hint)}
-            <FieldError id=error_id message=error/>
-        </div>
-    }
-}
-
-/// A [`TextField`] with a button beside it that acts on what was typed
-/// (e.g. "Add date"), its hint and error line below the pair.
-#[component]
-pub fn FieldWithButton(
-    /// The input's id; its hint's id is this followed by `-hint`, its error
-    /// line's by `-error`.
-    #[prop(into)]
-    id: String,
-    /// The visible label.
-    #[prop(into)]
-    label: TextProp,
-    /// What the input holds, as typed.
-    #[prop(into)]
-    value: Binding<String>,
-    /// The input type, as for [`TextField`].
-    #[prop(default = "text")]
-    kind: &'static str,
-    /// The on-screen keyboard to offer, e.g. `numeric`.
-    #[prop(optional, into)]
-    inputmode: MaybeProp<&'static str>,
-    /// A class for the input, e.g. a narrower width.
-    #[prop(optional, into)]
-    class: MaybeProp<&'static str>,
-    /// A line under the pair saying what the button does.
-    #[prop(optional, into)]
-    hint: Option<TextProp>,
-    /// Why the value cannot be used, or `None` while it is fine.
-    #[prop(into)]
-    error: Signal<Option<String>>,
-    /// The button's label.
-    button: &'static str,
-    /// What the button does.
-    on_press: Callback<()>,
-) -> impl IntoView {
-    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
-    view! {
-        <div class="inline-form">
-            <TextField
-                id=id.clone()
-                label=label
-                value=value
-                kind=kind
-                inputmode=inputmode
-                class=class
-                hint_id=hint_id
-                error=error
-                error_outside=true
-            />
-            <button type="button" on:click=move |_| on_press.run(())>{button}</button>
-        </div>
-        {hint_line(&id, hint)}
-        <FieldError id=format!("{id}-error") message=error/>
-    }
+    };
+    let below = (
+        hint_line(&id, hint),
+        view! { <FieldError id=error_id message=error/> },
+    );
+    field_block(&id, label, input, below)
 }

@@ -3,7 +3,7 @@
 
 use super::table::FEDERAL_HOLIDAYS;
 use super::Draft;
-use crate::components::form::FieldWithButton;
+use crate::components::form::{FieldAction, TextField};
 use crate::components::sla::zone::ZoneField;
 use crate::domain::content;
 use crate::domain::sla::{us_federal_holiday_on, us_federal_holidays};
@@ -92,16 +92,15 @@ pub(super) fn CalendarFields(
             {FEDERAL_HOLIDAYS.view(draft, defaults)}
             <h3 class="sla-subheading">"Other closed dates"</h3>
             <ClosedDates draft=draft/>
-            <FieldWithButton
+            <TextField
                 id="sla-rules-new-holiday"
                 label="Add a closed date"
                 kind="date"
                 value=new_date
                 error=date_error
-                button="Add date"
-                on_press=Callback::new(add_date)
+                action=FieldAction { label: "Add date", run: Callback::new(add_date) }
             />
-            <FieldWithButton
+            <TextField
                 id="sla-rules-year"
                 label="Add US federal holidays for year"
                 inputmode="numeric"
@@ -109,8 +108,7 @@ pub(super) fn CalendarFields(
                 value=year
                 hint="Adds the observed dates below as closed dates, e.g. for a team that does not close on every federal holiday every year."
                 error=year_error
-                button="Add these holidays"
-                on_press=Callback::new(add_preset)
+                action=FieldAction { label: "Add these holidays", run: Callback::new(add_preset) }
             />
             <p role="status" class="sla-status">{move || preset_status.get()}</p>
             <ul class="sla-preset-list" data-testid="sla-federal-preview">

@@ -16,7 +16,7 @@ use calendar::CalendarFields;
 use hours::HoursFields;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
-use table::SECTIONS;
+use table::{Section, SECTIONS};
 
 /// The words under a number field whose text is not a number.
 const NOT_A_NUMBER: &str = "Enter a whole number, for example 4.";
@@ -178,11 +178,11 @@ pub fn SlaRulesEditor() -> impl IntoView {
             <HoursFields draft=draft/>
             {SECTIONS
                 .iter()
-                .map(|section| {
+                .map(|Section(legend, settings)| {
                     view! {
                         <fieldset>
-                            <legend>{section.legend}</legend>
-                            {section.settings.iter().map(|setting| setting.view(draft, defaults)).collect_view()}
+                            <legend>{*legend}</legend>
+                            {settings.iter().map(|setting| setting.view(draft, defaults)).collect_view()}
                         </fieldset>
                     }
                 })
