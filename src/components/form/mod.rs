@@ -31,7 +31,7 @@ use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// An enum a form picks from: the options of a `<select>` or a radio group.
-/// Implemented in [`options`] for the app's enums, so each form names the
+/// Implemented (in `options.rs`) for the app's enums, so each form names the
 /// enum instead of repeating its options and their words.
 pub trait FormOption: Copy + PartialEq + Send + Sync + 'static {
     /// Every option, in the order a person sees them.

@@ -74,7 +74,7 @@ pub fn human(instant: &DateTime<Tz>) -> String {
 }
 
 /// An instant for `<time datetime>`: RFC 3339 with its offset.
-pub fn machine(instant: &DateTime<Tz>) -> String {
+fn machine(instant: &DateTime<Tz>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
