@@ -120,3 +120,101 @@ async fn adding_a_case_shows_it_in_the_queue() {
     drop(handle);
     container.remove();
 }
+
+/// Picks the option with `value` in the select and fires `change`.
+fn choose(container: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let element = find(container, selector);
+    js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
+    element
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+/// The element whose `selector` matches and whose text is `text`.
+fn with_text(container: &web_sys::HtmlElement, selector: &str, text: &str) -> web_sys::HtmlElement {
+    let nodes = container.query_selector_all(selector).unwrap();
+    (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .find(|element| element.text_content().unwrap_or_default().trim() == text)
+        .unwrap_or_else(|| panic!("no {selector} saying {text}"))
+}
+
+async fn settle() {
+    leptos::task::tick().await;
+    sleep_ms(20).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_rule_that_is_not_a_number_stays_in_its_field_until_restored() {
+    let (container, handle) = render_at("#/sla").await;
+    let label = with_text(&container, "label", "General resolution business days");
+    let selector = format!("#{}", label.get_attribute("for").unwrap());
+    type_into(&container, &selector, "four");
+    settle().await;
+    let input: web_sys::HtmlInputElement = find(&container, &selector).unchecked_into();
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let described = input.get_attribute("aria-describedby").unwrap();
+    let error_id = described
+        .split(' ')
+        .find(|id| id.ends_with("-error"))
+        .unwrap();
+    assert_eq!(
+        text_of(&container, &format!("#{error_id}")),
+        "Enter a whole number, for example 4."
+    );
+    assert!(text_of(&container, "[data-testid=sla-rules-problems]")
+        .contains("General resolution business days: enter a whole number"));
+    with_text(&container, "button", "Save rules").click();
+    settle().await;
+    let statuses = container
+        .query_selector_all(".sla-rules [role=status]")
+        .unwrap();
+    assert!((0..statuses.length())
+        .filter_map(|i| statuses.item(i))
+        .any(|status| status
+            .text_content()
+            .unwrap_or_default()
+            .starts_with("Not saved")));
+
+    with_text(&container, "button", "Restore shipped defaults").click();
+    settle().await;
+    assert_eq!(input.value(), "4");
+    assert_eq!(input.get_attribute("aria-invalid"), None);
+    assert_eq!(text_of(&container, &format!("#{error_id}")), "");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_queue_filters_pick_options_by_key() {
+    let (container, handle) = render_at("#/queue").await;
+    let form: web_sys::HtmlFormElement =
+        find(&container, "[data-testid=add-case-form]").unchecked_into();
+    for (number, kind) in [("K-1", "general"), ("K-2", "executive")] {
+        type_into(&container, "#sla-add-number", number);
+        type_into(&container, "#sla-add-customer", "Key Filter");
+        type_into(&container, "#sla-add-received", "2026-03-06T15:01");
+        choose(&container, "#sla-add-type", kind);
+        form.request_submit().unwrap();
+        settle().await;
+    }
+    assert_eq!(text_of(&container, "[data-testid=queue-count]"), "2 cases.");
+    choose(&container, "#sla-filter-type", "executive");
+    settle().await;
+    assert_eq!(
+        text_of(&container, "[data-testid=queue-count]"),
+        "Showing 1 of 2 cases."
+    );
+    assert_eq!(
+        attribute(&container, "[data-testid=queue-case]", "data-case"),
+        "K-2"
+    );
+    choose(&container, "#sla-filter-type", "");
+    choose(&container, "#sla-filter-status", "pending_on");
+    settle().await;
+    assert_eq!(
+        text_of(&container, "[data-testid=queue-count]"),
+        "Showing 0 of 2 cases."
+    );
+    cleanup(container, handle);
+}
