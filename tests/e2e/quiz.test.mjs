@@ -1,6 +1,7 @@
 // The training quiz: practice feedback, exams from trainer links, reload
-// mid-exam, review of missed questions, custom banks through files and links,
-// keyboard answering, and axe-core on every view.
+// mid-exam, time limits, review of missed questions, FSRS spaced review on a
+// fake clock, custom banks through files and links, keyboard answering, and
+// axe-core on every view.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';

@@ -1,7 +1,7 @@
 // The SLA calculator (#/sla), its rules editor and the queue (#/queue):
 // URL-contract links with exact <time datetime> values, inline messages,
 // sharing, persistence, contact attempts, the end-of-shift check, CSV and
-// iCalendar exports, filters, and axe-core on every state.
+// iCalendar exports, filters, ticking countdowns, and axe-core on every state.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
