@@ -1,12 +1,13 @@
 // The training quiz: practice feedback, exams from trainer links, reload
-// mid-exam, review of missed questions, custom banks through files and links,
-// keyboard answering, and axe-core on every view.
+// mid-exam, time limits, review of missed questions, FSRS spaced review on a
+// fake clock, custom banks through files and links, keyboard answering, and
+// axe-core on every view.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
 
 let dir;
 /** The shipped bank, as exported through the UI. */
@@ -204,6 +205,121 @@ describe('practice', () => {
   });
 });
 
+/** `TEST_NOW` plus `minutes`. */
+const minutesAfterNow = (minutes) => new Date(TEST_NOW.getTime() + minutes * 60_000);
+
+/** Checks the answer on screen and waits for its feedback. */
+async function check(page) {
+  await primary(page).click();
+  await page.getByTestId('quiz-feedback').waitFor();
+}
+
+/** The rows of the review schedule: [prompt, next review]. */
+async function reviewSchedule(page) {
+  return page.locator('.quiz-schedule tbody tr').evaluateAll((rows) =>
+    rows.map((row) => [row.cells[0].textContent, row.cells[3].textContent]));
+}
+
+/**
+ * The next reviews after the spaced review below, worked out by hand from
+ * FSRS's default weights (rs-fsrs 1.2.1: w0 = 0.4072, w2 = 3.1262,
+ * w17 = 0.5034, w18 = 0.6567) at 90% retention, where the interval in days is
+ * the stability rounded. A learning card answered right graduates with
+ * stability S * e^(w17 * w18) = S * 1.392: after a wrong first answer
+ * 0.4072 * 1.392 = 0.57, so 1 day; after a right one 3.1262 * 1.392 = 4.35, so
+ * 4 days (as in src/domain/quiz/schedule.rs, right then right: 4 days).
+ */
+const NEXT_REVIEWS = [
+  'Next review of this question: 3 Dec 2026, 16:00',
+  'Next review of this question: 6 Dec 2026, 16:00',
+  'Next review of this question: 6 Dec 2026, 16:00',
+];
+
+describe('spaced review (FSRS)', () => {
+  test('answers schedule their questions; days later the due ones come back most overdue first, each with its next review', async () => {
+    // Browser times in UTC, so the dates on screen read as the clock's.
+    const context = await contextAt(browser, { timezoneId: 'UTC' });
+    const page = await openApp(context, server.base, '#/quiz?mode=practice&topics=deadlines&count=3&seed=3');
+    await startFromLink(page);
+    await page.waitForSelector('#quiz-question-heading');
+    // While answers are given the clock stands still and moves only when the
+    // test moves it, so every answer is given at a known minute. (axe waits
+    // on timers, so it runs only while the clock runs.)
+    await context.clock.pauseAt(new Date('2026-11-30T15:10:00Z'));
+
+    // Practice on 30 Nov 2026: right at 15:10, wrong at 15:11, right at 15:12.
+    const first = await answerRight(page);
+    await check(page);
+    await primary(page).click();
+    await context.clock.runFor(60_000);
+    const second = await answerWrong(page);
+    await check(page);
+    await primary(page).click();
+    await context.clock.runFor(60_000);
+    const third = await answerRight(page);
+    await check(page);
+    // Seed 3 asks these three (content/questions/q001.toml).
+    assert.deepEqual([first.id, second.id, third.id], ['q001-resolution-times', 'q001-initial-contact-executive', 'q001-initial-contact-general-after-3pm']);
+    await primary(page).click();
+    await page.getByTestId('quiz-score').waitFor();
+    await page.getByRole('button', { name: 'New quiz' }).click();
+
+    // FSRS short-term steps: a right answer comes back 10 minutes later, a
+    // wrong one after 1 minute (src/domain/quiz/schedule.rs); soonest first.
+    await page.getByText(/^Review schedule \(3 questions\)$/).click();
+    assert.deepEqual(await reviewSchedule(page), [
+      ['What is the initial contact time for an Executive case?', '30 Nov 2026, 15:12'],
+      ['How much time are you given to resolve each case type? Select every true statement.', '30 Nov 2026, 15:20'],
+      ['A General case reaches you at 4:15pm on a Tuesday (a business day, and Wednesday is one too). By when must initial contact be made?', '30 Nov 2026, 15:22'],
+    ]);
+    // At 15:12 the wrong answer's question is already due again.
+    assert.match(await page.getByTestId('quiz-stats').textContent(), /Questions seen3 of 90.*Due for review1 question/s);
+    await context.clock.resume();
+    await expectNoAxeViolations(page, 'start screen with a review schedule');
+
+    // Two days later all three are due.
+    await context.clock.fastForward('48:00:00');
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    await page.getByTestId('quiz-stats').waitFor();
+    assert.match(await page.getByTestId('quiz-stats').textContent(), /Due for review3 questions/);
+    await page.getByLabel('Spaced review').check();
+    assert.equal(await page.locator('.quiz-mode-note').textContent(), '3 questions due for review now, 87 not seen yet; an empty count asks 20.');
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await page.getByLabel('Contact and resolution deadlines (8)').check();
+    await page.getByLabel('Number of questions').fill('3');
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    assert.match(await page.locator('.quiz-meta').textContent(), /^Spaced review/);
+    await expectNoAxeViolations(page, 'a spaced review question');
+
+    // Most overdue first: the wrong answer's question, then the others by
+    // due time (not the order they were practised in). All three answered
+    // right at 16:00 on 2 December.
+    await context.clock.pauseAt(new Date('2026-12-02T16:00:00Z'));
+    const asked = [];
+    const nextReviews = [];
+    for (let i = 0; i < 3; i += 1) {
+      if (i > 0) await primary(page).click();
+      assert.equal(await heading(page).textContent(), `Question ${i + 1} of 3`);
+      asked.push((await answerRight(page)).id);
+      await check(page);
+      assert.match(await page.getByTestId('quiz-feedback').textContent(), /Correct/);
+      nextReviews.push(await page.getByTestId('quiz-next-review').textContent());
+    }
+    assert.deepEqual(asked, [second.id, first.id, third.id]);
+    assert.deepEqual(nextReviews, NEXT_REVIEWS);
+    await context.clock.resume();
+    await expectNoAxeViolations(page, 'spaced review feedback with the next review');
+    await primary(page).click();
+    await page.getByTestId('quiz-score').waitFor();
+    await page.getByRole('button', { name: 'New quiz' }).click();
+    assert.match(await page.getByTestId('quiz-stats').textContent(), /Due for review0 questions/);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+});
+
 describe('exams', () => {
   test('a trainer link starts the exam; a reload keeps the question and answers; the score is shown', async () => {
     const context = await browser.newContext();
@@ -315,6 +431,36 @@ describe('exams', () => {
     await page.getByRole('button', { name: 'Reset progress…' }).click();
     await page.getByRole('button', { name: 'Yes, reset my progress' }).click();
     assert.match(await page.getByTestId('quiz-stats').textContent(), /Questions seen0 of 90.*Exams taken0/s);
+    await context.close();
+  });
+
+  test('an exam whose time runs out while the page is open ends there and shows its results', async () => {
+    const context = await contextAt(browser);
+    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=1');
+    await startFromLink(page);
+    await page.waitForSelector('#quiz-question-heading');
+    const timer = page.locator('.quiz-timer');
+    // The fake clock runs at normal speed until the test moves it.
+    assert.match(await timer.textContent(), /^Time remaining: (1 min 00 s|0 min [3-5]\d s)$/);
+    await answerRight(page);
+    await primary(page).click();
+    assert.equal(await heading(page).textContent(), 'Question 2 of 2');
+
+    // The countdown ticks with the clock...
+    await context.clock.runFor(30_000);
+    await page.waitForFunction(() => /^Time remaining: 0 min [0-2]\d s$/.test(document.querySelector('.quiz-timer')?.textContent));
+    await expectNoAxeViolations(page, 'a timed exam question');
+    // ...and past the minute the exam ends on its own, with no reload.
+    await context.clock.runFor(31_000);
+    const score = page.getByTestId('quiz-score');
+    await score.waitFor();
+    assert.match(await score.textContent(), /The time limit ended the exam/);
+    // One of the two questions was answered, and right.
+    assert.match(await score.textContent(), /50%/);
+    assert.match(await page.getByTestId('notice').filter({ hasText: 'Time is up' }).textContent(), /Time is up: the exam has ended and your answers so far were scored\./);
+    assert.equal(await page.locator('.quiz-timer').count(), 0);
+    await expectNoAxeViolations(page, 'results of an exam ended by its time limit');
+    assert.deepEqual(page.errors, []);
     await context.close();
   });
 

@@ -1,10 +1,11 @@
-// The app shell: routes, not-found, storage recovery, export/import, tabs, axe.
+// The app shell: routes, not-found, storage recovery, export/import, reset, tabs,
+// the panic banner, axe.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -165,6 +166,139 @@ describe('storage', () => {
     await context.close();
   });
 
+  test('a case added, edited and removed in one tab follows in the other tab\'s queue', async () => {
+    // Both tabs share the fixed clock, so the deadline is the same on any date.
+    const context = await contextAt(browser);
+    const first = await openApp(context, server.base, '#/queue');
+    const second = await openApp(context, server.base, '#/queue');
+    const count = second.getByTestId('queue-count');
+    assert.equal(await count.textContent(), 'Your queue is empty: add a case below.');
+    await first.fill('#sla-add-number', 'TAB-1');
+    await first.fill('#sla-add-customer', 'Two Tabs');
+    await first.fill('#sla-add-received', '2026-11-30T09:00');
+    await first.getByRole('button', { name: 'Add case' }).click();
+
+    const item = second.locator('[data-testid=queue-case][data-case="TAB-1"]');
+    await item.waitFor();
+    assert.equal(await count.textContent(), '1 case.');
+    assert.match(await item.textContent(), /Case TAB-1 — Two Tabs/);
+    // Received Monday 09:00, before the cut-off: contact by 17:00 that day.
+    assert.equal(await item.getByTestId('case-due').getAttribute('datetime'), '2026-11-30T17:00:00-05:00');
+    assert.equal(await item.getByTestId('case-status').textContent(), 'Assigned');
+    await expectNoAxeViolations(second, 'queue with a case from another tab');
+
+    const original = first.locator('[data-testid=queue-case][data-case="TAB-1"]');
+    await original.getByText('Edit status, next action and notes').click();
+    await original.getByTestId('edit-status').selectOption('Pending on');
+    await original.getByRole('button', { name: 'Save changes' }).click();
+    await item.getByTestId('case-status').getByText('Pending on').waitFor();
+
+    await original.getByRole('button', { name: 'Remove case TAB-1' }).click();
+    await count.getByText('Your queue is empty: add a case below.').waitFor();
+    assert.equal(await second.getByTestId('queue-case').count(), 0);
+    assert.deepEqual([...first.errors, ...second.errors], []);
+    await context.close();
+  });
+
+  test('a walk advanced in one tab shows in the other tab\'s list of flows, ready to resume', async () => {
+    const context = await browser.newContext();
+    const list = await openApp(context, server.base, '#/escalation');
+    const walker = await openApp(context, server.base, '#/escalation/leadership');
+    const card = list.locator('.esc-flow-card[data-flow="leadership"]');
+    await card.getByRole('link', { name: 'Start this flow' }).waitFor();
+
+    const choose = async (label, next) => {
+      await walker.locator('.esc-choices').getByRole('button', { name: label, exact: true }).click();
+      await walker.locator('.esc-step h2', { hasText: next }).waitFor();
+    };
+    await choose('Yes, the customer asked to escalate', 'Try to de-escalate');
+    const progress = card.locator('.esc-in-progress');
+    await progress.waitFor();
+    assert.equal(await progress.textContent(), 'Walk in progress (step 2: Try to de-escalate). Resume · Start over');
+    assert.equal(await card.getByRole('link', { name: 'Start this flow' }).count(), 0);
+    await expectNoAxeViolations(list, 'flow list with a walk from another tab');
+
+    await choose('Continue', 'Does the concern qualify for additional review?');
+    await progress.getByText('(step 3: Does the concern qualify for additional review?)').waitFor();
+    assert.equal(await progress.getByRole('link', { name: 'Resume' }).getAttribute('href'), new URL(walker.url()).hash);
+    await progress.getByRole('link', { name: 'Resume' }).click();
+    await list.locator('.esc-step h2', { hasText: 'Does the concern qualify for additional review?' }).waitFor();
+    assert.deepEqual([...list.errors, ...walker.errors], []);
+    await context.close();
+  });
+
+  test('a quiz answered in one tab updates the other tab\'s progress and quiz in progress', async () => {
+    // The streak counts days, so both tabs share the fixed clock.
+    const context = await contextAt(browser);
+    const quizTab = await openApp(context, server.base, '#/quiz?mode=practice&topics=deadlines&count=2&seed=3');
+    await quizTab.getByTestId('quiz-linked').getByRole('button', { name: 'Start the quiz' }).click();
+    await quizTab.locator('#quiz-question-heading').getByText('Question 1 of 2').waitFor();
+
+    // The second tab opens on the same quiz; it steps out to the start screen.
+    const other = await openApp(context, server.base, '#/quiz');
+    await other.locator('#quiz-question-heading').getByText('Question 1 of 2').waitFor();
+    await other.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    const resume = other.getByRole('region', { name: 'Quiz in progress' });
+    const stats = other.getByTestId('quiz-stats');
+    assert.match(await resume.textContent(), /You have a quiz in progress: Practice — question 1 of 2\./);
+    assert.match(await stats.textContent(), /Questions seen0 of 90.*Streak0 days/s);
+
+    // Any answer counts as seen.
+    await quizTab.locator('#quiz-option-0').check();
+    await quizTab.getByTestId('quiz-primary').click();
+    await quizTab.getByTestId('quiz-feedback').waitFor();
+    await stats.getByText('1 of 90').waitFor();
+    assert.match(await stats.textContent(), /Questions seen1 of 90.*Streak1 day/s);
+    await other.getByText(/^Review schedule \(1 question\)$/).waitFor();
+    await expectNoAxeViolations(other, 'quiz start screen updated from another tab');
+
+    await quizTab.getByTestId('quiz-primary').click();
+    await quizTab.locator('#quiz-question-heading').getByText('Question 2 of 2').waitFor();
+    await resume.getByText('Practice — question 2 of 2.').waitFor();
+    assert.deepEqual([...quizTab.errors, ...other.errors], []);
+    await context.close();
+  });
+
+  test('reset also deletes the copies set aside, and the list of them goes', async () => {
+    const context = await browser.newContext();
+    const page = await openApp(context, server.base, '#/settings');
+    await page.evaluate(() => {
+      for (const key of ['deskaid.settings', 'deskaid.walks', 'deskaid.queue', 'deskaid.quiz']) {
+        localStorage.setItem(key, '{this is not json');
+      }
+      localStorage.setItem('someone-elses-app', 'theirs');
+    });
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    const setAside = page.getByTestId('set-aside');
+    await setAside.waitFor();
+    assert.equal(await setAside.locator('li').count(), 4);
+    const keys = () => page.evaluate(() => Object.keys(localStorage).sort());
+    assert.deepEqual(await keys(), [
+      'deskaid.queue.backup',
+      'deskaid.quiz.backup',
+      'deskaid.settings.backup',
+      'deskaid.walks.backup',
+      'someone-elses-app',
+    ]);
+
+    await page.getByRole('button', { name: 'Reset all data…' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+    await page.getByTestId('notice').filter({ hasText: 'All Deskaid data in this browser was deleted.' }).waitFor();
+    await setAside.waitFor({ state: 'detached' });
+    assert.equal(await page.getByRole('heading', { name: 'Unreadable data set aside' }).count(), 0);
+    // Only the other site's key is left.
+    assert.deepEqual(await keys(), ['someone-elses-app']);
+    await expectNoAxeViolations(page, 'settings after a reset');
+
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    assert.equal(await page.getByTestId('set-aside').count(), 0);
+    assert.equal(await page.getByTestId('notice').count(), 0);
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+
   test('reset deletes everything after confirmation', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/settings');
@@ -212,6 +346,52 @@ describe('storage failures', () => {
     await page.getByLabel('Dark').check();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
     assert.deepEqual(page.errors, []);
+    await context.close();
+  });
+});
+
+describe('panic banner', () => {
+  test('a Rust panic shows the banner in words instead of a dead page; a reload recovers', async () => {
+    // The one panic reachable from the page today (a bug, see below): Remove
+    // in the queue asks the next animation frame to focus Undo through a
+    // NodeRef of the queue page; leave the page before that frame and the
+    // frame reads the disposed NodeRef, which panics. The fake clock holds
+    // the frame back so the second click lands first, as a quick hand or a
+    // busy machine can. When that bug is fixed, this test needs another panic.
+    const context = await contextAt(browser);
+    const page = await openApp(context, server.base, '#/queue');
+    await page.fill('#sla-add-number', 'P-1');
+    await page.fill('#sla-add-customer', 'Panic Banner');
+    await page.fill('#sla-add-received', '2026-11-30T09:00');
+    await page.getByRole('button', { name: 'Add case' }).click();
+    await page.getByTestId('add-case-status').getByText('Added case P-1.').waitFor();
+    assert.equal(await page.locator('.panic-banner').count(), 0);
+
+    await context.clock.pauseAt(new Date('2026-11-30T15:30:00Z'));
+    await page.getByRole('button', { name: 'Remove case P-1' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
+    await page.locator(APP_HEADING, { hasText: 'Settings' }).waitFor();
+    // The held-back frame runs and the wasm stops (release builds abort on a panic).
+    await assert.rejects(context.clock.runFor(100), /RuntimeError: unreachable/);
+    await context.clock.resume();
+
+    const banner = page.locator('.panic-banner');
+    await banner.waitFor();
+    assert.equal(await banner.getAttribute('role'), 'alert');
+    const text = await banner.textContent();
+    assert.match(text, /^Deskaid hit an unexpected error and stopped working: panicked at /);
+    assert.match(text, /Tried to access a reactive value that has already been disposed\./);
+    assert.match(text, /Your saved data is safe\. Reload the page to continue\.$/);
+    // The banner comes first in the page, above the header.
+    assert.equal(await page.evaluate(() => document.body.firstElementChild.className), 'panic-banner');
+    await expectNoAxeViolations(page, 'the panic banner');
+
+    // The removal was saved before the panic, and a reload starts afresh.
+    await page.goto(`${server.base}#/queue`);
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    assert.equal(await page.locator('.panic-banner').count(), 0);
+    assert.equal(await page.getByTestId('queue-count').textContent(), 'Your queue is empty: add a case below.');
     await context.close();
   });
 });
