@@ -11,7 +11,7 @@ use crate::domain::sla::{
     FollowUpCounting, HourCounting, SlaEngine, SlaSettings,
 };
 use crate::store::AppState;
-use crate::store::TabMemory;
+use crate::store::{TabMemory, TabSlot};
 use chrono::{Datelike, NaiveDate, Utc, Weekday};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -36,6 +36,14 @@ struct Draft {
     epoch: RwSignal<u32>,
 }
 
+/// SLA rule edits not saved yet (`None` when there are none), kept in the
+/// tab's memory so they survive moving between the calculator and Settings.
+struct UnsavedRules;
+
+impl TabSlot for UnsavedRules {
+    type Value = Option<SlaSettings>;
+}
+
 /// Edits the SLA rules and business calendar, saves them into the settings
 /// (`Settings.sla`) only when valid, and restores the shipped defaults. Used
 /// on the calculator page and mountable on the settings page.
@@ -43,7 +51,7 @@ struct Draft {
 pub fn SlaRulesEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
-    let unsaved = expect_context::<TabMemory>().unsaved_sla_rules;
+    let unsaved = expect_context::<TabMemory>().slot::<UnsavedRules>();
     let draft = Draft {
         settings: RwSignal::new(
             unsaved
