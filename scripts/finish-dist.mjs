@@ -12,18 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import {
-  addBootScript,
-  addContentSecurityPolicy,
-  addPrerenderedHome,
-  importHashedLinker,
-  importsLinker,
-  mainModuleOf,
-  preloadLinker,
-  prepareLinker,
-  renamePart,
-  sectionParts,
-} from './lib/patch.mjs';
+import * as patch from './lib/patch.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
@@ -37,15 +26,15 @@ const indexPath = join(staging, 'index.html');
 async function addSplitParts(html) {
   const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR, 'target');
   const partsDir = join(target, 'wasm-bindgen', release ? 'release' : 'debug', 'wasm-split');
-  const mainJs = mainModuleOf(html);
+  const mainJs = patch.mainModuleOf(html);
   if (!existsSync(partsDir)) {
-    if (importsLinker(await readFile(join(staging, mainJs), 'utf8'))) {
+    if (patch.importsLinker(await readFile(join(staging, mainJs), 'utf8'))) {
       throw new Error('finish-dist: the wasm has split points but was not split: run Trunk with scripts/bin first on PATH');
     }
     return { html, partsOfSection: null };
   }
 
-  let linker = prepareLinker(await readFile(join(partsDir, '__wasm_split.js'), 'utf8'), mainJs);
+  let linker = patch.prepareLinker(await readFile(join(partsDir, '__wasm_split.js'), 'utf8'), mainJs);
   const parts = (await readdir(partsDir)).filter((name) => name.endsWith('.wasm'));
   for (const name of parts) {
     const source = join(partsDir, name);
@@ -59,18 +48,18 @@ async function addSplitParts(html) {
     const bytes = await readFile(release ? optimised : source);
     const hashed = `${name.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
     await writeFile(join(staging, hashed), bytes);
-    linker = renamePart(linker, name, hashed);
+    linker = patch.renamePart(linker, name, hashed);
   }
   const linkerName = `wasm-split-${contentHash(linker)}.js`;
   // Which split point holds each section's page: written from src/shell/lazy.rs by its test.
   const splitOfSection = JSON.parse(await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'split-of-section.json'), 'utf8'));
-  const partsOfSection = sectionParts(linker, splitOfSection);
+  const partsOfSection = patch.sectionParts(linker, splitOfSection);
   await writeFile(join(staging, linkerName), linker);
 
   const mainPath = join(staging, mainJs);
-  const main = importHashedLinker(await readFile(mainPath, 'utf8'), linkerName);
+  const main = patch.importHashedLinker(await readFile(mainPath, 'utf8'), linkerName);
   await writeFile(mainPath, main);
-  html = preloadLinker(html, mainJs, integrityOf(main), linkerName);
+  html = patch.preloadLinker(html, mainJs, integrityOf(main), linkerName);
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
   return { html, partsOfSection };
 }
@@ -92,7 +81,7 @@ async function mergeStylesheets(html) {
 
 let { html, partsOfSection } = await addSplitParts(await readFile(indexPath, 'utf8'));
 const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
-html = addBootScript(addPrerenderedHome(html, home), partsOfSection);
+html = patch.addBootScript(patch.addPrerenderedHome(html, home), partsOfSection);
 if (!release) {
   await writeFile(indexPath, html);
   process.exit(0);
@@ -107,7 +96,7 @@ async function listFiles(dir) {
   return nested.flat();
 }
 
-html = addContentSecurityPolicy(html, (script) => createHash('sha256').update(script).digest('base64'));
+html = patch.addContentSecurityPolicy(html, (script) => createHash('sha256').update(script).digest('base64'));
 await writeFile(indexPath, html);
 
 const files = (await listFiles(staging))

@@ -1,7 +1,6 @@
 //! Component tests in headless Chromium: the shell renders every route.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod common;
@@ -48,32 +47,21 @@ async fn following_a_link_changes_the_page() {
     container.remove();
 }
 
-/// The scanner's message as the page shows it.
-fn scanner_text(container: &web_sys::HtmlElement) -> String {
-    let input: web_sys::HtmlTextAreaElement =
-        find(container, "#esc-scanner-input").unchecked_into();
-    input.value()
-}
-
 #[wasm_bindgen_test]
 async fn tab_memory_outlives_a_page_but_not_the_app() {
+    let scanner = "#esc-scanner-input";
     let (container, handle) = render_at("#/escalation").await;
-    let input: web_sys::HtmlTextAreaElement =
-        find(&container, "#esc-scanner-input").unchecked_into();
-    input.set_value("my lawyer says");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+    type_into(&container, scanner, "my lawyer says");
     let location = web_sys::window().unwrap().location();
     location.set_hash("#/quiz").unwrap();
     sleep_ms(50).await;
     assert_eq!(text_of(&container, "main h1"), "Training quiz");
     location.set_hash("#/escalation").unwrap();
     sleep_ms(50).await;
-    assert_eq!(scanner_text(&container), "my lawyer says");
+    assert_eq!(value_of(&container, scanner), "my lawyer says");
     cleanup(container, handle);
 
     let (container, handle) = render_at("#/escalation").await;
-    assert_eq!(scanner_text(&container), "");
+    assert_eq!(value_of(&container, scanner), "");
     cleanup(container, handle);
 }

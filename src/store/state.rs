@@ -82,13 +82,9 @@ impl Persist for Settings {
 
     /// Imported SLA rules must also make sense (e.g. opening before closing).
     fn check(&self) -> Result<(), Unusable> {
-        match &self.sla {
-            Some(sla) => SlaEngine::new(sla).map(drop).map_err(|e| Unusable {
-                what: "SLA rules are not usable",
-                problems: e.problems,
-            }),
-            None => Ok(()),
-        }
+        check_part(self.sla.as_ref(), "SLA rules are not usable", |sla| {
+            SlaEngine::new(sla).map(drop).map_err(|e| e.problems)
+        })
     }
 }
 
@@ -137,14 +133,23 @@ impl Persist for QuizData {
 
     /// An imported custom question bank must pass the same checks as a new one.
     fn check(&self) -> Result<(), Unusable> {
-        match &self.custom_bank {
-            Some(json) => Bank::from_json(json).map(drop).map_err(|e| Unusable {
-                what: "custom question bank is not valid",
-                problems: e.problems,
-            }),
-            None => Ok(()),
-        }
+        check_part(
+            self.custom_bank.as_deref(),
+            "custom question bank is not valid",
+            |json| Bank::from_json(json).map(drop).map_err(|e| e.problems),
+        )
     }
+}
+
+/// Checks the optional `part` of a stored value with the domain's own
+/// validation, naming the part (`what`) in the problem; no part, no problem.
+fn check_part<T: ?Sized>(
+    part: Option<&T>,
+    what: &'static str,
+    validate: impl FnOnce(&T) -> Result<(), Vec<String>>,
+) -> Result<(), Unusable> {
+    part.map_or(Ok(()), validate)
+        .map_err(|problems| Unusable { what, problems })
 }
 
 /// Every persisted concern, loaded once at start-up.
