@@ -1,6 +1,6 @@
 //! Hash routes: every view lives behind `#/...` so `dist/` works from any
 //! static host and sub-path with no server rewrites, and every view has a URL
-//! a trainer can share. This module only parses and builds; `app.rs` wires it
+//! a trainer can share. This module only parses and builds; the shell wires it
 //! to the browser's `hashchange` event.
 
 use std::fmt::Write;

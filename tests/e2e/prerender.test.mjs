@@ -1,5 +1,5 @@
 // The prerendered home page that index.html shows while the wasm loads
-// (src/prerendered.rs, scripts/finish-dist.mjs): usable before the app runs,
+// (src/shell/prerendered.rs, scripts/lib/patch.mjs): usable before the app runs,
 // identical to the app's own rendering, and swapped for it without losing
 // the keyboard focus.
 import { test } from 'node:test';
