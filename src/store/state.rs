@@ -300,6 +300,16 @@ mod tests {
     }
 
     #[test]
+    fn the_boot_script_reads_the_theme_key_the_app_writes() {
+        let patch = include_str!("../../scripts/lib/patch.mjs");
+        let declared = format!("export const BOOT_THEME_KEY = '{BOOT_THEME_KEY}';");
+        assert!(
+            patch.contains(&declared),
+            "scripts/lib/patch.mjs: {declared}"
+        );
+    }
+
+    #[test]
     fn settings_without_own_sla_rules_follow_the_shipped_defaults() {
         assert_eq!(&Settings::default().sla_settings(), content::sla_defaults());
     }
