@@ -17,7 +17,6 @@ pub use backup::{delete_set_aside, set_aside_copies};
 pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
 pub use local::WriteError;
 pub use persisted::Persisted;
-pub use state::BOOT_THEME_KEY;
 pub use state::{remember_theme, AppState, Queue, QuizData, Settings, StoredKey, Theme, Walks};
 pub use tab::{TabMemory, TabSlot};
 pub use transfer::{export_all, import_all, ImportError};
