@@ -4,12 +4,15 @@
 // starts compiling the wasm while the page is parsed. Release builds also get
 // one merged stylesheet, the service worker with the precache list of every
 // file in the build (Trunk's hashed names), and a Content-Security-Policy meta
-// tag that allows the two inline scripts by hash.
+// tag that allows the two inline scripts by hash. The text patches live in
+// scripts/lib/patch.mjs (tested by scripts/tests/patch.test.mjs); this file
+// only reads and writes files.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import * as patch from './lib/patch.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('TRUNK_STAGING_DIR is not set: run this from Trunk');
@@ -23,17 +26,15 @@ const indexPath = join(staging, 'index.html');
 async function addSplitParts(html) {
   const target = process.env.CARGO_TARGET_DIR ?? join(process.env.TRUNK_SOURCE_DIR, 'target');
   const partsDir = join(target, 'wasm-bindgen', release ? 'release' : 'debug', 'wasm-split');
-  const mainJs = html.match(/from '\.\/([^']+\.js)'/)?.[1];
-  if (!mainJs) throw new Error("finish-dist: no wasm-bindgen module imported by Trunk's loader");
+  const mainJs = patch.mainModuleOf(html);
   if (!existsSync(partsDir)) {
-    if ((await readFile(join(staging, mainJs), 'utf8')).includes('__wasm_split.js')) {
+    if (patch.importsLinker(await readFile(join(staging, mainJs), 'utf8'))) {
       throw new Error('finish-dist: the wasm has split points but was not split: run Trunk with scripts/bin first on PATH');
     }
     return { html, partsOfSection: null };
   }
 
-  let linker = await readFile(join(partsDir, '__wasm_split.js'), 'utf8');
-  linker = instantiateAnyHost(linker.replace('"./main.js"', `"./${mainJs}"`));
+  let linker = patch.prepareLinker(await readFile(join(partsDir, '__wasm_split.js'), 'utf8'), mainJs);
   const parts = (await readdir(partsDir)).filter((name) => name.endsWith('.wasm'));
   for (const name of parts) {
     const source = join(partsDir, name);
@@ -47,151 +48,22 @@ async function addSplitParts(html) {
     const bytes = await readFile(release ? optimised : source);
     const hashed = `${name.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
     await writeFile(join(staging, hashed), bytes);
-    linker = linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
+    linker = patch.renamePart(linker, name, hashed);
   }
   const linkerName = `wasm-split-${contentHash(linker)}.js`;
-  const partsOfSection = sectionParts(linker);
+  // Which split point holds each section's page: written from src/shell/lazy.rs by its test.
+  const splitOfSection = JSON.parse(await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'split-of-section.json'), 'utf8'));
+  const partsOfSection = patch.sectionParts(linker, splitOfSection);
   await writeFile(join(staging, linkerName), linker);
 
-  // The shell's module imports the linker by its fixed name (which stays the
-  // wasm import's module name): point the import at the hashed file, and
-  // renew the module's integrity hash in index.html.
   const mainPath = join(staging, mainJs);
-  const main = (await readFile(mainPath, 'utf8')).replace(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${linkerName}"`);
+  const main = patch.importHashedLinker(await readFile(mainPath, 'utf8'), linkerName);
   await writeFile(mainPath, main);
-  // The linker is fetched alongside the shell rather than after it has been parsed.
-  html = html.replace(/<link rel="modulepreload"[^>]*>/g, (tag) =>
-    tag.includes(`"./${mainJs}"`)
-      ? tag.replace(/integrity="sha384-[^"]+"/, `integrity="${integrityOf(main)}"`) +
-        `\n<link rel="modulepreload" href="./${linkerName}" crossorigin="anonymous">`
-      : tag,
-  );
+  html = patch.preloadLinker(html, mainJs, integrityOf(main), linkerName);
   console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
   return { html, partsOfSection };
 }
 
-// The linker instantiates each part with WebAssembly.instantiateStreaming,
-// which refuses a .wasm served with another MIME type than application/wasm
-// (some static hosts) and is missing from older browsers: fall back to bytes.
-function instantiateAnyHost(linker) {
-  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
-  if (!linker.includes(streaming)) throw new Error('finish-dist: the wasm-split linker has changed shape');
-  const fallback = `
-// Added by scripts/finish-dist.mjs: streaming only where the host and browser allow it.
-async function instantiatePart(src, imports) {
-    const response = await src;
-    if (WebAssembly.instantiateStreaming && (response.headers.get('content-type') ?? '').startsWith('application/wasm')) {
-        return WebAssembly.instantiateStreaming(response, imports);
-    }
-    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
-}
-`;
-  const afterImports = linker.indexOf('\n', linker.lastIndexOf('import ')) + 1;
-  return linker.slice(0, afterImports) + fallback + linker.slice(afterImports).replaceAll(streaming, 'instantiatePart(src, imports)');
-}
-
-// Which split point (src/app.rs) holds the code of each section of the app.
-const SPLIT_OF_SECTION = {
-  escalation: 'escalation_page',
-  quiz: 'quiz_page',
-  sla: 'sla_tools',
-  queue: 'sla_tools',
-  settings: 'sla_tools',
-};
-
-// The wasm files each section of the app needs, read from the linker.
-function sectionParts(linker) {
-  const chunkFiles = Object.fromEntries(
-    [...linker.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"/g)].map((m) => [m[1], m[2]]),
-  );
-  const splitFiles = {};
-  for (const m of linker.matchAll(
-    /export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([^"]+)"[\s\S]*?, \[([^\]]*)\]\)\);/g,
-  )) {
-    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
-    splitFiles[m[1]] = [m[2], ...deps.map((d) => chunkFiles[d])];
-  }
-  const files = {};
-  for (const [section, split] of Object.entries(SPLIT_OF_SECTION)) {
-    if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
-    files[section] = splitFiles[split].map((f) => `./${f}`);
-  }
-  return files;
-}
-
-// Shows the home page as HTML while the wasm loads; src/prerendered.rs swaps
-// it for the live app.
-async function addPrerenderedHome(html) {
-  const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
-  if (!html.includes('<body>')) throw new Error('finish-dist: index.html has no <body>');
-  return html.replace('<body>', `<body>\n    <div id="prerendered" class="prerendered">${home.trim()}</div>`);
-}
-
-// Replaces Trunk's wasm preload with a classic inline script that, while the
-// page is still being parsed: applies the saved theme (no flash of the other
-// one), marks a link to a tool so that CSS shows "Loading…" instead of the
-// prerendered home page, makes the prerendered skip link move focus, starts
-// compiling the wasm as it downloads, and starts fetching the wasm parts of
-// the page in the URL. Trunk's loader then waits for the document and
-// instantiates the compiled module; it no longer holds up DOMContentLoaded.
-function addBootScript(html, partsOfSection) {
-  const preload = html.match(/<link rel="preload" href="(\.\/[^"]+_bg\.wasm)"[^>]*>/);
-  const loader = html.match(/<script type="module">\n(import init[^\n]*\n)(const wasm = await init\(\{ module_or_path: '[^']+' \}\);)/);
-  if (!preload || !loader) throw new Error("finish-dist: Trunk's wasm preload or loader has changed shape");
-  const integrity = preload[0].match(/integrity="([^"]+)"/)?.[1];
-  html = html.replace(preload[0], '');
-  html = html.replace(
-    loader[0],
-    `<script type="module" async>\n${loader[1]}` +
-      "if (document.readyState === 'loading') await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));\n" +
-      'const wasm = await init({ module_or_path: window.deskaidWasm });',
-  );
-  const boot = `<script>
-(function () {
-  var root = document.documentElement;
-  try {
-    // The Settings record of src/state.rs: {"version": 1, "data": {"theme": ...}}.
-    var theme = JSON.parse(localStorage.getItem('deskaid.settings')).data.theme;
-    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
-  } catch (error) {
-    // No saved theme, or storage is unavailable: the app reports it once it runs.
-  }
-  function sectionInUrl() {
-    return location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0];
-  }
-  var section = sectionInUrl();
-  if (section) root.setAttribute('data-boot', 'page');
-  // A link followed before the app runs: show "Loading…"; the app reads the URL.
-  addEventListener('hashchange', function () {
-    if (document.getElementById('prerendered')) root.setAttribute('data-boot', sectionInUrl() ? 'page' : 'home');
-  });
-  document.addEventListener('click', function (event) {
-    if (!event.target.closest || !event.target.closest('#prerendered .skip-link')) return;
-    event.preventDefault();
-    document.getElementById('main-content').focus();
-  });
-  // Compiled as it streams in, off the main thread. A host that serves .wasm
-  // with another MIME type, or a browser without streaming, gets the slower path.
-  var wasm = [${JSON.stringify(preload[1])}, ${JSON.stringify(integrity ? { integrity } : {})}];
-  function compileWhole() {
-    return fetch(wasm[0], wasm[1]).then(function (response) { return response.arrayBuffer(); }).then(WebAssembly.compile);
-  }
-  if (window.WebAssembly) {
-    window.deskaidWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(compileWhole) : compileWhole();
-  }
-  (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
-    var link = document.createElement('link');
-    link.rel = 'preload';
-    link.as = 'fetch';
-    link.crossOrigin = 'anonymous';
-    link.href = href;
-    document.head.appendChild(link);
-  });
-})();
-</script>
-`;
-  return html.replace('<script type="module" async>', boot + '<script type="module" async>');
-}
 // One stylesheet instead of one per area: each request costs more than its
 // bytes on a cold load. Concatenating in link order keeps the cascade.
 async function mergeStylesheets(html) {
@@ -208,7 +80,8 @@ async function mergeStylesheets(html) {
 }
 
 let { html, partsOfSection } = await addSplitParts(await readFile(indexPath, 'utf8'));
-html = addBootScript(await addPrerenderedHome(html), partsOfSection);
+const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
+html = patch.addBootScript(patch.addPrerenderedHome(html, home), partsOfSection);
 if (!release) {
   await writeFile(indexPath, html);
   process.exit(0);
@@ -223,24 +96,7 @@ async function listFiles(dir) {
   return nested.flat();
 }
 
-// Trunk's loader and the boot script are the only inline scripts.
-const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-if (inlineScripts.length !== 2) throw new Error(`finish-dist: expected 2 inline scripts, found ${inlineScripts.length}`);
-const scriptHashes = inlineScripts.map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`).join(' ');
-const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes}`,
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "manifest-src 'self'",
-  "worker-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+html = patch.addContentSecurityPolicy(html, (script) => createHash('sha256').update(script).digest('base64'));
 await writeFile(indexPath, html);
 
 const files = (await listFiles(staging))

@@ -1,5 +1,7 @@
-//! The in-browser half of `scripts/bench`: Trunk exposes wasm-bindgen exports
-//! as `window.wasmBindings`, so the script can time the rules engine in wasm.
+//! The in-browser half of `scripts/bench`, built only with the `bench`
+//! feature (scripts/bench turns it on) so none of it ships to agents: Trunk
+//! exposes wasm-bindgen exports as `window.wasmBindings`, so the script can
+//! time the rules engine in wasm.
 
 use crate::domain::content::sla_defaults;
 use crate::domain::sla::{deadline_workload, SlaEngine};
@@ -10,7 +12,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 #[wasm_bindgen]
 pub async fn bench_sla_deadlines(count: u32) -> f64 {
     // The engine lives in the SLA pages' wasm part, not in the shell.
-    (crate::shell::sla_tools().await.time_deadlines)(count)
+    (crate::shell::lazy::sla_tools().await.time_deadlines)(count)
 }
 
 /// Times the workload alone, excluding loading the part.

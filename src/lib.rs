@@ -2,12 +2,15 @@
 //! flowcharts, an SLA calculator and a training quiz, built from the support
 //! documents in `../shared/sources/` and kept in the browser's storage.
 //!
-//! `domain` holds every rule as plain Rust (tested natively); `storage` is the
-//! only code that touches localStorage; `pages` and `components` render.
+//! `domain` holds every rule as plain Rust (tested natively); `store` is the
+//! only code that touches localStorage; `nav` follows the URL; `shell` draws
+//! the frame and loads each page; `pages` and `components` render. `bench`
+//! exists only in `scripts/bench` builds.
 
 // Rendering views to HTML (tests/prerender.rs) nests their types deeply.
 #![recursion_limit = "256"]
 
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod components;
 pub mod domain;

@@ -46,3 +46,22 @@ async fn following_a_link_changes_the_page() {
     drop(handle);
     container.remove();
 }
+
+#[wasm_bindgen_test]
+async fn tab_memory_outlives_a_page_but_not_the_app() {
+    let scanner = "#esc-scanner-input";
+    let (container, handle) = render_at("#/escalation").await;
+    type_into(&container, scanner, "my lawyer says");
+    let location = web_sys::window().unwrap().location();
+    location.set_hash("#/quiz").unwrap();
+    sleep_ms(50).await;
+    assert_eq!(text_of(&container, "main h1"), "Training quiz");
+    location.set_hash("#/escalation").unwrap();
+    sleep_ms(50).await;
+    assert_eq!(value_of(&container, scanner), "my lawyer says");
+    cleanup(container, handle);
+
+    let (container, handle) = render_at("#/escalation").await;
+    assert_eq!(value_of(&container, scanner), "");
+    cleanup(container, handle);
+}

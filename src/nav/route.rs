@@ -1,6 +1,6 @@
 //! Hash routes: every view lives behind `#/...` so `dist/` works from any
 //! static host and sub-path with no server rewrites, and every view has a URL
-//! a trainer can share. This module only parses and builds; `app.rs` wires it
+//! a trainer can share. This module only parses and builds; the shell wires it
 //! to the browser's `hashchange` event.
 
 use std::fmt::Write;
@@ -289,10 +289,15 @@ mod tests {
 
     #[test]
     fn malformed_escapes_are_kept_as_typed() {
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz1"), "%zz1");
-        assert_eq!(percent_decode("a+b%20c"), "a b c");
-        assert_eq!(percent_decode("%é%"), "%é%");
+        let typed = [
+            ("100%", "100%"),
+            ("%zz1", "%zz1"),
+            ("a+b%20c", "a b c"),
+            ("%é%", "%é%"),
+        ];
+        for (text, decoded) in typed {
+            assert_eq!(percent_decode(text), decoded, "{text}");
+        }
     }
 
     #[test]

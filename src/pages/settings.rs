@@ -7,8 +7,8 @@ use crate::components::form::{Binding, FileField, RadioGroup};
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
-use crate::store::{backup_key, build_export, check_import, read_raw, remove, write_raw};
-use crate::store::{raw_records, set_aside_copies, validate_record, AppState, Theme};
+use crate::store::{delete_set_aside, export_all, import_all, set_aside_copies};
+use crate::store::{AppState, ImportError, Theme};
 use leptos::prelude::*;
 
 /// Preferences and data management.
@@ -56,19 +56,16 @@ fn DataManagement(
 
     let export = move |_| {
         let now = chrono::Utc::now();
-        let text = build_export(&now.to_rfc3339(), &raw_records());
+        let text = export_all(&now.to_rfc3339());
         let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
         save_file(notices, &name, "application/json", &text);
     };
 
     let import = Callback::new(move |(name, text): (String, Option<String>)| {
-        let result = match text {
-            Some(text) => {
-                check_import(&text, validate_record).and_then(|records| apply_import(&records))
-            }
-            None => Err("The file could not be read as text. Nothing was changed.".into()),
-        };
-        match result {
+        match text
+            .ok_or(ImportError::NotText)
+            .and_then(|text| import_all(&text))
+        {
             Ok(count) => {
                 import_error.set(None);
                 state.reload_all();
@@ -77,7 +74,7 @@ fn DataManagement(
                     format!("Imported {count} record(s) from {name}."),
                 );
             }
-            Err(message) => import_error.set(Some(message)),
+            Err(error) => import_error.set(Some(error.to_string())),
         }
     });
 
@@ -153,7 +150,7 @@ fn SetAsideCopies() -> impl IntoView {
                                 stored.key.trim_start_matches("deskaid."),
                             );
                             let delete = move |_| {
-                                remove(&backup_key(stored.key));
+                                delete_set_aside(stored);
                                 copies.set(set_aside_copies());
                                 notices.push(
                                     NoticeKind::Success,
@@ -187,29 +184,4 @@ fn SetAsideCopies() -> impl IntoView {
             </ul>
         </Show>
     }
-}
-
-/// Writes checked records; if one write fails, restores what was there so a
-/// half-applied import never mixes old and new data.
-fn apply_import(records: &[(String, String)]) -> Result<usize, String> {
-    let previous: Vec<(String, Option<String>)> = records
-        .iter()
-        .map(|(key, _)| (key.clone(), read_raw(key)))
-        .collect();
-    for (key, raw) in records {
-        if let Err(reason) = write_raw(key, raw) {
-            for (key, old) in &previous {
-                match old {
-                    Some(old) => {
-                        let _ = write_raw(key, old);
-                    }
-                    None => remove(key),
-                }
-            }
-            return Err(format!(
-                "The import could not be saved: {reason}. Your previous data was kept."
-            ));
-        }
-    }
-    Ok(records.len())
 }

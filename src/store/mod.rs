@@ -1,12 +1,22 @@
-//! Everything Deskaid keeps: the versioned envelope and its migrations, the
-//! only calls to localStorage, [`Persisted`] handles, the copies of
-//! unreadable data set aside, export and import, and the app state shared
-//! through context.
+//! Everything Deskaid keeps, by job: the versioned envelope and its
+//! migrations (`envelope`, plain Rust), the only calls to localStorage
+//! (`local`), [`Persisted`] handles (`persisted`), the copies of unreadable
+//! data set aside (`backup`), export and import (`transfer`), the app state
+//! shared through context (`state`), and memory for the life of the tab
+//! (`tab`).
 
+mod backup;
+mod envelope;
+mod local;
+mod persisted;
 mod state;
-mod storage;
 mod tab;
+mod transfer;
 
-pub use state::*;
-pub use storage::*;
-pub use tab::TabMemory;
+pub use backup::{delete_set_aside, set_aside_copies};
+pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
+pub use local::WriteError;
+pub use persisted::Persisted;
+pub use state::{remember_theme, AppState, Queue, QuizData, Settings, StoredKey, Theme, Walks};
+pub use tab::{TabMemory, TabSlot};
+pub use transfer::{export_all, import_all, ImportError};

@@ -3,12 +3,14 @@
 //! [`AppState`] and a line to `AppState::load`, `AppState::concerns` and
 //! [`STORED`].
 
+use super::envelope::{validate, Persist, RecordProblem, Unusable};
+use super::local::{remove, write_raw};
+use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::Walk;
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
-use crate::store::{backup_key, decode, read_raw, Persist, Persisted};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -30,6 +32,25 @@ impl Theme {
             Theme::Light => Some("light"),
             Theme::Dark => Some("dark"),
         }
+    }
+}
+
+/// The key the boot script in `index.html` reads to apply the theme before
+/// the app runs (see README, "Theme before the app runs"): the `data-theme`
+/// value, `light` or `dark`, and absent when following the system. The app
+/// writes it and never reads it, so the boot script does not depend on the
+/// format of [`Settings`].
+pub const BOOT_THEME_KEY: &str = "deskaid.theme";
+
+/// Records `theme` under [`BOOT_THEME_KEY`] for the next page load. A failed
+/// write is not reported: the setting itself was saved (or its failure
+/// reported) by [`Persisted::update`], and the app applies it once running.
+pub fn remember_theme(theme: Theme) {
+    match theme.attribute() {
+        Some(value) => {
+            let _ = write_raw(BOOT_THEME_KEY, value);
+        }
+        None => remove(BOOT_THEME_KEY),
     }
 }
 
@@ -60,13 +81,10 @@ impl Persist for Settings {
     const LABEL: &'static str = "settings";
 
     /// Imported SLA rules must also make sense (e.g. opening before closing).
-    fn check(&self) -> Result<(), String> {
-        match &self.sla {
-            Some(sla) => SlaEngine::new(sla)
-                .map(drop)
-                .map_err(|e| format!("its SLA rules are not usable: {}", e.problems.join("; "))),
-            None => Ok(()),
-        }
+    fn check(&self) -> Result<(), Unusable> {
+        check_part(self.sla.as_ref(), "SLA rules are not usable", |sla| {
+            SlaEngine::new(sla).map(drop).map_err(|e| e.problems)
+        })
     }
 }
 
@@ -114,17 +132,24 @@ impl Persist for QuizData {
     const LABEL: &'static str = "quiz progress";
 
     /// An imported custom question bank must pass the same checks as a new one.
-    fn check(&self) -> Result<(), String> {
-        match &self.custom_bank {
-            Some(json) => Bank::from_json(json).map(drop).map_err(|e| {
-                format!(
-                    "its custom question bank is not valid: {}",
-                    e.problems.join("; ")
-                )
-            }),
-            None => Ok(()),
-        }
+    fn check(&self) -> Result<(), Unusable> {
+        check_part(
+            self.custom_bank.as_deref(),
+            "custom question bank is not valid",
+            |json| Bank::from_json(json).map(drop).map_err(|e| e.problems),
+        )
     }
+}
+
+/// Checks the optional `part` of a stored value with the domain's own
+/// validation, naming the part (`what`) in the problem; no part, no problem.
+fn check_part<T: ?Sized>(
+    part: Option<&T>,
+    what: &'static str,
+    validate: impl FnOnce(&T) -> Result<(), Vec<String>>,
+) -> Result<(), Unusable> {
+    part.map_or(Ok(()), validate)
+        .map_err(|problems| Unusable { what, problems })
 }
 
 /// Every persisted concern, loaded once at start-up.
@@ -144,7 +169,7 @@ pub struct StoredKey {
     /// What the user calls the data ([`Persist::LABEL`]).
     pub label: &'static str,
     /// Checks a raw value: readable, and passing [`Persist::check`].
-    validate: fn(&str) -> Result<(), String>,
+    validate: fn(&str) -> Result<(), RecordProblem>,
 }
 
 const fn stored<T: Persist>() -> StoredKey {
@@ -162,10 +187,6 @@ pub const STORED: &[StoredKey] = &[
     stored::<Queue>(),
     stored::<QuizData>(),
 ];
-
-fn validate<T: Persist>(raw: &str) -> Result<(), String> {
-    decode::<T>(raw).map_err(|e| e.reason)?.check()
-}
 
 impl AppState {
     /// Loads everything from storage, reporting unreadable data as notices.
@@ -224,25 +245,8 @@ impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
     }
 }
 
-/// The raw stored value of every key, for the export file.
-pub fn raw_records() -> Vec<(&'static str, Option<String>)> {
-    STORED
-        .iter()
-        .map(|stored| (stored.key, read_raw(stored.key)))
-        .collect()
-}
-
-/// The stored keys whose unreadable data was set aside under their backup
-/// key, with that copy, so the user can download or delete it.
-pub fn set_aside_copies() -> Vec<(&'static StoredKey, String)> {
-    STORED
-        .iter()
-        .filter_map(|stored| Some((stored, read_raw(&backup_key(stored.key))?)))
-        .collect()
-}
-
 /// Checks that `raw` is a readable value for `key`; `None` for unknown keys.
-pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
+pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), RecordProblem>> {
     STORED
         .iter()
         .find(|stored| stored.key == key)
@@ -252,7 +256,7 @@ pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::encode;
+    use crate::store::envelope::encode;
 
     fn default_validates<T: Persist>() {
         assert_eq!(
@@ -276,9 +280,7 @@ mod tests {
     #[test]
     fn every_stored_key_has_the_deskaid_prefix() {
         let keys: Vec<&str> = STORED.iter().map(|stored| stored.key).collect();
-        let prefixed = keys
-            .iter()
-            .all(|key| key.starts_with(crate::store::KEY_PREFIX));
+        let prefixed = keys.iter().all(|key| key.starts_with("deskaid."));
         assert!(prefixed, "{keys:?}");
     }
 
@@ -292,8 +294,19 @@ mod tests {
         };
         let err = validate_record(Settings::KEY, &encode(&settings))
             .unwrap()
-            .unwrap_err();
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("SLA rules are not usable"), "{err}");
+    }
+
+    #[test]
+    fn the_boot_script_reads_the_theme_key_the_app_writes() {
+        let patch = include_str!("../../scripts/lib/patch.mjs");
+        let declared = format!("export const BOOT_THEME_KEY = '{BOOT_THEME_KEY}';");
+        assert!(
+            patch.contains(&declared),
+            "scripts/lib/patch.mjs: {declared}"
+        );
     }
 
     #[test]

@@ -44,6 +44,32 @@ pub fn text_of(container: &web_sys::HtmlElement, selector: &str) -> String {
     find(container, selector).text_content().unwrap_or_default()
 }
 
+/// Types `text` into the input or textarea matching `selector` as a person
+/// would: the value changes, then an `input` event fires.
+pub fn type_into(container: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let element = find(container, selector);
+    match element.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.set_value(text),
+        None => element
+            .unchecked_ref::<web_sys::HtmlTextAreaElement>()
+            .set_value(text),
+    }
+    element
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+/// The current value of the input or textarea matching `selector`.
+pub fn value_of(container: &web_sys::HtmlElement, selector: &str) -> String {
+    let element = find(container, selector);
+    match element.dyn_ref::<web_sys::HtmlInputElement>() {
+        Some(input) => input.value(),
+        None => element
+            .unchecked_ref::<web_sys::HtmlTextAreaElement>()
+            .value(),
+    }
+}
+
 /// Waits for `ms` milliseconds, letting events and effects run.
 pub async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

@@ -1,5 +1,5 @@
 // The prerendered home page that index.html shows while the wasm loads
-// (src/prerendered.rs, scripts/finish-dist.mjs): usable before the app runs,
+// (src/shell/prerendered.rs, scripts/lib/patch.mjs): usable before the app runs,
 // identical to the app's own rendering, and swapped for it without losing
 // the keyboard focus.
 import { test } from 'node:test';
@@ -62,10 +62,15 @@ test('a link to a tool shows "Loading…" rather than the home page until the ap
 
 test('a saved theme applies before the app runs', async () => {
   const context = await browser.newContext({ colorScheme: 'light' });
+  // The app records the choice under deskaid.theme for the boot script.
+  const chooser = await context.newPage();
+  await chooser.goto(server.base + '#/settings');
+  await chooser.waitForSelector(APP_HEADING);
+  await chooser.getByLabel('Dark').check();
+  assert.equal(await chooser.evaluate(() => localStorage.getItem('deskaid.theme')), 'dark');
+  await chooser.close();
   const { page, release } = await pageWithWasmHeld(context);
   await page.goto(server.base + '#/');
-  await page.evaluate(() => localStorage.setItem('deskaid.settings', JSON.stringify({ version: 1, data: { theme: 'dark' } })));
-  await page.reload();
   await page.waitForSelector('#prerendered main h1');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   release();

@@ -9,7 +9,7 @@ use crate::domain::scanner::{KeywordGroup, KeywordHit};
 use crate::nav::Route;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::store::AppState;
-use crate::store::TabMemory;
+use crate::store::{TabMemory, TabSlot};
 use leptos::prelude::*;
 
 /// The list page: flows, search and scanner.
@@ -205,11 +205,19 @@ fn SearchPanel() -> impl IntoView {
     }
 }
 
+/// The customer's message in the scanner, kept in the tab's memory so it
+/// survives a visit to a flow and back.
+struct ScannerMessage;
+
+impl TabSlot for ScannerMessage {
+    type Value = String;
+}
+
 /// The keyword scanner: flags qualifiers and gender-sensitivity keywords in a
 /// pasted message, explains each, and links to the step to use.
 #[component]
 fn ScannerPanel() -> impl IntoView {
-    let message = expect_context::<TabMemory>().scanner_message;
+    let message = expect_context::<TabMemory>().slot::<ScannerMessage>();
     let hits = Memo::new(move |_| message.with(|m| content::scanner().scan(m)));
     let summary = move || {
         let typed = message.with(|m| !m.trim().is_empty());

@@ -11,7 +11,7 @@ use crate::components::form::Binding;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::domain::sla::{SlaEngine, SlaSettings};
-use crate::store::{AppState, TabMemory};
+use crate::store::{AppState, TabMemory, TabSlot};
 use calendar::CalendarFields;
 use hours::HoursFields;
 use leptos::prelude::*;
@@ -80,6 +80,14 @@ impl Draft {
     }
 }
 
+/// SLA rule edits not saved yet (`None` when there are none), kept in the
+/// tab's memory so they survive moving between the calculator and Settings.
+struct UnsavedRules;
+
+impl TabSlot for UnsavedRules {
+    type Value = Option<SlaSettings>;
+}
+
 /// Edits the SLA rules and business calendar, saves them into the settings
 /// (`Settings.sla`) only when valid, and restores the shipped defaults. Used
 /// on the calculator page and mountable on the settings page.
@@ -87,7 +95,7 @@ impl Draft {
 pub fn SlaRulesEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
-    let unsaved = expect_context::<TabMemory>().unsaved_sla_rules;
+    let unsaved = expect_context::<TabMemory>().slot::<UnsavedRules>();
     let draft = Draft {
         settings: RwSignal::new(
             unsaved

@@ -1,0 +1,219 @@
+// The text patches scripts/finish-dist.mjs makes to Trunk's output, as pure
+// functions on strings so that scripts/tests/patch.test.mjs can check them
+// against the shapes Trunk 0.21.14 and wasm-split-cli 0.2.3 write. Each one
+// throws, naming what it looked for, when that shape has changed, so a tool
+// upgrade fails the build instead of shipping a page that does not start.
+
+// ---- wasm-split-cli's linker (`__wasm_split.js`) and the shell's module ----
+
+/** The wasm-bindgen module (`deskaid-<hash>.js`) that Trunk's loader imports. */
+export function mainModuleOf(html) {
+  const mainJs = html.match(/from '\.\/([^']+\.js)'/)?.[1];
+  if (!mainJs) throw new Error("finish-dist: no wasm-bindgen module imported by Trunk's loader");
+  return mainJs;
+}
+
+/** Whether the shell's module imports a linker, i.e. the wasm has split points. */
+export function importsLinker(mainModule) {
+  return mainModule.includes('__wasm_split.js');
+}
+
+/**
+ * The linker made ready to ship: it imports the shell's module by the name
+ * Trunk gave it (wasm-split-cli wrote `./main.js`), and instantiates parts
+ * from any host (see instantiateAnyHost).
+ */
+export function prepareLinker(linker, mainJs) {
+  if (!linker.includes('"./main.js"')) throw new Error('finish-dist: the wasm-split linker no longer imports "./main.js"');
+  return instantiateAnyHost(linker.replace('"./main.js"', `"./${mainJs}"`));
+}
+
+// The linker instantiates each part with WebAssembly.instantiateStreaming,
+// which refuses a .wasm served with another MIME type than application/wasm
+// (some static hosts) and is missing from older browsers: fall back to bytes.
+function instantiateAnyHost(linker) {
+  const streaming = 'WebAssembly.instantiateStreaming(src, imports)';
+  if (!linker.includes(streaming)) throw new Error('finish-dist: the wasm-split linker has changed shape');
+  const fallback = `
+// Added by scripts/finish-dist.mjs: streaming only where the host and browser allow it.
+async function instantiatePart(src, imports) {
+    const response = await src;
+    if (WebAssembly.instantiateStreaming && (response.headers.get('content-type') ?? '').startsWith('application/wasm')) {
+        return WebAssembly.instantiateStreaming(response, imports);
+    }
+    return WebAssembly.instantiate(await response.arrayBuffer(), imports);
+}
+`;
+  const afterImports = linker.indexOf('\n', linker.lastIndexOf('import ')) + 1;
+  return linker.slice(0, afterImports) + fallback + linker.slice(afterImports).replaceAll(streaming, 'instantiatePart(src, imports)');
+}
+
+/** The linker fetching part `name` under its content-hashed name instead. */
+export function renamePart(linker, name, hashed) {
+  if (!linker.includes(`"./${name}"`)) throw new Error(`finish-dist: the wasm-split linker does not fetch ${name}`);
+  return linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
+}
+
+/**
+ * The wasm files each section of the app needs, read from the linker:
+ * `splitOfSection` maps a section (the first segment of a page's path) to
+ * its split point (assets/split-of-section.json, written from
+ * src/shell/lazy.rs). Parts with no code (wasm-split-cli loads nothing for
+ * them) are left out.
+ */
+export function sectionParts(linker, splitOfSection) {
+  // An empty module's loader fetches nothing: `() => async (_imp) => ({})`.
+  const fileOf = (fetcher) => fetcher.match(/new URL\("\.\/([^"]+)"/)?.[1];
+  const chunkFiles = {};
+  for (const m of linker.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?), \[\]\);/g)) chunkFiles[m[1]] = fileOf(m[2]);
+  const splitFiles = {};
+  for (const m of linker.matchAll(/export const __wasm_split_load_([a-z_]+?)_\d+ = wrapAsyncCb\(makeLoad\(([\s\S]*?), \[([^\]]*)\]\)\);/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    splitFiles[m[1]] = [fileOf(m[2]), ...deps.map((d) => chunkFiles[d])].filter(Boolean);
+  }
+  const files = {};
+  for (const [section, split] of Object.entries(splitOfSection)) {
+    if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
+    files[section] = splitFiles[split].map((f) => `./${f}`);
+  }
+  return files;
+}
+
+/**
+ * The shell's module importing the linker by its hashed name (the import
+ * keeps the fixed name wasm-split-cli gave it, which is also the wasm
+ * import's module name).
+ */
+export function importHashedLinker(mainModule, linkerName) {
+  const patched = mainModule.replace(/from (["'])\.\/__wasm_split\.js\1/g, `from "./${linkerName}"`);
+  if (patched === mainModule) throw new Error('finish-dist: the shell module does not import ./__wasm_split.js');
+  return patched;
+}
+
+/**
+ * `html` with the shell module's integrity renewed (it was patched) and the
+ * linker preloaded next to it, so both are fetched at once rather than the
+ * linker only after the shell has been parsed.
+ */
+export function preloadLinker(html, mainJs, mainIntegrity, linkerName) {
+  let found = false;
+  const patched = html.replace(/<link rel="modulepreload"[^>]*>/g, (tag) => {
+    if (!tag.includes(`"./${mainJs}"`)) return tag;
+    found = true;
+    return (
+      tag.replace(/integrity="sha384-[^"]+"/, `integrity="${mainIntegrity}"`) +
+      `\n<link rel="modulepreload" href="./${linkerName}" crossorigin="anonymous">`
+    );
+  });
+  if (!found) throw new Error(`finish-dist: Trunk no longer preloads ./${mainJs}`);
+  return patched;
+}
+
+// ---- index.html: the prerendered home page and the boot script ----
+
+/** Shows the home page as HTML while the wasm loads; src/shell/prerendered.rs swaps it for the live app. */
+export function addPrerenderedHome(html, home) {
+  if (!html.includes('<body>')) throw new Error('finish-dist: index.html has no <body>');
+  return html.replace('<body>', `<body>\n    <div id="prerendered" class="prerendered">${home.trim()}</div>`);
+}
+
+/**
+ * The key the app writes the theme to for this script: `light`, `dark`, or
+ * absent to follow the system (BOOT_THEME_KEY in src/store/state.rs).
+ */
+export const BOOT_THEME_KEY = 'deskaid.theme';
+
+/**
+ * Replaces Trunk's wasm preload with a classic inline script that, while the
+ * page is still being parsed: applies the saved theme (no flash of the other
+ * one), marks a link to a tool so that CSS shows "Loading…" instead of the
+ * prerendered home page, makes the prerendered skip link move focus, starts
+ * compiling the wasm as it downloads, and starts fetching the wasm parts of
+ * the page in the URL (`partsOfSection`, from sectionParts; null when the
+ * build was not split). Trunk's loader then waits for the document and
+ * instantiates the compiled module; it no longer holds up DOMContentLoaded.
+ */
+export function addBootScript(html, partsOfSection) {
+  const preload = html.match(/<link rel="preload" href="(\.\/[^"]+_bg\.wasm)"[^>]*>/);
+  const loader = html.match(/<script type="module">\n(import init[^\n]*\n)(const wasm = await init\(\{ module_or_path: '[^']+' \}\);)/);
+  if (!preload || !loader) throw new Error("finish-dist: Trunk's wasm preload or loader has changed shape");
+  const integrity = preload[0].match(/integrity="([^"]+)"/)?.[1];
+  html = html.replace(preload[0], '');
+  html = html.replace(
+    loader[0],
+    `<script type="module" async>\n${loader[1]}` +
+      "if (document.readyState === 'loading') await new Promise((parsed) => addEventListener('DOMContentLoaded', parsed, { once: true }));\n" +
+      'const wasm = await init({ module_or_path: window.deskaidWasm });',
+  );
+  const boot = `<script>
+(function () {
+  var root = document.documentElement;
+  try {
+    // Written by the app for this script: "light", "dark", or absent.
+    var theme = localStorage.getItem(${JSON.stringify(BOOT_THEME_KEY)});
+    if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  } catch (error) {
+    // Storage is unavailable: the app reports it once it runs.
+  }
+  function sectionInUrl() {
+    return location.hash.replace(/^#\\/?/, '').split(/[/?]/)[0];
+  }
+  var section = sectionInUrl();
+  if (section) root.setAttribute('data-boot', 'page');
+  // A link followed before the app runs: show "Loading…"; the app reads the URL.
+  addEventListener('hashchange', function () {
+    if (document.getElementById('prerendered')) root.setAttribute('data-boot', sectionInUrl() ? 'page' : 'home');
+  });
+  document.addEventListener('click', function (event) {
+    if (!event.target.closest || !event.target.closest('#prerendered .skip-link')) return;
+    event.preventDefault();
+    document.getElementById('main-content').focus();
+  });
+  // Compiled as it streams in, off the main thread. A host that serves .wasm
+  // with another MIME type, or a browser without streaming, gets the slower path.
+  var wasm = [${JSON.stringify(preload[1])}, ${JSON.stringify(integrity ? { integrity } : {})}];
+  function compileWhole() {
+    return fetch(wasm[0], wasm[1]).then(function (response) { return response.arrayBuffer(); }).then(WebAssembly.compile);
+  }
+  if (window.WebAssembly) {
+    window.deskaidWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(compileWhole) : compileWhole();
+  }
+  (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
+    var link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = href;
+    document.head.appendChild(link);
+  });
+})();
+</script>
+`;
+  return html.replace('<script type="module" async>', boot + '<script type="module" async>');
+}
+
+/**
+ * `html` with a Content-Security-Policy meta tag that allows its inline
+ * scripts (Trunk's loader and the boot script, exactly two) by hash;
+ * `sha256Base64` hashes a script's text.
+ */
+export function addContentSecurityPolicy(html, sha256Base64) {
+  const inlineScripts = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (inlineScripts.length !== 2) throw new Error(`finish-dist: expected 2 inline scripts, found ${inlineScripts.length}`);
+  const scriptHashes = inlineScripts.map((script) => `'sha256-${sha256Base64(script)}'`).join(' ');
+  const policy = [
+    "default-src 'self'",
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptHashes}`,
+    "style-src 'self'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "manifest-src 'self'",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+  ].join('; ');
+  if (!html.includes('<meta charset="utf-8" />')) throw new Error('finish-dist: index.html has no <meta charset="utf-8" />');
+  return html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+}

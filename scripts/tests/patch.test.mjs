@@ -1,0 +1,136 @@
+// scripts/lib/patch.mjs against the shapes of Trunk 0.21.14's index.html
+// (fixtures/trunk-index.html), wasm-split-cli 0.2.3's linker
+// (fixtures/__wasm_split.js, a release build with one empty chunk) and
+// wasm-bindgen's shell module (fixtures/deskaid.js). Run with
+// `node --test scripts/tests/`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import {
+  addBootScript,
+  addContentSecurityPolicy,
+  addPrerenderedHome,
+  BOOT_THEME_KEY,
+  importHashedLinker,
+  importsLinker,
+  mainModuleOf,
+  preloadLinker,
+  prepareLinker,
+  renamePart,
+  sectionParts,
+} from '../lib/patch.mjs';
+
+const fixture = (name) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
+const html = await fixture('trunk-index.html');
+const linker = await fixture('__wasm_split.js');
+const mainModule = await fixture('deskaid.js');
+const splitOfSection = JSON.parse(await readFile(new URL('../../assets/split-of-section.json', import.meta.url), 'utf8'));
+const MAIN_JS = 'deskaid-5d41402abc4b2a76.js';
+
+test("finds the shell module Trunk's loader imports, and whether it was split", () => {
+  assert.equal(mainModuleOf(html), MAIN_JS);
+  assert.equal(importsLinker(mainModule), true);
+  assert.equal(importsLinker('export function initSync() {}'), false);
+  assert.throws(() => mainModuleOf('<html></html>'), /no wasm-bindgen module/);
+});
+
+test('the linker imports the shell by its name and instantiates parts from any host', () => {
+  const ready = prepareLinker(linker, MAIN_JS);
+  assert.match(ready, new RegExp(`^import \\{ initSync \\} from "\\./${MAIN_JS}";`));
+  assert.equal(ready.includes('"./main.js"'), false);
+  assert.equal(ready.includes('WebAssembly.instantiateStreaming(src, imports)'), false);
+  assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 6);
+  // The fallback is defined once, after the imports, before anything uses it.
+  assert.ok(ready.indexOf('async function instantiatePart') < ready.indexOf('function wrapAsyncCb'));
+  assert.throws(() => prepareLinker(linker.replace('"./main.js"', '"./other.js"'), MAIN_JS), /main\.js/);
+  assert.throws(() => prepareLinker(linker.replaceAll('instantiateStreaming', 'compile'), MAIN_JS), /changed shape/);
+});
+
+test('parts are fetched under their hashed names', () => {
+  const renamed = renamePart(linker, 'chunk_7.wasm', 'chunk_7-0123456789abcdef.wasm');
+  assert.equal(renamed.includes('"./chunk_7.wasm"'), false);
+  assert.equal(renamed.includes('"./chunk_7-0123456789abcdef.wasm"'), true);
+  assert.throws(() => renamePart(linker, 'chunk_99.wasm', 'x.wasm'), /chunk_99/);
+});
+
+test('each section gets the files of its split point, without empty chunks', () => {
+  const parts = sectionParts(linker, splitOfSection);
+  const sla = ['./split_sla_tools_12717960418812365537.wasm', './chunk_4.wasm', './chunk_7.wasm'];
+  assert.deepEqual(parts, {
+    escalation: ['./split_escalation_page_1402877436431473285.wasm', './chunk_4.wasm', './chunk_5.wasm', './chunk_7.wasm'],
+    queue: sla,
+    quiz: ['./split_quiz_page_8868263213582937312.wasm', './chunk_5.wasm', './chunk_7.wasm'],
+    settings: sla,
+    sla,
+  });
+  // Hashed names and the any-host fallback do not hide the files.
+  const shipped = renamePart(prepareLinker(linker, MAIN_JS), 'chunk_4.wasm', 'chunk_4-00ff.wasm');
+  assert.equal(sectionParts(shipped, splitOfSection).sla[1], './chunk_4-00ff.wasm');
+  assert.throws(() => sectionParts(linker, { help: 'help_page' }), /split point help_page/);
+});
+
+test('the shell imports the hashed linker but keeps the wasm import name', () => {
+  const patched = importHashedLinker(mainModule, 'wasm-split-abcdef.js');
+  assert.match(patched, /import \* as __wbg_star0 from "\.\/wasm-split-abcdef\.js";/);
+  assert.match(patched, /imports\['\.\/__wasm_split\.js'\] = __wbg_star0;/);
+  assert.throws(() => importHashedLinker('export {};', 'x.js'), /does not import/);
+});
+
+test('the linker is preloaded with the shell, whose integrity is renewed', () => {
+  const patched = preloadLinker(html, MAIN_JS, 'sha384-NEW', 'wasm-split-abcdef.js');
+  assert.match(patched, new RegExp(`<link rel="modulepreload" href="\\./${MAIN_JS}" crossorigin="anonymous" integrity="sha384-NEW">\\n<link rel="modulepreload" href="\\./wasm-split-abcdef\\.js" crossorigin="anonymous">`));
+  assert.throws(() => preloadLinker(html, 'other.js', 'sha384-NEW', 'x.js'), /no longer preloads/);
+});
+
+test('the prerendered home page goes first in <body>', () => {
+  const patched = addPrerenderedHome(html, '<main><h1>Deskaid</h1></main>\n');
+  assert.match(patched, /<body>\n {4}<div id="prerendered" class="prerendered"><main><h1>Deskaid<\/h1><\/main><\/div>\n {4}<noscript>/);
+  assert.throws(() => addPrerenderedHome('<html></html>', ''), /no <body>/);
+});
+
+test("the boot script replaces Trunk's wasm preload and feeds the loader", () => {
+  const parts = { sla: ['./split_sla.wasm', './chunk_4.wasm'] };
+  const patched = addBootScript(html, parts);
+  assert.equal(patched.includes('<link rel="preload" href="./deskaid-5d41402abc4b2a76_bg.wasm"'), false);
+  assert.match(patched, /<script type="module" async>\nimport init, \* as bindings from '\.\/deskaid-5d41402abc4b2a76\.js';\n/);
+  assert.match(patched, /const wasm = await init\(\{ module_or_path: window\.deskaidWasm \}\);/);
+  assert.ok(patched.indexOf('<script>\n(function () {') < patched.indexOf('<script type="module" async>'));
+  assert.ok(patched.includes('var wasm = ["./deskaid-5d41402abc4b2a76_bg.wasm", {"integrity":"sha384-kY7oTQ2m8WmZl2Vh4G0JcJrKpU3Zm7dQ1e9X4nB6cA8sF2tR5uV0wY3zH1iK6jL4"}];'));
+  assert.ok(patched.includes(JSON.stringify(parts) + '[section]'));
+  // The theme comes from the one key the app writes for this script, not from the settings record.
+  assert.equal(BOOT_THEME_KEY, 'deskaid.theme');
+  assert.ok(patched.includes(`localStorage.getItem("${BOOT_THEME_KEY}")`));
+  assert.equal(patched.includes('deskaid.settings'), false);
+  // An unsplit build preloads nothing.
+  assert.ok(addBootScript(html, null).includes('({}[section] || [])'));
+  assert.throws(() => addBootScript(html.replace('<script type="module">', '<script>'), parts), /changed shape/);
+});
+
+test('the boot script applies the theme the app recorded', () => {
+  const script = addBootScript(html, null).match(/<script>\n([\s\S]*?)<\/script>/)[1];
+  const run = (stored) => {
+    const attributes = {};
+    const storage = { getItem: (key) => (key === BOOT_THEME_KEY ? stored : null) };
+    const root = { setAttribute: (name, value) => (attributes[name] = value) };
+    const window = { WebAssembly: undefined };
+    const document = { documentElement: root, addEventListener() {}, head: { appendChild() {} } };
+    new Function('window', 'document', 'localStorage', 'location', 'addEventListener', script)(
+      window, document, storage, { hash: '#/sla' }, () => {},
+    );
+    return attributes;
+  };
+  assert.deepEqual(run('dark'), { 'data-theme': 'dark', 'data-boot': 'page' });
+  assert.deepEqual(run('light')['data-theme'], 'light');
+  assert.equal(run(null)['data-theme'], undefined);
+  assert.equal(run('purple')['data-theme'], undefined);
+});
+
+test('the policy allows exactly the two inline scripts by hash', () => {
+  const sha256 = (text) => createHash('sha256').update(text).digest('base64');
+  const booted = addBootScript(html, null);
+  const patched = addContentSecurityPolicy(booted, sha256);
+  const scripts = [...booted.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => `'sha256-${sha256(m[1])}'`);
+  assert.match(patched, new RegExp(`<meta charset="utf-8" />\\n {4}<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' ${scripts.join(' ').replaceAll('+', '\\+')};`));
+  assert.throws(() => addContentSecurityPolicy(html.replace(/<script type="module">[\s\S]*?<\/script>/, ''), sha256), /expected 2 inline scripts, found 0/);
+});

@@ -1,0 +1,137 @@
+//! Pages whose code is fetched on first use. With the `split` feature (on in
+//! Trunk builds, see Trunk.toml) each split point below is its own wasm part
+//! (wasm-split-cli, run by `scripts/bin/wasm-bindgen`), so the home page loads
+//! only the shell. [`LAZY_PAGES`] names, for each page, the split point that
+//! holds it; `scripts/finish-dist.mjs` reads the same table from
+//! `assets/split-of-section.json` to fetch a deep link's parts early.
+
+use crate::pages;
+use leptos::prelude::*;
+use std::future::Future;
+use std::pin::Pin;
+
+/// Makes a page view; a loaded part hands one back to the shell.
+type PageMaker = fn() -> AnyView;
+
+/// A page loaded on first use.
+pub(super) struct LazyPage {
+    /// The first segment of the page's path (`sla` for `#/sla?...`): how the
+    /// shell finds the page of a route, and how the boot script knows from
+    /// the URL alone which parts to fetch.
+    pub(super) section: &'static str,
+    /// The split point holding the page's code, by the function's name, which
+    /// is also how wasm-split-cli names its part; only the JSON needs it.
+    #[cfg(test)]
+    split_point: &'static str,
+    /// Fetches the part (once) and hands back the page's constructor.
+    load: fn() -> Pin<Box<dyn Future<Output = PageMaker>>>,
+}
+
+/// One [`LazyPage`]: the same token names the split point in the table and
+/// calls it, so the table cannot disagree with the code. `sla_tools.queue`
+/// means the `queue` page of the part `sla_tools` returns.
+macro_rules! lazy_page {
+    ($section:literal, $split_point:ident $(. $page:ident)?) => {
+        LazyPage {
+            section: $section,
+            #[cfg(test)]
+            split_point: stringify!($split_point),
+            load: || Box::pin(async { $split_point().await $(.$page)? }),
+        }
+    };
+}
+
+/// Every page loaded on first use; the home and not-found pages are in the
+/// shell.
+pub(super) const LAZY_PAGES: &[LazyPage] = &[
+    lazy_page!("escalation", escalation_page),
+    lazy_page!("quiz", quiz_page),
+    lazy_page!("sla", sla_tools.calculator),
+    lazy_page!("queue", sla_tools.queue),
+    lazy_page!("settings", sla_tools.settings),
+];
+
+/// Shows `page`, with "Loading…" until its part has arrived. The loader only
+/// hands back a constructor: the page is built in the shell's reactive scope,
+/// not inside the future, so its cleanups run when the agent leaves it.
+pub(super) fn show(page: &'static LazyPage) -> AnyView {
+    let loaded = RwSignal::new(None::<PageMaker>);
+    leptos::task::spawn_local(async move {
+        let make = (page.load)().await;
+        let _ = loaded.try_set(Some(make));
+    });
+    (move || match loaded.get() {
+        Some(make) => make(),
+        None => view! { <p class="page-loading">"Loading…"</p> }.into_any(),
+    })
+    .into_any()
+}
+
+// The split points: each function's code, and all it alone uses, goes into
+// its own wasm part. Code two parts share goes into further parts, so the
+// three are kept apart along the lines where little is shared, for few files
+// per page.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn escalation_page() -> PageMaker {
+    let make: PageMaker = || pages::escalation::EscalationPage().into_any();
+    make
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn quiz_page() -> PageMaker {
+    let make: PageMaker = || pages::quiz::QuizPage().into_any();
+    make
+}
+
+/// What the SLA part holds: the calculator, the queue and the settings page
+/// (whose rules editor is the calculator's) share the SLA engine and its
+/// forms, so they load together, with the engine's benchmark when built.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct SlaTools {
+    calculator: PageMaker,
+    queue: PageMaker,
+    settings: PageMaker,
+    /// Times the deadline workload; see `bench.rs`.
+    #[cfg(feature = "bench")]
+    pub time_deadlines: fn(u32) -> f64,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub(crate) async fn sla_tools() -> SlaTools {
+    SlaTools {
+        calculator: || pages::sla::SlaPage().into_any(),
+        queue: || pages::queue::QueuePage().into_any(),
+        settings: || pages::settings::SettingsPage().into_any(),
+        #[cfg(feature = "bench")]
+        time_deadlines: crate::bench::time_deadline_workload,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/split-of-section.json");
+
+    /// `scripts/finish-dist.mjs` cannot read Rust, and a build script's
+    /// output is hidden in a hashed folder, so the table is kept as JSON in
+    /// the repository and this test fails whenever the two differ.
+    #[test]
+    fn split_of_section_json_matches_the_table() {
+        let table: serde_json::Map<String, serde_json::Value> = LAZY_PAGES
+            .iter()
+            .map(|page| (page.section.to_string(), page.split_point.into()))
+            .collect();
+        let json = serde_json::to_string_pretty(&table).expect("strings serialize") + "\n";
+        if std::env::var_os("UPDATE_SPLIT_MAP").is_some() {
+            std::fs::write(SNAPSHOT, &json).expect("write the split map");
+        }
+        let stored = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
+        assert!(
+            stored == json,
+            "assets/split-of-section.json is out of date with shell/lazy.rs; \
+             run `UPDATE_SPLIT_MAP=1 cargo test --lib split_of_section` and commit it"
+        );
+    }
+}

@@ -1,0 +1,91 @@
+//! The only calls to localStorage. Everything else in the app reads and
+//! writes through these three functions, so a browser that blocks site data
+//! or a full storage is handled in one place.
+
+use gloo_storage::{LocalStorage, Storage};
+use std::fmt;
+
+/// Why a value could not be written; its text continues "could not be saved: ".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WriteError {
+    /// The browser blocks site data (private modes, policies).
+    Unavailable,
+    /// The quota for this site is used up.
+    Full,
+    /// Any other refusal, with the name of the browser's exception.
+    Refused(String),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Unavailable => {
+                f.write_str("this browser does not allow the site to store data")
+            }
+            WriteError::Full => f.write_str("the browser's storage for this site is full"),
+            WriteError::Refused(name) => write!(f, "the browser refused to store it ({name})"),
+        }
+    }
+}
+
+/// Whether localStorage can be used at all (it throws when the browser
+/// blocks site data); gloo's accessors must only be called after this.
+pub fn storage_available() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some()
+}
+
+/// The raw stored string under `key`, if storage works and the key is set.
+pub fn read_raw(key: &str) -> Option<String> {
+    if !storage_available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
+/// Writes a raw string, saying why a full or disabled storage refused it.
+pub fn write_raw(key: &str, raw: &str) -> Result<(), WriteError> {
+    if !storage_available() {
+        return Err(WriteError::Unavailable);
+    }
+    LocalStorage::raw().set_item(key, raw).map_err(|error| {
+        let name = js_sys::Reflect::get(&error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" {
+            WriteError::Full
+        } else {
+            WriteError::Refused(name)
+        }
+    })
+}
+
+/// Removes `key` (reset, deleted copies, undone imports).
+pub fn remove(key: &str) {
+    if storage_available() {
+        LocalStorage::delete(key);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_errors_keep_their_words() {
+        assert_eq!(
+            WriteError::Unavailable.to_string(),
+            "this browser does not allow the site to store data"
+        );
+        assert_eq!(
+            WriteError::Full.to_string(),
+            "the browser's storage for this site is full"
+        );
+        assert_eq!(
+            WriteError::Refused("SecurityError".into()).to_string(),
+            "the browser refused to store it (SecurityError)"
+        );
+    }
+}
