@@ -7,7 +7,7 @@
 //! the frame and loads each page; `pages` and `components` render. `bench`
 //! exists only in `scripts/bench` builds.
 
-// Rendering views to HTML (tests/prerender.rs) nests their types deeply.
+// Rendering views to HTML (tests/generated.rs) nests their types deeply.
 #![recursion_limit = "256"]
 
 #[cfg(feature = "bench")]

@@ -48,7 +48,7 @@ pub(super) fn Frame(
 }
 
 /// The home page in its frame as HTML, for `index.html` to show before the
-/// wasm has loaded (see `tests/prerender.rs` and `scripts/finish-dist.mjs`).
+/// wasm has loaded (see `tests/generated.rs` and `scripts/finish-dist.mjs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerendered_home() -> String {
     use crate::components::notice::Notices;

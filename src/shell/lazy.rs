@@ -21,7 +21,7 @@ pub(super) struct LazyPage {
     pub(super) section: &'static str,
     /// The split point holding the page's code, by the function's name, which
     /// is also how wasm-split-cli names its part; only the JSON needs it.
-    #[cfg(test)]
+    #[cfg(not(target_arch = "wasm32"))]
     split_point: &'static str,
     /// Fetches the part (once) and hands back the page's constructor.
     load: fn() -> Pin<Box<dyn Future<Output = PageMaker>>>,
@@ -34,7 +34,7 @@ macro_rules! lazy_page {
     ($section:literal, $split_point:ident $(. $page:ident)?) => {
         LazyPage {
             section: $section,
-            #[cfg(test)]
+            #[cfg(not(target_arch = "wasm32"))]
             split_point: stringify!($split_point),
             load: || Box::pin(async { $split_point().await $(.$page)? }),
         }
@@ -108,30 +108,15 @@ pub(crate) async fn sla_tools() -> SlaTools {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    const SNAPSHOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/split-of-section.json");
-
-    /// `scripts/finish-dist.mjs` cannot read Rust, and a build script's
-    /// output is hidden in a hashed folder, so the table is kept as JSON in
-    /// the repository and this test fails whenever the two differ.
-    #[test]
-    fn split_of_section_json_matches_the_table() {
-        let table: serde_json::Map<String, serde_json::Value> = LAZY_PAGES
-            .iter()
-            .map(|page| (page.section.to_string(), page.split_point.into()))
-            .collect();
-        let json = serde_json::to_string_pretty(&table).expect("strings serialize") + "\n";
-        if std::env::var_os("UPDATE_SPLIT_MAP").is_some() {
-            std::fs::write(SNAPSHOT, &json).expect("write the split map");
-        }
-        let stored = std::fs::read_to_string(SNAPSHOT).unwrap_or_default();
-        assert!(
-            stored == json,
-            "assets/split-of-section.json is out of date with shell/lazy.rs; \
-             run `UPDATE_SPLIT_MAP=1 cargo test --lib split_of_section` and commit it"
-        );
-    }
+/// [`LAZY_PAGES`] as JSON, section to split point, for
+/// `scripts/finish-dist.mjs`, which cannot read Rust: kept in
+/// `assets/split-of-section.json` (a build script's output would be hidden
+/// in a hashed folder) and written by `cargo run --example update_generated`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn split_of_section_json() -> String {
+    let table: serde_json::Map<String, serde_json::Value> = LAZY_PAGES
+        .iter()
+        .map(|page| (page.section.to_string(), page.split_point.into()))
+        .collect();
+    serde_json::to_string_pretty(&table).expect("strings serialize") + "\n"
 }

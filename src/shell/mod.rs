@@ -9,6 +9,8 @@ pub mod prerendered;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use frame::prerendered_home;
+#[cfg(not(target_arch = "wasm32"))]
+pub use lazy::split_of_section_json;
 
 use crate::components::notice::Notices;
 use crate::nav::{read_location, CurrentLocation, Route};

@@ -1,6 +1,6 @@
 //! Trunk builds show the home page as plain HTML while the wasm loads:
 //! `scripts/finish-dist.mjs` puts `assets/prerendered-home.html` (the app's
-//! own rendering, see `tests/prerender.rs`) in `<div id="prerendered">`. The
+//! own rendering, see `tests/generated.rs`) in `<div id="prerendered">`. The
 //! live app replaces it in the same task, so nothing flickers, and keeps the
 //! keyboard focus of an agent who was already tabbing through it.
 

@@ -1,0 +1,31 @@
+//! Rewrites the files in `assets/` that are made from the app's own code:
+//! the prerendered home page and the split map (see `tests/generated.rs`,
+//! which fails while they are out of date). Run with
+//! `cargo run --example update_generated`, then commit the files.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let files = [
+        (
+            "assets/prerendered-home.html",
+            deskaid::shell::prerendered_home() + "\n",
+        ),
+        (
+            "assets/split-of-section.json",
+            deskaid::shell::split_of_section_json(),
+        ),
+    ];
+    for (file, text) in files {
+        let path = format!("{root}/{file}");
+        if let Err(error) = std::fs::write(&path, text) {
+            eprintln!("could not write {path}: {error}");
+            std::process::exit(1);
+        }
+        println!("wrote {file}");
+    }
+}
+
+/// The files are made natively; there is nothing to do in a browser build.
+#[cfg(target_arch = "wasm32")]
+fn main() {}

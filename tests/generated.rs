@@ -1,0 +1,43 @@
+//! Files in `assets/` that are made from the app's own code, so that building
+//! needs no native step: the home page `index.html` shows while the wasm
+//! loads, and the table of which wasm part holds each page, which
+//! `scripts/finish-dist.mjs` reads to fetch a deep link's parts early. These
+//! tests only compare; `cargo run --example update_generated` rewrites both
+//! files (a separate command, so an update never reports a passing test).
+#![cfg(not(target_arch = "wasm32"))]
+
+fn assert_up_to_date(file: &str, made: &str) {
+    let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+    let stored = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        stored == made,
+        "{file} is out of date with the app; run `cargo run --example update_generated` and commit it"
+    );
+}
+
+#[test]
+fn prerendered_home_page_matches_the_app() {
+    assert_up_to_date(
+        "assets/prerendered-home.html",
+        &(deskaid::shell::prerendered_home() + "\n"),
+    );
+}
+
+#[test]
+fn split_of_section_json_matches_the_shell() {
+    let json = deskaid::shell::split_of_section_json();
+    assert_up_to_date("assets/split-of-section.json", &json);
+    // Written out by hand: the SLA tools share one part, the other tools
+    // have one each, and home and not-found are in the shell.
+    let table: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(
+        table,
+        serde_json::json!({
+            "escalation": "escalation_page",
+            "quiz": "quiz_page",
+            "sla": "sla_tools",
+            "queue": "sla_tools",
+            "settings": "sla_tools",
+        })
+    );
+}
