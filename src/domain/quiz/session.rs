@@ -174,6 +174,12 @@ impl QuizSession {
                     .question(id)
                     .is_some_and(|q| spec.topics.contains(&q.topic))
         };
+        // The ids of `ids` in the chosen topics, in this run's shuffled order.
+        let shuffled_in_topics = |ids: Vec<String>| {
+            let mut ids: Vec<String> = ids.into_iter().filter(in_topics).collect();
+            shuffle(&mut ids, seed);
+            ids
+        };
         let order = match spec.mode {
             QuizMode::Practice => select_questions(bank, &spec.topics, spec.count, seed),
             QuizMode::Exam => {
@@ -188,22 +194,12 @@ impl QuizSession {
                 all.into_iter().take(wanted).collect()
             }
             QuizMode::ReviewMissed => {
-                let mut missed: Vec<String> = progress
-                    .missed_ids(bank)
-                    .into_iter()
-                    .filter(in_topics)
-                    .collect();
-                shuffle(&mut missed, seed);
+                let mut missed = shuffled_in_topics(progress.missed_ids(bank));
                 missed.truncate(spec.count.unwrap_or(usize::MAX));
                 missed
             }
             QuizMode::SpacedReview => {
-                let mut unseen: Vec<String> = progress
-                    .unseen_ids(bank)
-                    .into_iter()
-                    .filter(in_topics)
-                    .collect();
-                shuffle(&mut unseen, seed);
+                let unseen = shuffled_in_topics(progress.unseen_ids(bank));
                 progress
                     .due_ids(bank, now)
                     .into_iter()

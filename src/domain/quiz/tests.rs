@@ -77,6 +77,15 @@ fn exam_spec(count: usize) -> QuizSpec {
     }
 }
 
+/// The small bank, no progress yet, and a session of `spec` started at 09:00
+/// on the 4th: the start of most session tests.
+fn started(spec: QuizSpec) -> (Bank, Progress, QuizSession) {
+    let bank = small_bank();
+    let progress = Progress::default();
+    let session = QuizSession::start(&bank, &progress, spec, at(4, 9, 0)).unwrap();
+    (bank, progress, session)
+}
+
 // ---- the shipped bank ----
 
 #[test]
@@ -318,13 +327,10 @@ fn option_order_is_stable_per_question_and_ordering_never_starts_solved() {
 
 #[test]
 fn practice_gives_feedback_at_once_and_locks_answers() {
-    let bank = small_bank();
-    let mut progress = Progress::default();
-    let spec = QuizSpec {
+    let (bank, mut progress, mut session) = started(QuizSpec {
         seed: Some(42),
         ..QuizSpec::default()
-    };
-    let mut session = QuizSession::start(&bank, &progress, spec, at(4, 9, 0)).unwrap();
+    });
     assert_eq!(session.current_id(), "a3");
     let feedback = session
         .submit(
@@ -347,9 +353,7 @@ fn practice_gives_feedback_at_once_and_locks_answers() {
 
 #[test]
 fn exam_back_changes_answers_and_finish_scores_per_topic() {
-    let bank = small_bank();
-    let mut progress = Progress::default();
-    let mut session = QuizSession::start(&bank, &progress, exam_spec(6), at(4, 9, 0)).unwrap();
+    let (bank, mut progress, mut session) = started(exam_spec(6));
     let order = session.order().to_vec();
     assert_eq!(order, ["b3", "b2", "a2", "b1", "a1", "a3"]);
     assert_eq!(session.back(at(4, 9, 0)), Err(SessionError::AtStart));
@@ -434,13 +438,10 @@ fn exam_back_changes_answers_and_finish_scores_per_topic() {
 
 #[test]
 fn exam_passes_at_the_pass_mark() {
-    let bank = small_bank();
-    let mut progress = Progress::default();
-    let spec = QuizSpec {
+    let (bank, mut progress, mut session) = started(QuizSpec {
         pass_percent: 80,
         ..exam_spec(5)
-    };
-    let mut session = QuizSession::start(&bank, &progress, spec, at(4, 9, 0)).unwrap();
+    });
     for index in 0..5 {
         let question = session.current_question(&bank).unwrap().clone();
         let answer = if index == 0 {
@@ -463,13 +464,10 @@ fn exam_passes_at_the_pass_mark() {
 
 #[test]
 fn time_limit_expiry_ends_the_exam_at_the_deadline() {
-    let bank = small_bank();
-    let mut progress = Progress::default();
-    let spec = QuizSpec {
+    let (bank, mut progress, mut session) = started(QuizSpec {
         time_limit_minutes: Some(30),
         ..exam_spec(3)
-    };
-    let mut session = QuizSession::start(&bank, &progress, spec, at(4, 9, 0)).unwrap();
+    });
     assert_eq!(session.deadline(), Some(at(4, 9, 30)));
     assert_eq!(session.remaining(at(4, 9, 20)), Some(Duration::minutes(10)));
     assert_eq!(session.expire(&bank, &mut progress, at(4, 9, 29)), None);
@@ -493,9 +491,7 @@ fn time_limit_expiry_ends_the_exam_at_the_deadline() {
 
 #[test]
 fn session_survives_a_reload_mid_exam() {
-    let bank = small_bank();
-    let mut progress = Progress::default();
-    let mut session = QuizSession::start(&bank, &progress, exam_spec(4), at(4, 9, 0)).unwrap();
+    let (bank, mut progress, mut session) = started(exam_spec(4));
     session
         .submit(&bank, &mut progress, picks(&["y"]), at(4, 9, 1))
         .unwrap();
@@ -620,16 +616,16 @@ fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn quiz_links_round_trip() {
-    let spec = spec_from_pairs(&pairs(&[
+    let query = [
         ("mode", "exam"),
         ("topics", "dsar,escalation"),
         ("count", "20"),
         ("seed", "12345"),
         ("pass", "90"),
         ("time", "30"),
-        ("utm", "ignored"),
-    ]))
-    .unwrap();
+    ];
+    let with_other_keys = [&query[..], &[("utm", "ignored")]].concat();
+    let spec = spec_from_pairs(&pairs(&with_other_keys)).unwrap();
     assert_eq!(
         spec,
         QuizSpec {
@@ -641,17 +637,7 @@ fn quiz_links_round_trip() {
             time_limit_minutes: Some(30),
         }
     );
-    assert_eq!(
-        spec_to_pairs(&spec),
-        pairs(&[
-            ("mode", "exam"),
-            ("topics", "dsar,escalation"),
-            ("count", "20"),
-            ("seed", "12345"),
-            ("pass", "90"),
-            ("time", "30"),
-        ])
-    );
+    assert_eq!(spec_to_pairs(&spec), pairs(&query));
     assert_eq!(spec_from_pairs(&spec_to_pairs(&spec)).unwrap(), spec);
     assert_eq!(spec_from_pairs(&[]).unwrap(), QuizSpec::default());
     assert_eq!(

@@ -116,27 +116,35 @@ pub struct AttemptsReport {
 }
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{attempt, case, engine_in};
-    use super::super::{CaseStatus, CaseType, Channel};
+    use super::super::testing::{attempt, case, engine_in, NY};
+    use super::super::CaseStatus::PendingOn;
+    use super::super::CaseType::General;
+    use super::super::Channel::{self, Email, Phone};
     use super::*;
 
-    const NY: &str = "America/New_York";
+    /// A General case received Monday 9 March 2026 at 10:00 in New York,
+    /// being worked, with attempts made at New York local times.
+    fn tried(number: &str, attempts: &[(Channel, &str)]) -> Case {
+        let mut tried = case(number, General, "2026-03-09T10:00", PendingOn);
+        tried.attempts = attempts
+            .iter()
+            .map(|&(channel, local)| attempt(channel, local))
+            .collect();
+        tried
+    }
 
     #[test]
     fn attempts_rule_needs_three_business_days_and_both_channels() {
         let engine = engine_in(NY);
-        let mut worked = case(
-            "G",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::PendingOn,
-        );
         // Monday email and phone, Tuesday email: two business days so far.
-        worked.attempts = vec![
-            attempt(Channel::Email, "2026-03-09T10:30"),
-            attempt(Channel::Phone, "2026-03-09T16:00"),
-            attempt(Channel::Email, "2026-03-10T10:00"),
-        ];
+        let mut worked = tried(
+            "G",
+            &[
+                (Email, "2026-03-09T10:30"),
+                (Phone, "2026-03-09T16:00"),
+                (Email, "2026-03-10T10:00"),
+            ],
+        );
         let report = worked.attempts_report(&engine);
         assert!(!report.met);
         assert_eq!(report.business_days, 2);
@@ -145,9 +153,7 @@ mod tests {
             "Still needed: an attempt on 1 more business day."
         );
         // A Saturday attempt does not add a business day, and the text says so.
-        worked
-            .attempts
-            .push(attempt(Channel::Phone, "2026-03-14T10:00"));
+        worked.attempts.push(attempt(Phone, "2026-03-14T10:00"));
         let report = worked.attempts_report(&engine);
         assert_eq!(report.business_days, 2);
         assert_eq!(
@@ -155,9 +161,7 @@ mod tests {
             "Still needed: an attempt on 1 more business day (1 attempt on a closed day does not count)."
         );
         // Thursday's attempt makes three different days; they need not be back to back.
-        worked
-            .attempts
-            .push(attempt(Channel::Phone, "2026-03-12T09:15"));
+        worked.attempts.push(attempt(Phone, "2026-03-12T09:15"));
         let report = worked.attempts_report(&engine);
         assert!(report.met);
         assert_eq!(
@@ -166,16 +170,8 @@ mod tests {
         );
         assert_eq!(report.source.to_string(), "doc 001, lines 68-70");
 
-        let mut email_only = case(
-            "H",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::PendingOn,
-        );
-        email_only.attempts = ["2026-03-09T10:00", "2026-03-10T10:00", "2026-03-11T10:00"]
-            .into_iter()
-            .map(|local| attempt(Channel::Email, local))
-            .collect();
+        let three_days = ["2026-03-09T10:00", "2026-03-10T10:00", "2026-03-11T10:00"];
+        let email_only = tried("H", &three_days.map(|local| (Email, local)));
         let report = email_only.attempts_report(&engine);
         assert!(!report.met);
         assert!(report.used_email && !report.used_phone);
@@ -185,20 +181,12 @@ mod tests {
     #[test]
     fn the_missing_channels_are_named_with_their_articles() {
         let engine = engine_in(NY);
-        let mut phone_only = case(
-            "P",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::PendingOn,
-        );
-        phone_only.attempts = vec![attempt(Channel::Phone, "2026-03-09T10:00")];
+        let mut phone_only = tried("P", &[(Phone, "2026-03-09T10:00")]);
         assert_eq!(
             phone_only.attempts_report(&engine).explanation,
             "Still needed: attempts on 2 more business days, by email."
         );
-        phone_only
-            .attempts
-            .push(attempt(Channel::Phone, "2026-03-10T10:00"));
+        phone_only.attempts.push(attempt(Phone, "2026-03-10T10:00"));
         assert_eq!(
             phone_only.attempts_report(&engine).explanation,
             "Still needed: an attempt on 1 more business day, by email."
@@ -210,8 +198,8 @@ mod tests {
         );
         // Two weekend attempts: both named as not counting.
         phone_only.attempts = vec![
-            attempt(Channel::Phone, "2026-03-14T10:00"),
-            attempt(Channel::Email, "2026-03-15T10:00"),
+            attempt(Phone, "2026-03-14T10:00"),
+            attempt(Email, "2026-03-15T10:00"),
         ];
         assert_eq!(
             phone_only.attempts_report(&engine).explanation,
@@ -224,12 +212,7 @@ mod tests {
         let mut settings = super::super::testing::default_settings();
         settings.attempts.required_business_days = 1;
         let lenient = SlaEngine::new(&settings).unwrap();
-        let mut single = case(
-            "S",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::PendingOn,
-        );
+        let mut single = tried("S", &[]);
         assert_eq!(
             single.attempts_report(&lenient).explanation,
             "Still needed: attempts on 1 more business day, by email and by phone."
@@ -240,7 +223,7 @@ mod tests {
             single.attempts_report(&any_channel).explanation,
             "Still needed: an attempt on 1 more business day."
         );
-        single.attempts = vec![attempt(Channel::Phone, "2026-03-09T11:00")];
+        single.attempts = vec![attempt(Phone, "2026-03-09T11:00")];
         assert_eq!(
             single.attempts_report(&any_channel).explanation,
             "Rule met: attempts on 1 different business day (1 needed), by phone."
@@ -250,17 +233,11 @@ mod tests {
     #[test]
     fn attempts_in_the_late_evening_count_on_the_local_date() {
         let engine = engine_in(NY);
-        let mut late = case(
-            "L",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::PendingOn,
-        );
         // 21:00 in New York is already the next day in UTC.
-        late.attempts = vec![
-            attempt(Channel::Email, "2026-03-09T21:00"),
-            attempt(Channel::Phone, "2026-03-10T08:00"),
-        ];
+        let late = tried(
+            "L",
+            &[(Email, "2026-03-09T21:00"), (Phone, "2026-03-10T08:00")],
+        );
         assert_eq!(late.attempts_report(&engine).business_days, 2);
     }
 }

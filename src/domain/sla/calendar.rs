@@ -512,11 +512,9 @@ pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{at, engine_in, show};
+    use super::super::testing::{at, engine_in, show, NY};
     use super::*;
     use chrono::Utc;
-
-    const NY: &str = "America/New_York";
 
     #[test]
     fn zones_are_read_in_any_capitalisation() {

@@ -274,11 +274,11 @@ impl Case {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{at, attempt, case, engine_in, show};
+    use super::super::testing::{at, attempt, case, engine_in, show, NY};
+    use super::super::CaseStatus::{Assigned, LegalReview, PendingOn};
+    use super::super::CaseType::{General, Regulatory};
     use super::*;
     use chrono::NaiveDate;
-
-    const NY: &str = "America/New_York";
 
     fn next_due_text(case: &Case) -> String {
         let engine = engine_in(NY);
@@ -290,12 +290,7 @@ mod tests {
 
     #[test]
     fn next_deadline_is_initial_contact_until_an_attempt_then_resolution() {
-        let mut general = case(
-            "G1",
-            CaseType::General,
-            "2026-03-10T10:00",
-            CaseStatus::Assigned,
-        );
+        let mut general = case("G1", General, "2026-03-10T10:00", Assigned);
         assert_eq!(
             next_due_text(&general),
             "Initial contact 2026-03-10 17:00 EDT"
@@ -312,12 +307,7 @@ mod tests {
         );
         assert!(general.outstanding(&engine_in(NY)).unwrap().is_empty());
 
-        let mut regulatory = case(
-            "R1",
-            CaseType::Regulatory,
-            "2026-03-10T10:00",
-            CaseStatus::PendingOn,
-        );
+        let mut regulatory = case("R1", Regulatory, "2026-03-10T10:00", PendingOn);
         regulatory
             .attempts
             .push(attempt(Channel::Phone, "2026-03-10T12:00"));
@@ -331,12 +321,7 @@ mod tests {
 
     #[test]
     fn attempts_before_receipt_or_in_the_future_are_refused() {
-        let received = case(
-            "T",
-            CaseType::General,
-            "2026-11-20T16:30",
-            CaseStatus::PendingOn,
-        );
+        let received = case("T", General, "2026-11-20T16:30", PendingOn);
         let zone = chrono_tz::America::New_York;
         let now = at(NY, "2026-11-23T11:45");
         let before = received.check_attempt(at(NY, "2026-11-20T16:29"), now, zone);
@@ -408,12 +393,7 @@ mod tests {
 
     #[test]
     fn cases_round_trip_through_json_storage() {
-        let mut stored = case(
-            "R-7",
-            CaseType::Regulatory,
-            "2026-11-01T01:30",
-            CaseStatus::LegalReview,
-        );
+        let mut stored = case("R-7", Regulatory, "2026-11-01T01:30", LegalReview);
         stored
             .attempts
             .push(attempt(Channel::Phone, "2026-11-02T09:00"));

@@ -146,28 +146,36 @@ pub struct FollowUpWindow {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use super::super::testing::{at, engine_in};
+    use super::super::testing::{at, engine_in, NY};
     use super::super::CaseType;
     use super::*;
 
-    const NY: &str = "America/New_York";
+    /// The initial-contact deadline of a General case received at a New
+    /// York local time.
+    fn general_initial_contact(received: &str) -> Deadline {
+        let engine = engine_in(NY);
+        engine
+            .initial_contact(CaseType::General, at(NY, received))
+            .unwrap()
+    }
 
     #[test]
     fn deadline_formats_for_markup_people_and_countdowns() {
-        let engine = engine_in(NY);
-        let deadline = engine
-            .initial_contact(CaseType::General, at(NY, "2026-03-10T15:30"))
-            .unwrap();
+        let deadline = general_initial_contact("2026-03-10T15:30");
         assert_eq!(deadline.rfc3339(), "2026-03-11T12:00:00-04:00");
         assert_eq!(deadline.human(), "Wed 11 Mar 2026, 12:00 EDT");
-        let remaining = |local| deadline.time_remaining(at(NY, local));
-        assert_eq!(remaining("2026-03-11T08:40"), "in 3 h 20 min");
-        assert_eq!(remaining("2026-03-11T10:00"), "in 2 h");
-        assert_eq!(remaining("2026-03-11T11:15"), "in 45 min");
-        assert_eq!(remaining("2026-03-10T12:00"), "in 1 day");
-        assert_eq!(remaining("2026-03-11T12:00"), "due now");
-        assert_eq!(remaining("2026-03-13T13:00"), "overdue by 2 days 1 h");
-        assert_eq!(remaining("2026-03-12T12:30"), "overdue by 1 day");
+        let table = [
+            ("2026-03-11T08:40", "in 3 h 20 min"),
+            ("2026-03-11T10:00", "in 2 h"),
+            ("2026-03-11T11:15", "in 45 min"),
+            ("2026-03-10T12:00", "in 1 day"),
+            ("2026-03-11T12:00", "due now"),
+            ("2026-03-13T13:00", "overdue by 2 days 1 h"),
+            ("2026-03-12T12:30", "overdue by 1 day"),
+        ];
+        for (local, expected) in table {
+            assert_eq!(deadline.time_remaining(at(NY, local)), expected, "{local}");
+        }
         let just_before = at(NY, "2026-03-11T12:00") - Duration::seconds(30);
         assert_eq!(deadline.time_remaining(just_before), "in under 1 min");
     }
@@ -175,15 +183,21 @@ mod tests {
     #[test]
     fn urgency_uses_the_due_soon_threshold() {
         let engine = engine_in(NY);
-        let deadline = engine
-            .initial_contact(CaseType::General, at(NY, "2026-03-10T12:00"))
-            .unwrap();
-        let urgency = |local| engine.urgency(&deadline, at(NY, local));
-        assert_eq!(urgency("2026-03-10T14:00"), Urgency::OnTrack);
-        assert_eq!(urgency("2026-03-10T15:00"), Urgency::DueSoon);
-        assert_eq!(urgency("2026-03-10T16:59"), Urgency::DueSoon);
-        assert_eq!(urgency("2026-03-10T17:00"), Urgency::DueSoon);
-        assert_eq!(urgency("2026-03-10T17:01"), Urgency::Overdue);
+        let deadline = general_initial_contact("2026-03-10T12:00");
+        let table = [
+            ("2026-03-10T14:00", Urgency::OnTrack),
+            ("2026-03-10T15:00", Urgency::DueSoon),
+            ("2026-03-10T16:59", Urgency::DueSoon),
+            ("2026-03-10T17:00", Urgency::DueSoon),
+            ("2026-03-10T17:01", Urgency::Overdue),
+        ];
+        for (local, expected) in table {
+            assert_eq!(
+                engine.urgency(&deadline, at(NY, local)),
+                expected,
+                "{local}"
+            );
+        }
         let strict = deadline.urgency(at(NY, "2026-03-10T16:30"), Duration::minutes(15));
         assert_eq!(strict, Urgency::OnTrack);
     }

@@ -121,54 +121,29 @@ pub fn end_of_shift_check<'a>(cases: &'a [Case], engine: &SlaEngine) -> ShiftChe
 }
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{at, attempt, case, engine_in};
+    use super::super::testing::{at, attempt, case, engine_in, NY};
+    use super::super::CaseStatus::{Acknowledged, Assigned, EslQa, PendingOn};
+    use super::super::CaseType::{Executive, General, Regulatory};
     use super::super::{AgencyTerm, Channel};
     use super::*;
-
-    const NY: &str = "America/New_York";
 
     #[test]
     fn queue_sorts_most_urgent_first_with_urgency_states() {
         let engine = engine_in(NY);
         let now = at(NY, "2026-03-10T15:30");
-        let mut resolved = case(
-            "D",
-            CaseType::General,
-            "2026-03-09T10:00",
-            CaseStatus::EslQa,
-        );
+        let mut resolved = case("D", General, "2026-03-09T10:00", EslQa);
         resolved
             .attempts
             .push(attempt(Channel::Email, "2026-03-09T11:00"));
         let cases = vec![
             resolved,
             // Due 2026-03-11 12:00: on track.
-            case(
-                "C",
-                CaseType::General,
-                "2026-03-10T15:10",
-                CaseStatus::Assigned,
-            ),
+            case("C", General, "2026-03-10T15:10", Assigned),
             // Due 17:00 today: due soon.
-            case(
-                "B",
-                CaseType::General,
-                "2026-03-10T09:30",
-                CaseStatus::Acknowledged,
-            ),
+            case("B", General, "2026-03-10T09:30", Acknowledged),
             // Executive, 2 clock hours from 12:00: overdue.
-            case(
-                "A",
-                CaseType::Executive,
-                "2026-03-10T12:00",
-                CaseStatus::Assigned,
-            ),
-            case(
-                "E",
-                CaseType::Regulatory,
-                "2026-03-10T08:00",
-                CaseStatus::PendingOn,
-            ),
+            case("A", Executive, "2026-03-10T12:00", Assigned),
+            case("E", Regulatory, "2026-03-10T08:00", PendingOn),
         ];
         let rows = build_queue(&cases, &engine, &QueueFilter::default(), now);
         let order: Vec<(&str, Option<Urgency>)> = rows
@@ -208,24 +183,11 @@ mod tests {
     #[test]
     fn queue_shows_a_bad_agency_term_as_an_error_after_dated_rows() {
         let engine = engine_in(NY);
-        let mut bad = case(
-            "A",
-            CaseType::Regulatory,
-            "2026-03-10T10:00",
-            CaseStatus::PendingOn,
-        );
+        let mut bad = case("A", Regulatory, "2026-03-10T10:00", PendingOn);
         bad.attempts
             .push(attempt(Channel::Email, "2026-03-10T11:00"));
         bad.agency = AgencyTerm::Days(0);
-        let cases = vec![
-            bad,
-            case(
-                "B",
-                CaseType::General,
-                "2026-03-10T10:00",
-                CaseStatus::Assigned,
-            ),
-        ];
+        let cases = vec![bad, case("B", General, "2026-03-10T10:00", Assigned)];
         let rows = build_queue(
             &cases,
             &engine,
@@ -241,24 +203,9 @@ mod tests {
     fn end_of_shift_lists_cases_left_in_assigned() {
         let engine = engine_in(NY);
         let cases = vec![
-            case(
-                "1",
-                CaseType::General,
-                "2026-03-10T10:00",
-                CaseStatus::Assigned,
-            ),
-            case(
-                "2",
-                CaseType::General,
-                "2026-03-10T10:00",
-                CaseStatus::PendingOn,
-            ),
-            case(
-                "3",
-                CaseType::Executive,
-                "2026-03-10T10:00",
-                CaseStatus::Assigned,
-            ),
+            case("1", General, "2026-03-10T10:00", Assigned),
+            case("2", General, "2026-03-10T10:00", PendingOn),
+            case("3", Executive, "2026-03-10T10:00", Assigned),
         ];
         let check = end_of_shift_check(&cases, &engine);
         assert_eq!(check.assigned.len(), 2);

@@ -7,6 +7,9 @@ use super::{
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+/// The zone most known answers are written in.
+pub const NY: &str = "America/New_York";
+
 /// The shipped defaults from `content/sla.toml`.
 pub fn default_settings() -> SlaSettings {
     toml::from_str(include_str!("../../../content/sla.toml")).expect("sla.toml parses")
@@ -47,7 +50,7 @@ pub fn case(number: &str, case_type: CaseType, received: &str, status: CaseStatu
         number: number.to_string(),
         customer: format!("Customer {number}"),
         case_type,
-        received: at("America/New_York", received),
+        received: at(NY, received),
         zone: chrono_tz::America::New_York,
         status,
         next_action: String::new(),
@@ -61,6 +64,6 @@ pub fn case(number: &str, case_type: CaseType, received: &str, status: CaseStatu
 pub fn attempt(channel: Channel, local: &str) -> ContactAttempt {
     ContactAttempt {
         channel,
-        at: at("America/New_York", local),
+        at: at(NY, local),
     }
 }

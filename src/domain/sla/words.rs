@@ -3,6 +3,7 @@
 //! Written by hand rather than through chrono's `format`, because an
 //! explanation is written for every deadline of the queue on every tick.
 
+use crate::domain::text::decimal;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
 use chrono_tz::{OffsetName, Tz};
 use std::fmt;
@@ -87,20 +88,12 @@ impl StackText {
 
     /// Appends `value` in decimal, zero-padded to `min_width` digits.
     fn push_decimal(&mut self, value: u32, min_width: usize) -> fmt::Result {
-        // u32::MAX has ten digits.
-        let mut digits = [b'0'; 10];
-        let mut start = digits.len();
-        let mut rest = value;
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
+        let mut buffer = [0; 20];
+        let digits = decimal(u64::from(value), &mut buffer);
+        for _ in digits.len()..min_width {
+            self.push("0")?;
         }
-        let start = start.min(digits.len().saturating_sub(min_width));
-        self.push_bytes(&digits[start..])
+        self.push(digits)
     }
 
     /// Appends a date as "Mon 9 Mar 2026"; fails for years "%Y" writes with
@@ -185,10 +178,10 @@ pub(super) fn span_words(seconds: i64) -> String {
 mod tests {
     use super::*;
     use crate::domain::sla::parse_zone;
+    use crate::domain::sla::testing::NY;
     use crate::domain::text::plural;
     use chrono::Duration;
 
-    const NY: &str = "America/New_York";
     const KOLKATA: &str = "Asia/Kolkata";
 
     #[test]

@@ -70,10 +70,8 @@ impl SlaEngine {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
-    use crate::domain::sla::testing::{at, engine_in, engine_with, show};
+    use crate::domain::sla::testing::{at, engine_in, engine_with, show, NY};
     use crate::domain::sla::FollowUpCounting;
-
-    const NY: &str = "America/New_York";
 
     #[test]
     fn follow_up_windows_from_docs_002_and_004() {

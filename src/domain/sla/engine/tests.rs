@@ -1,32 +1,41 @@
 //! Known answers for every deadline rule, written out by hand, and
 //! properties that must hold for any receipt time.
 
-use super::super::testing::{at, engine_in, engine_with, show};
+use super::super::testing::{at, engine_in, engine_with, show, NY};
 use super::super::*;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 
-const NY: &str = "America/New_York";
 const LONDON: &str = "Europe/London";
 const KOLKATA: &str = "Asia/Kolkata";
 
-fn initial(zone: &str, case_type: CaseType, received: &str) -> String {
-    let engine = engine_in(zone);
-    show(
-        &engine
+/// Checks initial-contact due times of one case type; a row is
+/// (zone, received local time, due as "YYYY-MM-DD HH:MM ZONE").
+fn assert_initial_contacts(case_type: CaseType, table: &[(&str, &str, &str)]) {
+    for &(zone, received, expected) in table {
+        let engine = engine_in(zone);
+        let due = engine
             .initial_contact(case_type, at(zone, received))
             .unwrap()
-            .due,
-    )
+            .due;
+        assert_eq!(show(&due), expected, "{zone} {received}");
+    }
 }
 
-fn resolution(zone: &str, case_type: CaseType, received: &str) -> String {
-    let engine = engine_in(zone);
-    let due = engine
-        .resolution(case_type, at(zone, received), AgencyTerm::Unset)
-        .unwrap();
-    show(&due.deadline().unwrap().due)
+/// Checks resolution due times of one case type, as [`assert_initial_contacts`].
+fn assert_resolutions(case_type: CaseType, table: &[(&str, &str, &str)]) {
+    for &(zone, received, expected) in table {
+        let engine = engine_in(zone);
+        let due = engine
+            .resolution(case_type, at(zone, received), AgencyTerm::Unset)
+            .unwrap();
+        assert_eq!(
+            show(&due.deadline().unwrap().due),
+            expected,
+            "{zone} {received}"
+        );
+    }
 }
 
 #[test]
@@ -53,32 +62,20 @@ fn general_initial_contact_known_answers_in_new_york() {
         ("2026-10-30T16:00", "2026-11-02 12:00 EST"),
         ("2026-11-01T01:30", "2026-11-02 17:00 EST"),
     ];
-    for (received, expected) in table {
-        assert_eq!(
-            initial(NY, CaseType::General, received),
-            expected,
-            "{received}"
-        );
-    }
+    let table = table.map(|(received, expected)| (NY, received, expected));
+    assert_initial_contacts(CaseType::General, &table);
 }
 
 #[test]
 fn general_initial_contact_in_london_and_kolkata() {
-    assert_eq!(
-        initial(LONDON, CaseType::General, "2026-03-27T15:30"),
-        "2026-03-30 12:00 BST"
-    );
-    assert_eq!(
-        initial(LONDON, CaseType::General, "2026-10-24T09:00"),
-        "2026-10-26 17:00 GMT"
-    );
-    assert_eq!(
-        initial(KOLKATA, CaseType::General, "2026-03-10T15:01"),
-        "2026-03-11 12:00 IST"
-    );
-    assert_eq!(
-        initial(KOLKATA, CaseType::General, "2026-03-10T14:59"),
-        "2026-03-10 17:00 IST"
+    assert_initial_contacts(
+        CaseType::General,
+        &[
+            (LONDON, "2026-03-27T15:30", "2026-03-30 12:00 BST"),
+            (LONDON, "2026-10-24T09:00", "2026-10-26 17:00 GMT"),
+            (KOLKATA, "2026-03-10T15:01", "2026-03-11 12:00 IST"),
+            (KOLKATA, "2026-03-10T14:59", "2026-03-10 17:00 IST"),
+        ],
     );
 }
 
@@ -107,62 +104,26 @@ fn explains_the_general_rule_that_was_applied() {
 
 #[test]
 fn resolution_counts_business_days_at_the_same_time_of_day() {
-    let table = [
-        (
-            CaseType::General,
-            "2026-03-10T10:00",
-            "2026-03-16 10:00 EDT",
-        ),
-        (
-            CaseType::General,
-            "2026-03-06T16:00",
-            "2026-03-12 16:00 EDT",
-        ),
-        (
-            CaseType::General,
-            "2026-03-06T18:00",
-            "2026-03-13 09:00 EDT",
-        ),
-        (
-            CaseType::General,
-            "2026-03-14T10:00",
-            "2026-03-20 09:00 EDT",
-        ),
-        (
-            CaseType::General,
-            "2026-07-01T11:00",
-            "2026-07-08 11:00 EDT",
-        ),
-        (
-            CaseType::General,
-            "2026-10-29T14:00",
-            "2026-11-04 14:00 EST",
-        ),
-        (
-            CaseType::Executive,
-            "2026-11-25T13:00",
-            "2026-12-01 13:00 EST",
-        ),
-        (
-            CaseType::Executive,
-            "2026-03-10T17:00",
-            "2026-03-13 17:00 EDT",
-        ),
-    ];
-    for (case_type, received, expected) in table {
-        assert_eq!(resolution(NY, case_type, received), expected, "{received}");
-    }
-    assert_eq!(
-        resolution(LONDON, CaseType::General, "2026-10-23T16:00"),
-        "2026-10-29 16:00 GMT"
+    assert_resolutions(
+        CaseType::General,
+        &[
+            (NY, "2026-03-10T10:00", "2026-03-16 10:00 EDT"),
+            (NY, "2026-03-06T16:00", "2026-03-12 16:00 EDT"),
+            (NY, "2026-03-06T18:00", "2026-03-13 09:00 EDT"),
+            (NY, "2026-03-14T10:00", "2026-03-20 09:00 EDT"),
+            (NY, "2026-07-01T11:00", "2026-07-08 11:00 EDT"),
+            (NY, "2026-10-29T14:00", "2026-11-04 14:00 EST"),
+            (LONDON, "2026-10-23T16:00", "2026-10-29 16:00 GMT"),
+            (LONDON, "2026-03-27T10:00", "2026-04-02 10:00 BST"),
+            (KOLKATA, "2026-03-13T10:00", "2026-03-19 10:00 IST"),
+        ],
     );
-    assert_eq!(
-        resolution(LONDON, CaseType::General, "2026-03-27T10:00"),
-        "2026-04-02 10:00 BST"
-    );
-    assert_eq!(
-        resolution(KOLKATA, CaseType::General, "2026-03-13T10:00"),
-        "2026-03-19 10:00 IST"
+    assert_resolutions(
+        CaseType::Executive,
+        &[
+            (NY, "2026-11-25T13:00", "2026-12-01 13:00 EST"),
+            (NY, "2026-03-10T17:00", "2026-03-13 17:00 EDT"),
+        ],
     );
     let engine = engine_in(NY);
     let due = engine
@@ -250,54 +211,41 @@ fn explains_every_rule_with_the_same_words_as_before_the_speed_up() {
 
 #[test]
 fn executive_initial_contact_in_clock_hours_by_default() {
-    assert_eq!(
-        initial(NY, CaseType::Executive, "2026-03-08T00:30"),
-        "2026-03-08 03:30 EDT"
-    );
-    assert_eq!(
-        initial(NY, CaseType::Executive, "2026-11-01T00:30"),
-        "2026-11-01 01:30 EST"
-    );
-    assert_eq!(
-        initial(LONDON, CaseType::Executive, "2026-03-29T00:30"),
-        "2026-03-29 03:30 BST"
-    );
-    assert_eq!(
-        initial(NY, CaseType::Executive, "2026-03-13T16:30"),
-        "2026-03-13 18:30 EDT"
+    assert_initial_contacts(
+        CaseType::Executive,
+        &[
+            (NY, "2026-03-08T00:30", "2026-03-08 03:30 EDT"),
+            (NY, "2026-11-01T00:30", "2026-11-01 01:30 EST"),
+            (LONDON, "2026-03-29T00:30", "2026-03-29 03:30 BST"),
+            (NY, "2026-03-13T16:30", "2026-03-13 18:30 EDT"),
+        ],
     );
 }
 
 #[test]
 fn executive_initial_contact_in_business_hours_when_set() {
     let engine = engine_with(|s| s.executive.initial_contact_counting = HourCounting::Business);
-    let due = |local| {
-        show(
-            &engine
-                .initial_contact(CaseType::Executive, at(NY, local))
-                .unwrap()
-                .due,
-        )
-    };
-    assert_eq!(due("2026-03-10T16:00"), "2026-03-11 10:00 EDT");
-    assert_eq!(due("2026-03-10T15:00"), "2026-03-10 17:00 EDT");
-    assert_eq!(due("2026-03-13T20:00"), "2026-03-16 11:00 EDT");
-    assert_eq!(due("2026-03-07T23:30"), "2026-03-09 11:00 EDT");
+    let table = [
+        ("2026-03-10T16:00", "2026-03-11 10:00 EDT"),
+        ("2026-03-10T15:00", "2026-03-10 17:00 EDT"),
+        ("2026-03-13T20:00", "2026-03-16 11:00 EDT"),
+        ("2026-03-07T23:30", "2026-03-09 11:00 EDT"),
+    ];
+    for (local, expected) in table {
+        let deadline = engine.initial_contact(CaseType::Executive, at(NY, local));
+        assert_eq!(show(&deadline.unwrap().due), expected, "{local}");
+    }
 }
 
 #[test]
 fn regulatory_initial_contact_is_24_clock_hours_across_dst() {
-    assert_eq!(
-        initial(NY, CaseType::Regulatory, "2026-03-07T12:00"),
-        "2026-03-08 13:00 EDT"
-    );
-    assert_eq!(
-        initial(NY, CaseType::Regulatory, "2026-10-31T12:00"),
-        "2026-11-01 11:00 EST"
-    );
-    assert_eq!(
-        initial(LONDON, CaseType::Regulatory, "2026-10-24T12:00"),
-        "2026-10-25 11:00 GMT"
+    assert_initial_contacts(
+        CaseType::Regulatory,
+        &[
+            (NY, "2026-03-07T12:00", "2026-03-08 13:00 EDT"),
+            (NY, "2026-10-31T12:00", "2026-11-01 11:00 EST"),
+            (LONDON, "2026-10-24T12:00", "2026-10-25 11:00 GMT"),
+        ],
     );
 }
 
