@@ -34,4 +34,6 @@ pub use spec::{
 };
 
 #[cfg(test)]
+mod testing;
+#[cfg(test)]
 mod tests;

@@ -500,3 +500,6 @@ fn percent(earned: f64, possible: usize) -> f64 {
         earned * 100.0 / possible as f64
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -189,3 +189,6 @@ pub fn decode_bank_fragment(fragment: &str) -> Result<Bank, ShareError> {
     let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt)?;
     Bank::from_json(&json).map_err(ShareError::Invalid)
 }
+
+#[cfg(test)]
+mod tests;
