@@ -23,7 +23,9 @@ pub fn engine_in(zone: &str) -> SlaEngine {
     SlaEngine::new(&settings).expect("valid settings")
 }
 
-/// An engine from the defaults with `change` applied.
+/// An engine from the defaults with `change` applied (used only by the
+/// native-only tests, which need proptest).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn engine_with(change: impl FnOnce(&mut SlaSettings)) -> SlaEngine {
     let mut settings = default_settings();
     change(&mut settings);
