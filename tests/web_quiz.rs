@@ -3,7 +3,7 @@
 
 use chrono::{FixedOffset, TimeZone};
 use deskaid::domain::content;
-use deskaid::domain::quiz::{Mode, Progress, QuestionKind, QuizSession, QuizSpec};
+use deskaid::domain::quiz::{Progress, QuestionKind, QuizMode, QuizSession, QuizSpec};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -47,7 +47,7 @@ fn single_choice_practice() -> (u64, QuizSession) {
     (1..200u64)
         .map(|seed| {
             let spec = QuizSpec {
-                mode: Mode::Practice,
+                mode: QuizMode::Practice,
                 topics: vec!["deadlines".into()],
                 count: Some(1),
                 seed: Some(seed),

@@ -75,25 +75,53 @@ impl SourceRef {
     }
 
     /// Checks that the document exists and the lines lie inside it.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), SourceError> {
         let doc = self
             .document()
-            .ok_or_else(|| format!("unknown source document \"{}\"", self.doc))?;
-        let (_, last) = self.line_range().ok_or_else(|| {
-            format!(
-                "bad line range \"{}\" (use \"12\" or \"12-15\")",
-                self.lines
-            )
-        })?;
+            .ok_or_else(|| SourceError::UnknownDocument(self.doc.clone()))?;
+        let (_, last) = self
+            .line_range()
+            .ok_or_else(|| SourceError::BadLineRange(self.lines.clone()))?;
         if last > doc.lines {
-            return Err(format!(
-                "line {last} is past the end of document {} ({} lines)",
-                doc.id, doc.lines
-            ));
+            return Err(SourceError::PastTheEnd { line: last, doc });
         }
         Ok(())
     }
 }
+
+/// Why a source reference does not point at lines that exist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceError {
+    /// No document has this id.
+    UnknownDocument(String),
+    /// The lines are not "12" or "12-15" with the first line not after the last.
+    BadLineRange(String),
+    /// The last line is past the end of the document.
+    PastTheEnd {
+        /// The last line referenced.
+        line: u32,
+        /// The document referenced.
+        doc: &'static SourceDoc,
+    },
+}
+
+impl fmt::Display for SourceError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::UnknownDocument(doc) => write!(f, "unknown source document \"{doc}\""),
+            Self::BadLineRange(lines) => {
+                write!(f, "bad line range \"{lines}\" (use \"12\" or \"12-15\")")
+            }
+            Self::PastTheEnd { line, doc } => write!(
+                f,
+                "line {line} is past the end of document {} ({} lines)",
+                doc.id, doc.lines
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SourceError {}
 
 impl fmt::Display for SourceRef {
     /// Renders as "doc 004, lines 43-47" for the UI and case notes.
@@ -127,13 +155,11 @@ mod tests {
 
     #[test]
     fn rejects_unknown_documents_bad_ranges_and_lines_past_the_end() {
-        assert!(r("009", "1").validate().unwrap_err().contains("unknown"));
-        assert!(r("004", "9-3").validate().unwrap_err().contains("bad line"));
-        assert!(r("004", "x").validate().unwrap_err().contains("bad line"));
-        assert!(r("000", "48")
-            .validate()
-            .unwrap_err()
-            .contains("past the end"));
+        let problem = |doc, lines| r(doc, lines).validate().unwrap_err().to_string();
+        assert!(problem("009", "1").contains("unknown"));
+        assert!(problem("004", "9-3").contains("bad line"));
+        assert!(problem("004", "x").contains("bad line"));
+        assert!(problem("000", "48").contains("past the end"));
     }
 
     #[test]

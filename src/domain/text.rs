@@ -23,19 +23,7 @@ pub fn plural(count: impl Into<u64>, unit: &str) -> Plural<'_> {
 
 impl fmt::Display for Plural<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // u64::MAX has twenty digits.
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut rest = self.count;
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        f.write_str(std::str::from_utf8(&digits[start..]).map_err(|_| fmt::Error)?)?;
+        f.write_str(decimal(self.count, &mut [0; 20]))?;
         f.write_str(" ")?;
         f.write_str(self.unit)?;
         if self.count != 1 {
@@ -43,6 +31,24 @@ impl fmt::Display for Plural<'_> {
         }
         Ok(())
     }
+}
+
+/// `value` in decimal digits, written into `buffer` without `core::fmt`'s
+/// number formatting (u64::MAX has twenty digits): the one digit writer of
+/// the counts here and of the SLA explanations' dates and times.
+pub(crate) fn decimal(value: u64, buffer: &mut [u8; 20]) -> &str {
+    let mut start = buffer.len();
+    let mut rest = value;
+    loop {
+        start -= 1;
+        buffer[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // Only ASCII digits were written.
+    std::str::from_utf8(&buffer[start..]).unwrap_or_default()
 }
 
 /// `text` with its first letter in upper case: domain messages start in

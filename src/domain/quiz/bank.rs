@@ -10,7 +10,7 @@ use std::fmt;
 
 /// A group of questions a learner can pick, e.g. "deadlines".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Topic {
+pub struct QuizTopic {
     /// Short slug used in links and progress, e.g. `"deadlines"`.
     pub id: String,
     /// Human title shown in the topic picker.
@@ -33,7 +33,7 @@ pub struct Scenario {
 
 /// One selectable option (choice questions) or one item to arrange (ordering).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Choice {
+pub struct QuizChoice {
     /// Key used by `correct` and by stored answers, stable when the text changes.
     pub id: String,
     /// What the learner sees.
@@ -75,7 +75,7 @@ pub struct Question {
     pub prompt: String,
     /// Options for single, multiple, pick-any and ordering questions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub choices: Vec<Choice>,
+    pub choices: Vec<QuizChoice>,
     /// Right choice ids; for ordering, every choice id in the right order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub correct: Vec<String>,
@@ -97,7 +97,7 @@ pub struct Question {
 
 impl Question {
     /// The choice with this id, for showing answers and feedback.
-    pub fn choice(&self, id: &str) -> Option<&Choice> {
+    pub fn choice(&self, id: &str) -> Option<&QuizChoice> {
         self.choices.iter().find(|c| c.id == id)
     }
 }
@@ -107,7 +107,7 @@ impl Question {
 pub struct BankFile {
     /// Topics declared here; the same id may be repeated in another file with the same title.
     #[serde(default)]
-    pub topics: Vec<Topic>,
+    pub topics: Vec<QuizTopic>,
     /// Scenarios declared here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
@@ -133,11 +133,27 @@ pub enum LinkTarget {
     },
 }
 
+/// A question link that is neither `flow:<flow-id>/<step-id>` nor
+/// `sla:<rule-id>`; holds the link as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkError(pub String);
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "link \"{}\" is not \"flow:<flow-id>/<step-id>\" or \"sla:<rule-id>\"",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for LinkError {}
+
 impl LinkTarget {
     /// Parses `flow:<flow-id>/<step-id>` or `sla:<rule-id>`.
-    pub fn parse(text: &str) -> Result<LinkTarget, String> {
-        let bad =
-            || format!("link \"{text}\" is not \"flow:<flow-id>/<step-id>\" or \"sla:<rule-id>\"");
+    pub fn parse(text: &str) -> Result<LinkTarget, LinkError> {
+        let bad = || LinkError(text.to_string());
         if let Some(rest) = text.strip_prefix("flow:") {
             let (flow, step) = rest.split_once('/').ok_or_else(bad)?;
             if is_slug(flow) && is_slug(step) {
@@ -195,7 +211,7 @@ impl std::error::Error for BankError {}
 /// A validated question bank: ids unique, references resolved, answers consistent.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bank {
-    topics: Vec<Topic>,
+    topics: Vec<QuizTopic>,
     scenarios: Vec<Scenario>,
     questions: Vec<Question>,
 }
@@ -237,7 +253,7 @@ impl Bank {
     }
 
     /// All topics, in declaration order.
-    pub fn topics(&self) -> &[Topic] {
+    pub fn topics(&self) -> &[QuizTopic] {
         &self.topics
     }
 
@@ -257,7 +273,7 @@ impl Bank {
     }
 
     /// The topic with this id.
-    pub fn topic(&self, id: &str) -> Option<&Topic> {
+    pub fn topic(&self, id: &str) -> Option<&QuizTopic> {
         self.topics.iter().find(|t| t.id == id)
     }
 
@@ -377,7 +393,7 @@ impl Bank {
         }
         if let Some(link) = &q.link {
             if let Err(e) = LinkTarget::parse(link) {
-                problem(e);
+                problem(e.to_string());
             }
         }
         if q.pick.is_some() && q.kind != QuestionKind::PickAny {
@@ -487,3 +503,6 @@ fn is_question_id(text: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
+
+#[cfg(test)]
+mod tests;

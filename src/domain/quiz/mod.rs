@@ -10,22 +10,30 @@ pub mod scoring;
 pub mod session;
 pub mod share;
 pub mod shuffle;
+pub mod spec;
 
 pub use bank::{
-    Bank, BankError, BankFile, Choice, LinkTarget, Question, QuestionKind, Scenario, Topic,
+    Bank, BankError, BankFile, LinkError, LinkTarget, Question, QuestionKind, QuizChoice,
+    QuizTopic, Scenario,
 };
 pub use progress::{ExamRecord, Progress, QuestionHistory};
 pub use schedule::{rating_for, review_card, CardPhase, CardState};
-pub use scoring::{normalize_text, score, scoring_rule, text_matches, Answer, Score, Verdict};
+pub use scoring::{normalize_text, score, scoring_rule, text_matches, AnswerGiven, Score, Verdict};
 pub use session::{
-    select_questions, Mode, QuestionResult, QuizSession, QuizSpec, Response, SessionError,
-    SessionResult, TopicScore, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, MAX_TIME_LIMIT_MINUTES,
+    select_questions, QuestionResult, QuizSession, Response, SessionError, SessionResult,
+    TopicScore,
 };
 pub use share::{
     decode_bank_fragment, encode_bank_fragment, link_spec, pick_link_seed, spec_from_pairs,
     spec_to_pairs, ShareError, FRAGMENT_LIMIT, INFLATED_LIMIT,
 };
 pub use shuffle::{seed_for, shuffle, SplitMix64};
+pub use spec::{
+    QuizMode, QuizSpec, SpecError, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT,
+    MAX_TIME_LIMIT_MINUTES,
+};
 
+#[cfg(test)]
+mod testing;
 #[cfg(test)]
 mod tests;

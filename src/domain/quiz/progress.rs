@@ -154,3 +154,26 @@ impl Progress {
         streak
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::quiz::testing::at;
+    use crate::domain::quiz::*;
+
+    #[test]
+    fn streak_counts_consecutive_local_days() {
+        let mut progress = Progress::default();
+        for day in [1, 2, 3] {
+            progress.record_answer("a1", Score::from_fraction(1.0), at(day, 21, 0));
+        }
+        progress.record_answer("a1", Score::from_fraction(1.0), at(5, 9, 0));
+        assert_eq!(progress.streak(at(3, 22, 0)), 3);
+        assert_eq!(progress.streak(at(4, 8, 0)), 3, "yesterday keeps it alive");
+        assert_eq!(progress.streak(at(5, 10, 0)), 1);
+        assert_eq!(progress.streak(at(7, 10, 0)), 0);
+        // 21:00 at UTC-5 is already the next day in UTC; the local day counts.
+        assert!(progress.active_days.contains(&at(1, 21, 0).date_naive()));
+        assert_eq!(progress.questions["a1"].attempts, 4);
+        assert_eq!(progress.questions["a1"].correct, 4);
+    }
+}

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 /// What the learner gave for one question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
-pub enum Answer {
+pub enum AnswerGiven {
     /// Picked choice ids (single, multiple and pick-any questions).
     Choices(Vec<String>),
     /// Typed text (fill-in questions).
@@ -73,24 +73,24 @@ pub fn scoring_rule(kind: QuestionKind) -> &'static str {
 }
 
 /// Scores an answer against a question; an answer of the wrong shape scores 0.
-pub fn score(question: &Question, answer: &Answer) -> Score {
+pub fn score(question: &Question, answer: &AnswerGiven) -> Score {
     let fraction = match (question.kind, answer) {
-        (QuestionKind::Single, Answer::Choices(picked)) => {
+        (QuestionKind::Single, AnswerGiven::Choices(picked)) => {
             all_or_nothing(picked.len() == 1 && question.correct.contains(&picked[0]))
         }
-        (QuestionKind::Multiple, Answer::Choices(picked)) => {
+        (QuestionKind::Multiple, AnswerGiven::Choices(picked)) => {
             let (right, wrong) = count_picks(question, picked);
             (right as f64 - wrong as f64) / question.correct.len() as f64
         }
-        (QuestionKind::PickAny, Answer::Choices(picked)) => {
+        (QuestionKind::PickAny, AnswerGiven::Choices(picked)) => {
             let wanted = question.pick.unwrap_or(question.correct.len()).max(1);
             let (right, wrong) = count_picks(question, picked);
             (right.min(wanted) as f64 - wrong as f64) / wanted as f64
         }
-        (QuestionKind::FillIn, Answer::Text(text)) => {
+        (QuestionKind::FillIn, AnswerGiven::Text(text)) => {
             all_or_nothing(text_matches(text, &question.accepted))
         }
-        (QuestionKind::Ordering, Answer::Order(order)) => {
+        (QuestionKind::Ordering, AnswerGiven::Order(order)) => {
             let in_place = question
                 .correct
                 .iter()
@@ -142,7 +142,7 @@ pub fn text_matches(text: &str, accepted: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::quiz::bank::Choice;
+    use crate::domain::quiz::bank::QuizChoice;
 
     fn question(kind: QuestionKind, choices: &[&str], correct: &[&str]) -> Question {
         Question {
@@ -153,7 +153,7 @@ mod tests {
             prompt: "p".into(),
             choices: choices
                 .iter()
-                .map(|id| Choice {
+                .map(|id| QuizChoice {
                     id: id.to_string(),
                     text: id.to_uppercase(),
                 })
@@ -167,8 +167,8 @@ mod tests {
         }
     }
 
-    fn picks(ids: &[&str]) -> Answer {
-        Answer::Choices(ids.iter().map(|s| s.to_string()).collect())
+    fn picks(ids: &[&str]) -> AnswerGiven {
+        AnswerGiven::Choices(ids.iter().map(|s| s.to_string()).collect())
     }
 
     #[test]
@@ -177,7 +177,7 @@ mod tests {
         assert_eq!(score(&q, &picks(&["b"])).verdict, Verdict::Correct);
         assert_eq!(score(&q, &picks(&["a"])).fraction, 0.0);
         assert_eq!(score(&q, &picks(&["a", "b"])).verdict, Verdict::Incorrect);
-        assert_eq!(score(&q, &Answer::Text("b".into())).fraction, 0.0);
+        assert_eq!(score(&q, &AnswerGiven::Text("b".into())).fraction, 0.0);
     }
 
     #[test]
@@ -219,7 +219,7 @@ mod tests {
             &["a", "b", "c", "d"],
             &["a", "b", "c", "d"],
         );
-        let order = |ids: &[&str]| Answer::Order(ids.iter().map(|s| s.to_string()).collect());
+        let order = |ids: &[&str]| AnswerGiven::Order(ids.iter().map(|s| s.to_string()).collect());
         assert_eq!(
             score(&q, &order(&["a", "b", "c", "d"])).verdict,
             Verdict::Correct
@@ -240,13 +240,19 @@ mod tests {
             "include-it",
         ] {
             assert_eq!(
-                score(&q, &Answer::Text(typed.into())).verdict,
+                score(&q, &AnswerGiven::Text(typed.into())).verdict,
                 Verdict::Correct,
                 "{typed}"
             );
         }
-        assert_eq!(score(&q, &Answer::Text("exclude it".into())).fraction, 0.0);
-        assert_eq!(score(&q, &Answer::Text("include".into())).fraction, 0.0);
+        assert_eq!(
+            score(&q, &AnswerGiven::Text("exclude it".into())).fraction,
+            0.0
+        );
+        assert_eq!(
+            score(&q, &AnswerGiven::Text("include".into())).fraction,
+            0.0
+        );
         assert!(text_matches(
             "I don’t identify",
             &["i dont identify".into()]

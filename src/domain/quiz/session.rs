@@ -2,97 +2,15 @@
 //! spaced review — as a serializable state that survives a page reload.
 //! Every step takes `now`, so time limits are checked without a clock here.
 
-use crate::domain::quiz::bank::{Bank, Choice, Question, QuestionKind};
+use crate::domain::quiz::bank::{Bank, Question, QuestionKind, QuizChoice};
 use crate::domain::quiz::progress::{ExamRecord, Progress};
-use crate::domain::quiz::scoring::{score, Answer, Score};
+use crate::domain::quiz::scoring::{score, AnswerGiven, Score};
 use crate::domain::quiz::shuffle::{seed_for, shuffle};
+use crate::domain::quiz::spec::{QuizMode, QuizSpec, SpecError, DEFAULT_SPACED_COUNT};
 use chrono::{DateTime, Duration, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
-
-/// Pass mark for exams when the trainer does not set one.
-pub const DEFAULT_PASS_PERCENT: u8 = 80;
-
-/// How many questions a spaced review asks when no count is given.
-pub const DEFAULT_SPACED_COUNT: usize = 20;
-
-/// Longest exam time limit accepted, in minutes (8 hours).
-pub const MAX_TIME_LIMIT_MINUTES: u32 = 480;
-
-/// The kind of quiz run.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Mode {
-    /// Feedback right after each answer; answers are final.
-    Practice,
-    /// Fixed question count, optional time limit, feedback and score at the end.
-    Exam,
-    /// Only questions whose latest answer was wrong or partly right.
-    ReviewMissed,
-    /// Questions FSRS says are due, most overdue first, then unseen ones.
-    SpacedReview,
-}
-
-impl Mode {
-    /// The name used in links and storage.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Mode::Practice => "practice",
-            Mode::Exam => "exam",
-            Mode::ReviewMissed => "review-missed",
-            Mode::SpacedReview => "spaced-review",
-        }
-    }
-
-    /// Reads a mode name from a link.
-    pub fn parse(text: &str) -> Option<Mode> {
-        [
-            Mode::Practice,
-            Mode::Exam,
-            Mode::ReviewMissed,
-            Mode::SpacedReview,
-        ]
-        .into_iter()
-        .find(|m| m.as_str() == text)
-    }
-
-    /// Whether the learner sees each answer's verdict right away.
-    pub fn immediate_feedback(self) -> bool {
-        self != Mode::Exam
-    }
-}
-
-/// What quiz to run, as chosen in the UI or given by a trainer's link.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct QuizSpec {
-    /// The kind of run.
-    pub mode: Mode,
-    /// Topic ids to draw from; empty means every topic.
-    pub topics: Vec<String>,
-    /// How many questions; `None` means all that match (spaced review: [`DEFAULT_SPACED_COUNT`]).
-    pub count: Option<usize>,
-    /// Shuffle seed; `None` means one is taken from the start time.
-    pub seed: Option<u64>,
-    /// Exam pass mark in percent.
-    pub pass_percent: u8,
-    /// Exam time limit in minutes.
-    pub time_limit_minutes: Option<u32>,
-}
-
-impl Default for QuizSpec {
-    /// A practice run over every topic.
-    fn default() -> Self {
-        QuizSpec {
-            mode: Mode::Practice,
-            topics: Vec::new(),
-            count: None,
-            seed: None,
-            pass_percent: DEFAULT_PASS_PERCENT,
-            time_limit_minutes: None,
-        }
-    }
-}
 
 /// Why a quiz step could not be taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,8 +26,8 @@ pub enum SessionError {
         /// How many questions the topics hold.
         available: usize,
     },
-    /// The spec itself is out of range; the text says how.
-    BadSpec(String),
+    /// The spec itself is out of range; the error says how.
+    BadSpec(SpecError),
     /// The session has already finished.
     Finished,
     /// The exam time limit has passed; finish the session.
@@ -134,7 +52,7 @@ impl fmt::Display for SessionError {
                 f,
                 "the exam asks for {wanted} questions but the chosen topics have only {available}"
             ),
-            SessionError::BadSpec(why) => f.write_str(why),
+            SessionError::BadSpec(why) => write!(f, "{why}"),
             SessionError::Finished => f.write_str("this quiz has already finished"),
             SessionError::TimeUp => f.write_str("the time limit has passed"),
             SessionError::AtStart => f.write_str("this is the first question"),
@@ -153,7 +71,7 @@ impl std::error::Error for SessionError {}
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Response {
     /// What the learner gave.
-    pub answer: Answer,
+    pub answer: AnswerGiven,
     /// Its score.
     pub score: Score,
     /// When it was (last) submitted.
@@ -181,7 +99,7 @@ pub struct QuestionResult {
     /// Its topic id.
     pub topic: String,
     /// The learner's answer, `None` if skipped (scores 0).
-    pub answer: Option<Answer>,
+    pub answer: Option<AnswerGiven>,
     /// Its score, `None` if skipped.
     pub score: Option<Score>,
 }
@@ -190,7 +108,7 @@ pub struct QuestionResult {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SessionResult {
     /// The kind of run.
-    pub mode: Mode,
+    pub mode: QuizMode,
     /// Questions asked (still in the bank).
     pub total: usize,
     /// Questions answered.
@@ -240,51 +158,6 @@ pub fn select_questions(
     ids
 }
 
-impl QuizSpec {
-    /// Checks the count, pass mark and time limit, which need no bank (used
-    /// for trainer links before the bank is loaded).
-    pub fn check_numbers(&self) -> Result<(), String> {
-        let problems = self.number_problems();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(problems.join("; "))
-        }
-    }
-
-    /// Every problem with the count, pass mark and time limit, each a clause.
-    pub fn number_problems(&self) -> Vec<String> {
-        let mut problems = Vec::new();
-        if self.count == Some(0) {
-            problems.push("the question count must be at least 1".to_string());
-        }
-        if !(1..=100).contains(&self.pass_percent) {
-            problems.push(format!(
-                "the pass mark must be a percentage from 1 to 100, not {}",
-                self.pass_percent
-            ));
-        }
-        match self.time_limit_minutes {
-            Some(m) if !(1..=MAX_TIME_LIMIT_MINUTES).contains(&m) => problems.push(format!(
-                "the time limit must be 1–{MAX_TIME_LIMIT_MINUTES} minutes, not {m}"
-            )),
-            Some(_) if self.mode != Mode::Exam => {
-                problems.push("a time limit applies only to exams".to_string())
-            }
-            _ => {}
-        }
-        problems
-    }
-
-    /// Checks the numbers and the topics against `bank`.
-    pub fn validate(&self, bank: &Bank) -> Result<(), SessionError> {
-        if let Some(topic) = self.topics.iter().find(|t| bank.topic(t).is_none()) {
-            return Err(SessionError::UnknownTopic(topic.clone()));
-        }
-        self.check_numbers().map_err(SessionError::BadSpec)
-    }
-}
-
 impl QuizSession {
     /// Starts a run at `now`: picks and orders the questions for the mode.
     pub fn start(
@@ -301,9 +174,15 @@ impl QuizSession {
                     .question(id)
                     .is_some_and(|q| spec.topics.contains(&q.topic))
         };
+        // The ids of `ids` in the chosen topics, in this run's shuffled order.
+        let shuffled_in_topics = |ids: Vec<String>| {
+            let mut ids: Vec<String> = ids.into_iter().filter(in_topics).collect();
+            shuffle(&mut ids, seed);
+            ids
+        };
         let order = match spec.mode {
-            Mode::Practice => select_questions(bank, &spec.topics, spec.count, seed),
-            Mode::Exam => {
+            QuizMode::Practice => select_questions(bank, &spec.topics, spec.count, seed),
+            QuizMode::Exam => {
                 let all = select_questions(bank, &spec.topics, None, seed);
                 let wanted = spec.count.unwrap_or(all.len());
                 if wanted > all.len() {
@@ -314,23 +193,13 @@ impl QuizSession {
                 }
                 all.into_iter().take(wanted).collect()
             }
-            Mode::ReviewMissed => {
-                let mut missed: Vec<String> = progress
-                    .missed_ids(bank)
-                    .into_iter()
-                    .filter(in_topics)
-                    .collect();
-                shuffle(&mut missed, seed);
+            QuizMode::ReviewMissed => {
+                let mut missed = shuffled_in_topics(progress.missed_ids(bank));
                 missed.truncate(spec.count.unwrap_or(usize::MAX));
                 missed
             }
-            Mode::SpacedReview => {
-                let mut unseen: Vec<String> = progress
-                    .unseen_ids(bank)
-                    .into_iter()
-                    .filter(in_topics)
-                    .collect();
-                shuffle(&mut unseen, seed);
+            QuizMode::SpacedReview => {
+                let unseen = shuffled_in_topics(progress.unseen_ids(bank));
                 progress
                     .due_ids(bank, now)
                     .into_iter()
@@ -343,15 +212,15 @@ impl QuizSession {
         if order.is_empty() {
             return Err(SessionError::NoQuestions(
                 match spec.mode {
-                    Mode::ReviewMissed => "no missed questions to review — well done",
-                    Mode::SpacedReview => "nothing is due for review yet",
+                    QuizMode::ReviewMissed => "no missed questions to review — well done",
+                    QuizMode::SpacedReview => "nothing is due for review yet",
                     _ => "the chosen topics have no questions",
                 }
                 .to_string(),
             ));
         }
         let deadline = match (spec.mode, spec.time_limit_minutes) {
-            (Mode::Exam, Some(minutes)) => Some(now + Duration::minutes(i64::from(minutes))),
+            (QuizMode::Exam, Some(minutes)) => Some(now + Duration::minutes(i64::from(minutes))),
             _ => None,
         };
         Ok(QuizSession {
@@ -436,8 +305,8 @@ impl QuizSession {
 
     /// The question's options in this run's stable shuffled order
     /// (ordering questions never start out already in the right order).
-    pub fn choice_order<'a>(&self, question: &'a Question) -> Vec<&'a Choice> {
-        let mut choices: Vec<&Choice> = question.choices.iter().collect();
+    pub fn choice_order<'a>(&self, question: &'a Question) -> Vec<&'a QuizChoice> {
+        let mut choices: Vec<&QuizChoice> = question.choices.iter().collect();
         shuffle(&mut choices, seed_for(self.seed, &question.id));
         let already_right = choices.iter().map(|c| &c.id).eq(question.correct.iter());
         if question.kind == QuestionKind::Ordering && already_right {
@@ -453,7 +322,7 @@ impl QuizSession {
         &mut self,
         bank: &Bank,
         progress: &mut Progress,
-        answer: Answer,
+        answer: AnswerGiven,
         now: DateTime<FixedOffset>,
     ) -> Result<Option<Score>, SessionError> {
         self.check_open(now)?;
@@ -516,7 +385,7 @@ impl QuizSession {
         let ended = self.deadline.map_or(now, |d| d.min(now));
         self.finished_at = Some(ended);
         let result = self.report(bank);
-        if self.spec.mode == Mode::Exam {
+        if self.spec.mode == QuizMode::Exam {
             for answered in result.per_question.iter() {
                 if let (Some(score), Some(response)) =
                     (answered.score, self.responses.get(&answered.question_id))
@@ -612,7 +481,7 @@ impl QuizSession {
             answered: per_question.iter().filter(|r| r.score.is_some()).count(),
             percent: overall,
             pass_percent: self.spec.pass_percent,
-            passed: (self.spec.mode == Mode::Exam)
+            passed: (self.spec.mode == QuizMode::Exam)
                 .then(|| overall + 1e-9 >= f64::from(self.spec.pass_percent)),
             timed_out: self
                 .deadline
@@ -631,3 +500,6 @@ fn percent(earned: f64, possible: usize) -> f64 {
         earned * 100.0 / possible as f64
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -3,7 +3,7 @@
 //! packed into the URL fragment (JSON → deflate → base64url without padding).
 
 use crate::domain::quiz::bank::{Bank, BankError};
-use crate::domain::quiz::session::{Mode, QuizSpec, DEFAULT_PASS_PERCENT};
+use crate::domain::quiz::spec::{QuizMode, QuizSpec, SpecError, DEFAULT_PASS_PERCENT};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use std::fmt;
@@ -19,7 +19,7 @@ pub const INFLATED_LIMIT: usize = 4 * 1024 * 1024;
 /// Reads a quiz spec from the link's query pairs. Unknown keys are ignored
 /// (the page may carry its own); missing keys take their defaults. A bad link
 /// gets every one of its problems, so the trainer can fix them all at once.
-pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, Vec<String>> {
+pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, SpecError> {
     let mut spec = QuizSpec::default();
     let mut problems = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
@@ -34,12 +34,13 @@ pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, Vec<Strin
         }
         seen.push(key);
         let value = value.trim();
-        let parsed = match key {
-            "mode" => Mode::parse(value).map(|mode| spec.mode = mode).ok_or_else(|| {
-                format!(
+        match key {
+            "mode" => match QuizMode::parse(value) {
+                Some(mode) => spec.mode = mode,
+                None => problems.push(format!(
                     "mode \"{value}\" is unknown (use practice, exam, review-missed or spaced-review)"
-                )
-            }),
+                )),
+            },
             "topics" => {
                 spec.topics = value
                     .split(',')
@@ -47,33 +48,47 @@ pub fn spec_from_pairs(pairs: &[(String, String)]) -> Result<QuizSpec, Vec<Strin
                     .filter(|t| !t.is_empty())
                     .map(String::from)
                     .collect();
-                Ok(())
             }
-            "count" => number(key, value, "a question count such as 20").map(|n| spec.count = Some(n)),
-            "seed" => number(key, value, "a whole number").map(|n| spec.seed = Some(n)),
-            // Read wider than the field so that pass=500 is told the range, not "not a number".
-            "pass" => number::<u32>(key, value, "a percentage from 1 to 100").and_then(|p| {
-                spec.pass_percent = u8::try_from(p).map_err(|_| {
-                    format!("the pass mark must be a percentage from 1 to 100, not {p}")
-                })?;
-                Ok(())
-            }),
-            _ => number(key, value, "minutes, e.g. 30").map(|m| spec.time_limit_minutes = Some(m)),
-        };
-        problems.extend(parsed.err());
+            "count" => spec.count = number(key, value, "a question count such as 20", &mut problems),
+            "seed" => spec.seed = number(key, value, "a whole number", &mut problems),
+            "pass" => {
+                // Read wider than the field so that pass=500 is told the range, not "not a number".
+                let expected = "a percentage from 1 to 100";
+                if let Some(p) = number::<u32>(key, value, expected, &mut problems) {
+                    match u8::try_from(p) {
+                        Ok(p) => spec.pass_percent = p,
+                        Err(_) => problems.push(format!(
+                            "the pass mark must be a percentage from 1 to 100, not {p}"
+                        )),
+                    }
+                }
+            }
+            _ => spec.time_limit_minutes = number(key, value, "minutes, e.g. 30", &mut problems),
+        }
     }
     problems.extend(spec.number_problems());
     if problems.is_empty() {
         Ok(spec)
     } else {
-        Err(problems)
+        Err(SpecError { problems })
     }
 }
 
-fn number<T: std::str::FromStr>(key: &str, value: &str, expected: &str) -> Result<T, String> {
-    value
-        .parse()
-        .map_err(|_| format!("{key}=\"{value}\" is not valid (expected {expected})"))
+/// `value` read as a number, or `None` with a problem naming the key and
+/// what was expected.
+fn number<T: std::str::FromStr>(
+    key: &str,
+    value: &str,
+    expected: &str,
+    problems: &mut Vec<String>,
+) -> Option<T> {
+    let parsed = value.parse().ok();
+    if parsed.is_none() {
+        problems.push(format!(
+            "{key}=\"{value}\" is not valid (expected {expected})"
+        ));
+    }
+    parsed
 }
 
 /// The query pairs for a spec, the inverse of [`spec_from_pairs`]; defaults are left out.
@@ -174,3 +189,6 @@ pub fn decode_bank_fragment(fragment: &str) -> Result<Bank, ShareError> {
     let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt)?;
     Bank::from_json(&json).map_err(ShareError::Invalid)
 }
+
+#[cfg(test)]
+mod tests;

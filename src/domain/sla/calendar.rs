@@ -12,6 +12,7 @@ use chrono::{
 };
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
+use std::fmt;
 
 /// Opening and closing wall-clock time of one weekday (opening before closing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,24 +44,65 @@ pub(super) struct BusinessMoment {
     hours: OpenHours,
 }
 
+/// Why a week of business hours cannot make a calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CalendarError {
+    /// A weekday whose opening time is not before its closing time.
+    OpeningNotBeforeClosing {
+        /// The weekday.
+        day: Weekday,
+        /// Its opening time.
+        open: NaiveTime,
+        /// Its closing time.
+        close: NaiveTime,
+    },
+    /// No weekday has business hours.
+    NoOpenDay,
+}
+
+impl fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::OpeningNotBeforeClosing { day, open, close } => write!(
+                f,
+                "{}: opening {} is not before closing {}",
+                weekday_name(*day),
+                open.format("%H:%M"),
+                close.format("%H:%M")
+            ),
+            Self::NoOpenDay => f.write_str("at least one weekday needs business hours"),
+        }
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+impl OpenHours {
+    /// Checks that the team opens before it closes on `day`.
+    pub fn check(self, day: Weekday) -> Result<Self, CalendarError> {
+        if self.open < self.close {
+            Ok(self)
+        } else {
+            Err(CalendarError::OpeningNotBeforeClosing {
+                day,
+                open: self.open,
+                close: self.close,
+            })
+        }
+    }
+}
+
 impl BusinessCalendar {
     /// Builds a calendar; refuses weeks with no open day or a day whose
     /// opening is not before its closing.
-    pub fn new(zone: Tz, week: [Option<OpenHours>; 7]) -> Result<Self, String> {
-        for (index, hours) in week.iter().enumerate() {
+    pub fn new(zone: Tz, week: [Option<OpenHours>; 7]) -> Result<Self, CalendarError> {
+        for (day, hours) in WEEK.into_iter().zip(week) {
             if let Some(hours) = hours {
-                if hours.open >= hours.close {
-                    return Err(format!(
-                        "{}: opening {} is not before closing {}",
-                        weekday_name(weekday_from_index(index)),
-                        hours.open.format("%H:%M"),
-                        hours.close.format("%H:%M")
-                    ));
-                }
+                hours.check(day)?;
             }
         }
         if week.iter().all(Option::is_none) {
-            return Err("at least one weekday needs business hours".to_string());
+            return Err(CalendarError::NoOpenDay);
         }
         Ok(Self {
             zone,
@@ -173,30 +215,11 @@ impl BusinessCalendar {
         }
     }
 
-    /// Where business time starts counting for something received at
-    /// `instant`: the instant itself inside business hours, otherwise the next
-    /// opening.
-    pub fn next_opening<Z: TimeZone>(
-        &self,
-        instant: &DateTime<Z>,
-    ) -> Result<DateTime<Tz>, SlaError> {
-        self.start_moment(instant).map(|moment| moment.at)
-    }
-
-    /// The same time of day `days` business days after `instant` (counted
-    /// from the next opening when `instant` is outside business hours). A time
-    /// outside the target day's hours, possible when weekdays have different
-    /// hours, is moved to that day's opening or closing.
-    pub fn add_business_days<Z: TimeZone>(
-        &self,
-        instant: &DateTime<Z>,
-        days: u32,
-    ) -> Result<DateTime<Tz>, SlaError> {
-        self.business_days_after(self.start_moment(instant)?, days)
-    }
-
-    /// [`Self::add_business_days`] from an already computed start, so the
-    /// engine can explain where counting started without computing it twice.
+    /// The same time of day `days` business days after `start` (see
+    /// [`Self::start_moment`]). A time outside the target day's hours,
+    /// possible when weekdays have different hours, is moved to that day's
+    /// opening or closing. Taking the start rather than an instant lets the
+    /// engine explain where counting started without computing it twice.
     pub(super) fn business_days_after(
         &self,
         start: BusinessMoment,
@@ -214,18 +237,8 @@ impl BusinessCalendar {
     }
 
     /// The instant after `open_time` of business hours have elapsed since
-    /// `instant` (counted from the next opening when outside hours). Ends at
-    /// close of business rather than the next opening when the time runs out
-    /// exactly at closing.
-    pub fn add_open_time<Z: TimeZone>(
-        &self,
-        instant: &DateTime<Z>,
-        open_time: Duration,
-    ) -> Result<DateTime<Tz>, SlaError> {
-        self.open_time_after(self.start_moment(instant)?, open_time)
-    }
-
-    /// [`Self::add_open_time`] from an already computed start.
+    /// `start` (see [`Self::start_moment`]). Ends at close of business rather
+    /// than the next opening when the time runs out exactly at closing.
     pub(super) fn open_time_after(
         &self,
         start: BusinessMoment,
@@ -252,7 +265,9 @@ impl BusinessCalendar {
         }
     }
 
-    /// The start of business time for `instant`, with the day it falls on.
+    /// Where business time starts counting for something received at
+    /// `instant`: the instant itself inside business hours, otherwise the
+    /// next opening; with the day it falls on.
     pub(super) fn start_moment<Z: TimeZone>(
         &self,
         instant: &DateTime<Z>,
@@ -471,18 +486,16 @@ fn gap_error(zone: Tz, local: NaiveDateTime) -> SlaError {
     }
 }
 
-/// Weekday for an index into the week array (0 = Monday).
-fn weekday_from_index(index: usize) -> Weekday {
-    [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ][index % 7]
-}
+/// The weekdays in the order of the week array, Monday first.
+pub(super) const WEEK: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// The full English weekday name used in messages.
 pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
@@ -499,8 +512,9 @@ pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{at, engine_in, show};
+    use super::super::testing::{at, engine_in, show, NY};
     use super::*;
+    use chrono::Utc;
 
     #[test]
     fn zones_are_read_in_any_capitalisation() {
@@ -627,7 +641,7 @@ mod tests {
         let five = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
         let utc = chrono_tz::UTC;
         assert_eq!(
-            BusinessCalendar::new(utc, [None; 7]),
+            BusinessCalendar::new(utc, [None; 7]).map_err(|e| e.to_string()),
             Err("at least one weekday needs business hours".to_string())
         );
         let backwards = Some(OpenHours {
@@ -637,7 +651,7 @@ mod tests {
         let mut week = [None; 7];
         week[2] = backwards;
         assert_eq!(
-            BusinessCalendar::new(utc, week),
+            BusinessCalendar::new(utc, week).map_err(|e| e.to_string()),
             Err("Wednesday: opening 17:00 is not before closing 09:00".to_string())
         );
     }
@@ -650,5 +664,75 @@ mod tests {
             engine.calendar().next_business_day(last),
             Err(SlaError::OutOfRange)
         );
+    }
+
+    #[test]
+    fn parses_local_times_and_names_clock_change_gaps() {
+        let ny = parse_zone(NY).unwrap();
+        let london = parse_zone(" Europe/London ").unwrap();
+        let gap = parse_local_datetime("2026-03-08T02:30", ny).unwrap_err();
+        assert_eq!(
+            gap.to_string(),
+            "2026-03-08 02:30 does not exist in America/New_York: the clocks jump from 02:00 EST to 03:00 EDT that night, so enter a time outside that gap"
+        );
+        let gap = parse_local_datetime("2026-03-29T01:30", london).unwrap_err();
+        assert!(gap.to_string().contains("from 01:00 GMT to 02:00 BST"));
+
+        let twice = parse_local_datetime("2026-11-01T01:30", ny).unwrap();
+        assert_eq!(
+            twice.instant.with_timezone(&Utc).to_rfc3339(),
+            "2026-11-01T05:30:00+00:00"
+        );
+        assert_eq!(
+            twice.note.as_deref(),
+            Some("2026-11-01 01:30 happens twice in America/New_York because the clocks go back; using the first occurrence, 01:30 EDT (UTC-04:00), not 01:30 EST (UTC-05:00).")
+        );
+        let twice = parse_local_datetime("2026-10-25T01:30", london).unwrap();
+        assert_eq!(
+            twice.instant.with_timezone(&Utc).to_rfc3339(),
+            "2026-10-25T00:30:00+00:00"
+        );
+
+        let plain = parse_local_datetime("2026-03-10T09:15", ny).unwrap();
+        assert_eq!(plain.note, None);
+        assert_eq!(plain.instant.to_rfc3339(), "2026-03-10T09:15:00-04:00");
+        assert_eq!(
+            parse_local_datetime("2026-03-10 09:15:30", ny)
+                .unwrap()
+                .instant
+                .to_rfc3339(),
+            "2026-03-10T09:15:30-04:00"
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_inputs_and_unknown_zones_with_clear_messages() {
+        let ny = parse_zone(NY).unwrap();
+        for bad in [
+            "",
+            "garbage",
+            "2026-03-10",
+            "10:00",
+            "2026-13-01T10:00",
+            "2026-03-10T25:00",
+            "2026-02-30T10:00",
+            "2026-03-10T09:00:60",
+        ] {
+            assert_eq!(
+                parse_local_datetime(bad, ny),
+                Err(SlaError::MalformedDateTime(bad.to_string())),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            SlaError::MalformedDateTime("2026-3".to_string()).to_string(),
+            "\"2026-3\" is not a date and time in the form YYYY-MM-DDTHH:MM (for example 2026-03-09T14:30)"
+        );
+        let unknown = parse_zone("America/NewYork").unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "\"America/NewYork\" is not a known IANA time zone (for example America/New_York or Europe/London)"
+        );
+        assert!(parse_zone("").is_err());
     }
 }

@@ -201,48 +201,33 @@ fn fold_line(line: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::testing::{at, engine_in};
-    use super::super::{build_queue, AgencyTerm, Case, CaseStatus, CaseType, QueueFilter};
+    use super::super::testing::{at, case, engine_in, NY};
+    use super::super::CaseStatus::{self, Assigned, PendingOn};
+    use super::super::CaseType::{General, Regulatory};
+    use super::super::{build_queue, Case, QueueFilter};
     use super::*;
 
-    const NY: &str = "America/New_York";
-
     fn sample_cases() -> Vec<Case> {
-        vec![
-            Case {
-                number: "1001".to_string(),
-                customer: "Smith, \"Jo\"".to_string(),
-                case_type: CaseType::General,
-                received: at(NY, "2026-03-10T10:00"),
-                zone: chrono_tz::America::New_York,
-                status: CaseStatus::Assigned,
-                next_action: "Call back; then email".to_string(),
-                notes: "Line one\nLine two".to_string(),
-                attempts: Vec::new(),
-                agency: AgencyTerm::Unset,
-            },
-            Case {
-                number: "R 7".to_string(),
-                customer: "Ann".to_string(),
-                case_type: CaseType::Regulatory,
-                received: at(NY, "2026-03-09T09:00"),
-                zone: chrono_tz::America::New_York,
-                status: CaseStatus::PendingOn,
-                next_action: String::new(),
-                notes: String::new(),
-                attempts: Vec::new(),
-                agency: AgencyTerm::Unset,
-            },
-        ]
+        let mut first = case("1001", General, "2026-03-10T10:00", Assigned);
+        first.customer = "Smith, \"Jo\"".to_string();
+        first.next_action = "Call back; then email".to_string();
+        first.notes = "Line one\nLine two".to_string();
+        let mut second = case("R 7", Regulatory, "2026-03-09T09:00", PendingOn);
+        second.customer = "Ann".to_string();
+        vec![first, second]
+    }
+
+    /// The queue of `cases` as CSV at noon on Tuesday 10 March 2026 in New York.
+    fn csv_at_noon(cases: &[Case]) -> String {
+        let engine = engine_in(NY);
+        let now = at(NY, "2026-03-10T12:00");
+        let rows = build_queue(cases, &engine, &QueueFilter::default(), now);
+        queue_csv(&rows, now)
     }
 
     #[test]
     fn csv_has_a_header_crlf_lines_and_rfc_4180_quoting() {
-        let engine = engine_in(NY);
-        let cases = sample_cases();
-        let now = at(NY, "2026-03-10T12:00");
-        let rows = build_queue(&cases, &engine, &QueueFilter::default(), now);
-        let csv = queue_csv(&rows, now);
+        let csv = csv_at_noon(&sample_cases());
         let expected = concat!(
             "Case number,Customer,Type,Status,Received,Next deadline,Due,Time remaining,Urgency,Next action,Notes,Contact attempts\r\n",
             "R 7,Ann,Regulatory,Pending on,2026-03-09T09:00:00-04:00,Initial contact,2026-03-10T09:00:00-04:00,overdue by 3 h,Overdue,,,0\r\n",
@@ -253,16 +238,13 @@ mod tests {
 
     #[test]
     fn csv_keeps_typed_text_from_running_as_a_formula() {
-        let engine = engine_in(NY);
         let mut cases = sample_cases();
         cases.truncate(1);
         cases[0].number = "=HYPERLINK(\"http://evil\")".to_string();
         cases[0].customer = "@SUM(A1)".to_string();
         cases[0].next_action = "-2+3".to_string();
         cases[0].notes = "+call back, maybe".to_string();
-        let now = at(NY, "2026-03-10T12:00");
-        let rows = build_queue(&cases, &engine, &QueueFilter::default(), now);
-        let csv = queue_csv(&rows, now);
+        let csv = csv_at_noon(&cases);
         let record = csv.lines().nth(1).unwrap();
         assert!(
             record.starts_with("\"'=HYPERLINK(\"\"http://evil\"\")\",'@SUM(A1),General,"),
@@ -276,13 +258,10 @@ mod tests {
 
     #[test]
     fn csv_puts_the_reason_in_place_of_a_missing_date() {
-        let engine = engine_in(NY);
         let mut cases = sample_cases();
         cases.truncate(1);
         cases[0].status = CaseStatus::EslQa;
-        let now = at(NY, "2026-03-10T12:00");
-        let rows = build_queue(&cases, &engine, &QueueFilter::default(), now);
-        let csv = queue_csv(&rows, now);
+        let csv = csv_at_noon(&cases);
         assert!(csv.contains(",Resolution,,Status ESL QA: Resolved and pending corporate's review. No deadline is tracked.,,"));
     }
 

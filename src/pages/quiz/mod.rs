@@ -12,8 +12,8 @@ use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::quiz::{
-    decode_bank_fragment, spec_from_pairs, Answer, Bank, LinkTarget, Mode, Progress, Question,
-    QuestionKind, QuizSession, QuizSpec,
+    decode_bank_fragment, spec_from_pairs, AnswerGiven, Bank, LinkTarget, Progress, Question,
+    QuestionKind, QuizMode, QuizSession, QuizSpec,
 };
 use crate::domain::sla::rule_case_type;
 use crate::nav::Route;
@@ -147,7 +147,7 @@ pub fn QuizPage() -> impl IntoView {
             return;
         }
         let spec = spec_from_pairs(&loc.query)
-            .map_err(|problems| problems.join("; "))
+            .map_err(|error| error.to_string())
             .and_then(|spec| {
                 let bank = quiz.bank.get_untracked();
                 spec.validate(&bank)
@@ -275,7 +275,7 @@ fn LinkedQuiz(
 ) -> impl IntoView {
     let bank = quiz.bank.get_untracked();
     let wanted = describe_spec(&spec, &bank);
-    let timed = spec.mode == Mode::Exam && spec.time_limit_minutes.is_some();
+    let timed = spec.mode == QuizMode::Exam && spec.time_limit_minutes.is_some();
     let current = quiz.state.quiz.with_untracked(|q| {
         q.session.as_ref().filter(|s| !s.is_finished()).map(|s| {
             format!(
@@ -388,12 +388,12 @@ fn topic_counts(bank: &Bank) -> Vec<(String, usize)> {
 }
 
 /// The name of a mode for people.
-fn mode_name(mode: Mode) -> &'static str {
+fn mode_name(mode: QuizMode) -> &'static str {
     match mode {
-        Mode::Practice => "Practice",
-        Mode::Exam => "Exam",
-        Mode::ReviewMissed => "Review missed",
-        Mode::SpacedReview => "Spaced review",
+        QuizMode::Practice => "Practice",
+        QuizMode::Exam => "Exam",
+        QuizMode::ReviewMissed => "Review missed",
+        QuizMode::SpacedReview => "Spaced review",
     }
 }
 
@@ -402,7 +402,7 @@ fn mode_name(mode: Mode) -> &'static str {
 fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
     let questions = match spec.count {
         Some(n) => plural(n, "question"),
-        None if spec.mode == Mode::SpacedReview => "questions".to_string(),
+        None if spec.mode == QuizMode::SpacedReview => "questions".to_string(),
         None => "all questions".to_string(),
     };
     let topics = if spec.topics.is_empty() {
@@ -415,7 +415,7 @@ fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
             .join(", ")
     };
     let mut parts = vec![format!("{}: {questions} on {topics}", mode_name(spec.mode))];
-    if spec.mode == Mode::Exam {
+    if spec.mode == QuizMode::Exam {
         match spec.time_limit_minutes {
             Some(minutes) => {
                 parts.push(format!("time limit {}", plural(minutes as usize, "minute")))
@@ -438,15 +438,15 @@ fn choice_text(question: &Question, id: &str) -> String {
 }
 
 /// What the learner answered, in words.
-fn answer_text(question: &Question, answer: &Answer) -> String {
+fn answer_text(question: &Question, answer: &AnswerGiven) -> String {
     match answer {
-        Answer::Choices(ids) => ids
+        AnswerGiven::Choices(ids) => ids
             .iter()
             .map(|id| choice_text(question, id))
             .collect::<Vec<_>>()
             .join("; "),
-        Answer::Text(text) => text.clone(),
-        Answer::Order(ids) => numbered(question, ids),
+        AnswerGiven::Text(text) => text.clone(),
+        AnswerGiven::Order(ids) => numbered(question, ids),
     }
 }
 

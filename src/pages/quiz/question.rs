@@ -7,7 +7,8 @@ use super::{
     question_link, right_answer_text, source_text, Quiz,
 };
 use crate::domain::quiz::{
-    scoring_rule, Answer, Choice, Mode, Question, QuestionKind, Score, SessionError, Verdict,
+    scoring_rule, AnswerGiven, Question, QuestionKind, QuizChoice, QuizMode, Score, SessionError,
+    Verdict,
 };
 use leptos::ev;
 use leptos::prelude::*;
@@ -66,7 +67,7 @@ pub(super) fn QuestionView(
                 <h2 id="quiz-question-heading" tabindex="-1">{format!("Question {} of {total}", index + 1)}</h2>
                 <p class="quiz-meta">
                     {mode_name(mode)}
-                    {(mode == Mode::Exam).then(|| format!(" · {answered} of {total} answered"))}
+                    {(mode == QuizMode::Exam).then(|| format!(" · {answered} of {total} answered"))}
                 </p>
             })}
             {move || remaining().map(|left| view! {
@@ -106,16 +107,16 @@ struct Draft {
 
 impl Draft {
     /// The answer the inputs make, `None` while nothing is chosen or typed.
-    fn answer(&self, kind: QuestionKind) -> Option<Answer> {
+    fn answer(&self, kind: QuestionKind) -> Option<AnswerGiven> {
         match kind {
             QuestionKind::FillIn => {
                 let text = self.text.get_untracked();
-                (!text.trim().is_empty()).then_some(Answer::Text(text))
+                (!text.trim().is_empty()).then_some(AnswerGiven::Text(text))
             }
-            QuestionKind::Ordering => Some(Answer::Order(self.order.get_untracked())),
+            QuestionKind::Ordering => Some(AnswerGiven::Order(self.order.get_untracked())),
             _ => {
                 let picked = self.picked.get_untracked();
-                (!picked.is_empty()).then_some(Answer::Choices(picked))
+                (!picked.is_empty()).then_some(AnswerGiven::Choices(picked))
             }
         }
     }
@@ -131,7 +132,7 @@ fn QuestionCard(
     let snapshot = quiz.state.quiz.with_untracked(|q| {
         q.session.as_ref().map(|s| {
             let question = s.current_question(&bank).cloned();
-            let choices: Vec<Choice> = question
+            let choices: Vec<QuizChoice> = question
                 .as_ref()
                 .map(|question| s.choice_order(question).into_iter().cloned().collect())
                 .unwrap_or_default();
@@ -163,15 +164,15 @@ fn QuestionCard(
     let choice_ids: Vec<String> = choices.iter().map(|c| c.id.clone()).collect();
     let draft = Draft {
         picked: RwSignal::new(match &saved {
-            Some(Answer::Choices(ids)) => ids.clone(),
+            Some(AnswerGiven::Choices(ids)) => ids.clone(),
             _ => Vec::new(),
         }),
         text: RwSignal::new(match &saved {
-            Some(Answer::Text(text)) => text.clone(),
+            Some(AnswerGiven::Text(text)) => text.clone(),
             _ => String::new(),
         }),
         order: RwSignal::new(match &saved {
-            Some(Answer::Order(ids)) => ids.clone(),
+            Some(AnswerGiven::Order(ids)) => ids.clone(),
             _ => choice_ids.clone(),
         }),
     };
@@ -454,7 +455,7 @@ fn QuestionCard(
             <div class="quiz-feedback-region" aria-live="polite">
                 {move || {
                     let score = score.get().filter(|_| immediate)?;
-                    Some(view! { <Feedback quiz=quiz question=question score=score spaced=mode == Mode::SpacedReview/> })
+                    Some(view! { <Feedback quiz=quiz question=question score=score spaced=mode == QuizMode::SpacedReview/> })
                 }}
             </div>
             <Show when=move || confirming_finish.get()>
@@ -517,7 +518,7 @@ fn OrderList(
     /// The question being answered.
     question: StoredValue<Question>,
     /// Its items, by id and text.
-    choices: StoredValue<Vec<Choice>>,
+    choices: StoredValue<Vec<QuizChoice>>,
     /// The order the learner has made.
     order: RwSignal<Vec<String>>,
     /// Whether the answer can no longer change.

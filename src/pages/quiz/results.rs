@@ -6,7 +6,7 @@ use super::{
     answer_text, format_duration, format_percent, format_when, mode_name, plural,
     right_answer_text, Quiz,
 };
-use crate::domain::quiz::{Mode, QuizSpec, Verdict};
+use crate::domain::quiz::{QuizMode, QuizSpec, Verdict};
 use leptos::prelude::*;
 
 /// The report of the finished session.
@@ -32,7 +32,7 @@ pub(super) fn ResultsView(
         let topics = spec.topics.clone();
         move |_| {
             let spec = QuizSpec {
-                mode: Mode::ReviewMissed,
+                mode: QuizMode::ReviewMissed,
                 topics: topics.clone(),
                 ..QuizSpec::default()
             };

@@ -11,7 +11,7 @@ use crate::components::download::save_file;
 use crate::components::file_input::read_chosen_file;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{
-    encode_bank_fragment, link_spec, pick_link_seed, spec_to_pairs, Bank, Mode, QuizSpec,
+    encode_bank_fragment, link_spec, pick_link_seed, spec_to_pairs, Bank, QuizMode, QuizSpec,
     ShareError, Verdict, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, FRAGMENT_LIMIT,
 };
 use crate::nav::Route;
@@ -66,7 +66,7 @@ fn ResumeBanner(
     }
 }
 
-fn mode_label(mode: Mode) -> &'static str {
+fn mode_label(mode: QuizMode) -> &'static str {
     super::mode_name(mode)
 }
 
@@ -84,7 +84,7 @@ struct Problems {
 /// The options as typed, turned into a spec or the problems found.
 fn build_spec(
     bank: &Bank,
-    mode: Mode,
+    mode: QuizMode,
     excluded: &BTreeSet<String>,
     count: &str,
     seed: &str,
@@ -123,7 +123,7 @@ fn build_spec(
             None
         }),
     };
-    let exam = mode == Mode::Exam;
+    let exam = mode == QuizMode::Exam;
     let pass_percent = if exam {
         match pass.trim().parse::<u8>() {
             Ok(p) if (1..=100).contains(&p) => p,
@@ -182,7 +182,7 @@ fn QuizOptions(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let mode = RwSignal::new(Mode::Practice);
+    let mode = RwSignal::new(QuizMode::Practice);
     let excluded = RwSignal::new(BTreeSet::<String>::new());
     let count = RwSignal::new("10".to_string());
     let seed = RwSignal::new(String::new());
@@ -252,10 +252,10 @@ fn QuizOptions(
     };
 
     let modes = [
-        (Mode::Practice, "Practice", "See right away whether each answer is right, and why."),
-        (Mode::Exam, "Exam", "A fixed number of questions, an optional time limit and a pass mark; the score comes at the end."),
-        (Mode::ReviewMissed, "Review missed", "Only the questions you last answered wrong or partly right."),
-        (Mode::SpacedReview, "Spaced review", "The questions due for review first, then ones you have not seen."),
+        (QuizMode::Practice, "Practice", "See right away whether each answer is right, and why."),
+        (QuizMode::Exam, "Exam", "A fixed number of questions, an optional time limit and a pass mark; the score comes at the end."),
+        (QuizMode::ReviewMissed, "Review missed", "Only the questions you last answered wrong or partly right."),
+        (QuizMode::SpacedReview, "Spaced review", "The questions due for review first, then ones you have not seen."),
     ];
 
     view! {
@@ -292,11 +292,11 @@ fn QuizOptions(
                 {move || {
                     let (missed, due, unseen) = counts.get();
                     match mode.get() {
-                        Mode::ReviewMissed if missed == 0 => {
+                        QuizMode::ReviewMissed if missed == 0 => {
                             "Nothing to review: no question was answered wrong last time.".to_string()
                         }
-                        Mode::ReviewMissed => format!("{} to review.", plural(missed, "missed question")),
-                        Mode::SpacedReview => format!(
+                        QuizMode::ReviewMissed => format!("{} to review.", plural(missed, "missed question")),
+                        QuizMode::SpacedReview => format!(
                             "{} due for review now, {} not seen yet; an empty count asks {}.",
                             plural(due, "question"),
                             unseen,
@@ -361,7 +361,7 @@ fn QuizOptions(
             <div class="quiz-numbers">
                 <NumberField id="quiz-count" label="Number of questions" hint="Empty: all the questions of the chosen topics." value=count error=Signal::derive(problem(|p| p.count.clone()))/>
                 <NumberField id="quiz-seed" label="Seed (optional)" hint="The same seed gives the same questions in the same order." value=seed error=Signal::derive(problem(|p| p.seed.clone()))/>
-                <Show when=move || mode.get() == Mode::Exam>
+                <Show when=move || mode.get() == QuizMode::Exam>
                     <NumberField id="quiz-pass" label="Pass mark (%)" hint="Default 80." value=pass error=Signal::derive(problem(|p| p.pass.clone()))/>
                     <NumberField id="quiz-time" label="Time limit (minutes, optional)" hint="Empty: no time limit." value=time error=Signal::derive(problem(|p| p.time.clone()))/>
                 </Show>
