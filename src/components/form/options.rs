@@ -3,7 +3,7 @@
 //! data all spell an option the same way.
 
 use super::FormOption;
-use crate::domain::quiz::Mode;
+use crate::domain::quiz::QuizMode;
 use crate::domain::sla::{
     CaseStatus, CaseType, Channel, DayCounting, FollowUpCounting, HourCounting,
 };
@@ -85,7 +85,7 @@ form_option!(Theme {
     Dark => ("dark", "Dark"),
 });
 
-impl FormOption for Mode {
+impl FormOption for QuizMode {
     fn all() -> &'static [Self] {
         &[
             Self::Practice,
@@ -140,7 +140,7 @@ mod tests {
         round_trip::<DayCounting>();
         round_trip::<FollowUpCounting>();
         round_trip::<Theme>();
-        round_trip::<Mode>();
+        round_trip::<QuizMode>();
     }
 
     /// The key of every option is the name serde stores it under.
@@ -162,6 +162,6 @@ mod tests {
         stored_as_key::<DayCounting>();
         stored_as_key::<FollowUpCounting>();
         stored_as_key::<Theme>();
-        stored_as_key::<Mode>();
+        stored_as_key::<QuizMode>();
     }
 }
