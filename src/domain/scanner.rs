@@ -5,6 +5,7 @@
 
 use crate::domain::flow::FlowSet;
 use crate::domain::source::SourceRef;
+use crate::domain::text::{words, Apostrophes};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -71,52 +72,6 @@ pub struct KeywordHit {
     pub matches: Vec<PhraseMatch>,
 }
 
-/// A word of a message or phrase: lowercased, with its byte span in the original text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Token {
-    text: String,
-    start: usize,
-    end: usize,
-}
-
-/// Splits text into words: runs of letters and digits, keeping apostrophes between letters
-/// (so "don't" stays one word); everything else separates words.
-fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut tokens = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = chars[i].0;
-        let mut word = String::new();
-        while i < chars.len() {
-            let c = chars[i].1;
-            let joins_letters = matches!(c, '\'' | '’')
-                && i > 0
-                && chars[i - 1].1.is_alphanumeric()
-                && chars.get(i + 1).is_some_and(|n| n.1.is_alphanumeric());
-            if c.is_alphanumeric() {
-                word.extend(c.to_lowercase());
-            } else if joins_letters {
-                word.push('\'');
-            } else {
-                break;
-            }
-            i += 1;
-        }
-        let end = chars.get(i).map_or(text.len(), |c| c.0);
-        tokens.push(Token {
-            text: word,
-            start,
-            end,
-        });
-    }
-    tokens
-}
-
 /// The keyword list made ready for matching; built once and reused for every message.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scanner {
@@ -151,7 +106,10 @@ impl Scanner {
             }
             let mut words_of_phrases = Vec::new();
             for phrase in &keyword.phrases {
-                let words: Vec<String> = tokenize(phrase).into_iter().map(|t| t.text).collect();
+                let words: Vec<String> = words(phrase, Apostrophes::Inner)
+                    .into_iter()
+                    .map(|w| w.text)
+                    .collect();
                 if words.is_empty() {
                     fail(format!("phrase \"{phrase}\" has no words"));
                     continue;
@@ -204,7 +162,7 @@ impl Scanner {
     /// Finds the keywords in a message, whole words only, ignoring case; hits are ordered by
     /// where they first occur. Overlapping phrases of one keyword count once (the longest).
     pub fn scan(&self, message: &str) -> Vec<KeywordHit> {
-        let words = tokenize(message);
+        let words = words(message, Apostrophes::Inner);
         let mut hits: Vec<KeywordHit> = Vec::new();
         for (keyword, phrases) in self.keywords.iter().zip(&self.phrases) {
             // (first word index, word count) of every occurrence.
@@ -369,15 +327,6 @@ mod tests {
         let overlap = scanner().scan("an unlicensed contractor");
         assert_eq!(overlap[0].matches.len(), 1);
         assert_eq!(overlap[0].matches[0].text, "unlicensed contractor");
-    }
-
-    #[test]
-    fn tokens_keep_inner_apostrophes_and_drop_other_punctuation() {
-        let words: Vec<String> = tokenize("Don’t 'quote' x.com LGBTQ+ Ünïcode")
-            .into_iter()
-            .map(|t| t.text)
-            .collect();
-        assert_eq!(words, ["don't", "quote", "x", "com", "lgbtq", "ünïcode"]);
     }
 
     #[test]

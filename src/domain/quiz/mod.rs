@@ -16,7 +16,7 @@ pub use bank::{
 };
 pub use progress::{ExamRecord, Progress, QuestionHistory};
 pub use schedule::{rating_for, review_card, CardPhase, CardState};
-pub use scoring::{normalize_text, score, scoring_rule, text_matches, Answer, Score, Verdict};
+pub use scoring::{score, scoring_rule, text_matches, Answer, Score, Verdict};
 pub use session::{
     select_questions, Mode, QuestionResult, QuizSession, QuizSpec, Response, SessionError,
     SessionResult, TopicScore, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT, MAX_TIME_LIMIT_MINUTES,
