@@ -7,8 +7,7 @@
 use chrono::{DateTime, FixedOffset, TimeZone, Utc};
 use deskaid::domain::diagram::{boxes_overlap, segment_crosses_box, LayoutEdge, LayoutNode};
 use deskaid::domain::flow::{
-    fill_template, follow_link, layout, search, template_placeholders, Flow, FlowSet, FollowedLink,
-    NodeKind, StepRef, Walk,
+    fill_template, layout, search, template_placeholders, FlowSet, NodeKind, Walk,
 };
 use std::collections::BTreeMap;
 
@@ -19,13 +18,6 @@ fn content() -> &'static FlowSet {
 
 fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 1, 15, 9, minute, 0).unwrap()
-}
-
-fn steps_of(walk: &Walk) -> Vec<String> {
-    walk.visits()
-        .iter()
-        .map(|v| v.step_ref().to_string())
-        .collect()
 }
 
 /// Chooses the choice with this label at the current step.
@@ -44,6 +36,29 @@ fn pick_all(walk: &mut Walk, flows: &FlowSet, labels: &[&str], minute: u32) {
     for (i, label) in labels.iter().enumerate() {
         pick(walk, flows, label, minute + i as u32);
     }
+}
+
+/// A walk through the leadership flow taking these choices, one a minute.
+fn leadership(labels: &[&str]) -> Walk {
+    let mut walk = Walk::start(content(), "leadership", at(0)).unwrap();
+    pick_all(&mut walk, content(), labels, 1);
+    walk
+}
+
+/// The leadership flow's path to the follow-up offer: escalation asked
+/// for, de-escalation tried, no qualifier, no case update.
+const TO_THE_FOLLOW_UP: [&str; 4] = [
+    "Yes, the customer asked to escalate",
+    "Continue",
+    "No qualifier applies",
+    "No update yet, or there is no case",
+];
+
+/// A leadership walk that reaches the follow-up offer, then takes these choices.
+fn after_the_follow_up(labels: &[&str]) -> Walk {
+    let mut walk = leadership(&TO_THE_FOLLOW_UP);
+    pick_all(&mut walk, content(), labels, 5);
+    walk
 }
 
 #[test]
@@ -68,22 +83,12 @@ fn the_shipped_flows_validate_in_list_order() {
 #[test]
 fn refusing_to_wait_ends_at_the_resolution_lead_voicemail() {
     let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick_all(
-        &mut walk,
-        flows,
-        &[
-            "Yes, the customer asked to escalate",
-            "Continue",
-            "No qualifier applies",
-            "No update yet, or there is no case",
-            "Refuses to wait",
-            "No Tier 2 agent is available",
-            "Customer informed",
-            "A Resolution Lead is available",
-        ],
-        1,
-    );
+    let mut walk = after_the_follow_up(&[
+        "Refuses to wait",
+        "No Tier 2 agent is available",
+        "Customer informed",
+        "A Resolution Lead is available",
+    ]);
     assert_eq!(walk.current_step(flows).unwrap().wait_seconds, Some(30));
     pick(&mut walk, flows, "No answer within 30 seconds", 9);
     let outcome = walk.outcome(flows).unwrap();
@@ -103,20 +108,10 @@ fn refusing_to_wait_ends_at_the_resolution_lead_voicemail() {
 #[test]
 fn agreeing_to_wait_reaches_case_creation_with_its_checklist() {
     let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick_all(
-        &mut walk,
-        flows,
-        &[
-            "Yes, the customer asked to escalate",
-            "Continue",
-            "No qualifier applies",
-            "No update yet, or there is no case",
-            "Agrees to wait for a follow-up",
-            "Converted, or the contact came by e-mail",
-        ],
-        1,
-    );
+    let mut walk = after_the_follow_up(&[
+        "Agrees to wait for a follow-up",
+        "Converted, or the contact came by e-mail",
+    ]);
     let step = walk.current_step(flows).unwrap();
     assert_eq!(step.id, "create-case");
     let items: Vec<&str> = step.checklist.iter().map(|i| i.id.as_str()).collect();
@@ -148,17 +143,11 @@ fn agreeing_to_wait_reaches_case_creation_with_its_checklist() {
 #[test]
 fn a_qualifier_detour_returns_to_the_agree_to_wait_path() {
     let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick_all(
-        &mut walk,
-        flows,
-        &[
-            "Yes, the customer asked to escalate",
-            "Continue",
-            "Yes, a qualifier applies",
-        ],
-        1,
-    );
+    let mut walk = leadership(&[
+        "Yes, the customer asked to escalate",
+        "Continue",
+        "Yes, a qualifier applies",
+    ]);
     assert_eq!(
         walk.current().unwrap().step_ref().to_string(),
         "qualifiers/which-qualifiers"
@@ -189,328 +178,9 @@ fn a_qualifier_detour_returns_to_the_agree_to_wait_path() {
 }
 
 #[test]
-fn back_undoes_and_changing_an_answer_cuts_the_path() {
-    let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    assert!(!walk.back());
-    pick(&mut walk, flows, "Yes, the customer asked to escalate", 1);
-    walk.set_note(1, "Calmer after apology").unwrap();
-    pick_all(&mut walk, flows, &["Continue", "No qualifier applies"], 2);
-    assert!(walk.back());
-    assert_eq!(
-        steps_of(&walk),
-        [
-            "leadership/asked-to-escalate",
-            "leadership/de-escalate",
-            "leadership/check-qualifiers"
-        ]
-    );
-    assert_eq!(walk.current().unwrap().answer, None);
-    assert_eq!(walk.visits()[1].note, "Calmer after apology");
-
-    pick_all(
-        &mut walk,
-        flows,
-        &["No qualifier applies", "Yes, the case has been updated"],
-        4,
-    );
-    walk.change_answer(flows, 3, 1, at(6)).unwrap();
-    assert_eq!(
-        steps_of(&walk),
-        [
-            "leadership/asked-to-escalate",
-            "leadership/de-escalate",
-            "leadership/check-qualifiers",
-            "leadership/case-updated",
-            "leadership/offer-follow-up"
-        ]
-    );
-    let answer = walk.visits()[3].answer.clone().unwrap();
-    assert_eq!(answer.label, "No update yet, or there is no case");
-    assert_eq!(answer.to, "leadership/offer-follow-up");
-    assert_eq!(answer.at, at(6));
-    assert_eq!(walk.visits()[4].arrived_at, at(6));
-
-    let before = walk.clone();
-    assert!(walk
-        .change_answer(flows, 3, 7, at(7))
-        .unwrap_err()
-        .to_string()
-        .contains("no choice 8"));
-    assert!(walk
-        .change_answer(flows, 9, 0, at(7))
-        .unwrap_err()
-        .to_string()
-        .contains("no step 10"));
-    assert_eq!(walk, before);
-
-    walk.restart(flows, at(8)).unwrap();
-    assert_eq!(steps_of(&walk), ["leadership/asked-to-escalate"]);
-    assert_eq!(walk.visits()[0].arrived_at, at(8));
-}
-
-#[test]
-fn deep_links_open_cold_and_jumps_go_back_along_the_path() {
-    let flows = content();
-    let mut walk = Walk::open_at(flows, "leadership", "tier2-available", at(0)).unwrap();
-    assert_eq!(steps_of(&walk), ["leadership/tier2-available"]);
-    pick_all(
-        &mut walk,
-        flows,
-        &[
-            "A Tier 2 agent is available",
-            "No response within 30 seconds, or Tier 2 did not accept the concern",
-        ],
-        1,
-    );
-    walk.jump_to(flows, "leadership", "tier2-transfer", at(3))
-        .unwrap();
-    assert_eq!(
-        steps_of(&walk),
-        ["leadership/tier2-available", "leadership/tier2-transfer"]
-    );
-    assert_eq!(walk.current().unwrap().answer, None);
-    walk.jump_to(flows, "dsar", "close-case", at(4)).unwrap();
-    assert_eq!(steps_of(&walk), ["dsar/close-case"]);
-    assert_eq!(walk.flow_id(), "dsar");
-    assert!(walk.jump_to(flows, "dsar", "nowhere", at(5)).is_err());
-    assert!(Walk::start(flows, "nowhere", at(0))
-        .unwrap_err()
-        .to_string()
-        .contains("no flow"));
-    assert_eq!(
-        StepRef::parse_key("dsar/close-case"),
-        Some(StepRef::resolve("dsar", "close-case"))
-    );
-    assert_eq!(StepRef::parse_key("Dsar/close case"), None);
-}
-
-#[test]
-fn a_link_off_the_walk_in_progress_asks_before_replacing_it() {
-    let flows = content();
-    let follow = |saved: Option<&Walk>, step: &str| {
-        follow_link(flows, "leadership", saved.cloned(), Some(step), at(9))
-    };
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    // Nothing done yet: a link just opens its step.
-    let FollowedLink::Walk(opened) = follow(Some(&walk), "tier2-available") else {
-        panic!("a fresh walk should give way to the link");
-    };
-    assert_eq!(steps_of(&opened), ["leadership/tier2-available"]);
-
-    pick(&mut walk, flows, "Yes, the customer asked to escalate", 1);
-    walk.set_note(1, "Wants a manager").unwrap();
-    pick(&mut walk, flows, "Continue", 2);
-    // A step on the path: back to it, as before.
-    let FollowedLink::Walk(back) = follow(Some(&walk), "de-escalate") else {
-        panic!("a step on the path should be shown");
-    };
-    assert_eq!(
-        steps_of(&back),
-        ["leadership/asked-to-escalate", "leadership/de-escalate"]
-    );
-    assert_eq!(back.visits()[1].note, "Wants a manager");
-    // One choice ahead (the browser's Forward): moves on.
-    let FollowedLink::Walk(ahead) = follow(Some(&walk), "case-updated") else {
-        panic!("the next step should be shown");
-    };
-    assert_eq!(ahead.visits().len(), 4);
-    // Anywhere else: the walk is kept and the agent is asked.
-    assert_eq!(
-        follow(Some(&walk), "tier2-available"),
-        FollowedLink::AskFirst {
-            saved: walk.clone(),
-            step: StepRef::resolve("leadership", "tier2-available"),
-        }
-    );
-    // A note alone at the start is also worth asking about.
-    let mut noted = Walk::start(flows, "leadership", at(0)).unwrap();
-    noted.set_note(0, "Caller: Ann").unwrap();
-    assert!(matches!(
-        follow(Some(&noted), "tier2-available"),
-        FollowedLink::AskFirst { .. }
-    ));
-    // Other outcomes are unchanged.
-    assert_eq!(
-        follow(Some(&walk), "dsar/close-case"),
-        FollowedLink::OtherFlow(StepRef::resolve("dsar", "close-case"))
-    );
-    assert_eq!(
-        follow(Some(&walk), "nowhere"),
-        FollowedLink::UnknownStep("nowhere".into())
-    );
-    assert_eq!(
-        follow_link(flows, "leadership", Some(walk.clone()), None, at(9)),
-        FollowedLink::Walk(walk)
-    );
-}
-
-#[test]
-fn going_back_to_a_dropped_branch_after_a_change_keeps_the_walk() {
-    let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick_all(
-        &mut walk,
-        flows,
-        &["Yes, the customer asked to escalate", "Continue"],
-        1,
-    );
-    walk.set_note(2, "Qualifiers checked").unwrap();
-    walk.change_answer(flows, 0, 2, at(3)).unwrap();
-    assert_eq!(
-        steps_of(&walk),
-        ["leadership/asked-to-escalate", "leadership/no-escalation"]
-    );
-    // The browser's Back returns to the URL of the dropped branch.
-    let back = follow_link(
-        flows,
-        "leadership",
-        Some(walk.clone()),
-        Some("check-qualifiers"),
-        at(4),
-    );
-    assert_eq!(
-        back,
-        FollowedLink::AskFirst {
-            saved: walk,
-            step: StepRef::resolve("leadership", "check-qualifiers"),
-        }
-    );
-}
-
-#[test]
-fn case_notes_say_when_a_walk_was_opened_part_way_from_a_link() {
-    let flows = content();
-    let offset = FixedOffset::east_opt(0).unwrap();
-    let linked = Walk::open_at(flows, "leadership", "tier2-available", at(0)).unwrap();
-    assert!(linked.opened_from_link(flows));
-    assert!(linked.case_notes(flows, offset).starts_with(
-        "Customer asks for leadership or special handling\n\
-         Started 2024-01-15 09:00 (UTC+00:00)\n\
-         Opened at step 1 from a link; earlier steps not recorded.\n\n1. "
-    ));
-    let mut started = Walk::start(flows, "leadership", at(0)).unwrap();
-    assert!(!started.opened_from_link(flows));
-    assert!(!started.case_notes(flows, offset).contains("from a link"));
-    pick(
-        &mut started,
-        flows,
-        "Yes, the customer asked to escalate",
-        1,
-    );
-    assert!(!started.case_notes(flows, offset).contains("from a link"));
-    let mut restarted = linked.clone();
-    restarted.restart(flows, at(2)).unwrap();
-    assert!(!restarted.case_notes(flows, offset).contains("from a link"));
-}
-
-#[test]
-fn the_pr_number_is_labelled_and_its_prefix_is_not_doubled() {
-    let flows = content();
-    let step = flows.step("dsar", "close-case").unwrap();
-    assert_eq!(step.field_label("pr_number"), "PR number");
-    assert!(step.field_hint("pr_number").unwrap().contains("PR-12345"));
-    let email = flows
-        .step("deactivation-dispute", "request-evidence")
-        .unwrap();
-    assert_eq!(email.field_label("customer_name"), "Customer name");
-    assert_eq!(email.field_hint("customer_name"), None);
-
-    let mut walk = Walk::open_at(flows, "dsar", "close-case", at(0)).unwrap();
-    for (typed, filled) in [
-        ("PR-12345", "Created privacy request: PR-12345"),
-        ("pr-12345", "Created privacy request: PR-12345"),
-        (" PR-12345", "Created privacy request: PR-12345"),
-        ("12345", "Created privacy request: PR-12345"),
-        ("PR-", "Created privacy request: PR-{pr_number}"),
-    ] {
-        walk.set_field(flows, 0, "pr_number", typed).unwrap();
-        assert_eq!(walk.filled_template(flows, 0).as_deref(), Some(filled));
-    }
-    // Only the text right against the blank counts, not a word before a space.
-    let values = BTreeMap::from([("name".to_string(), "Dear Ann".to_string())]);
-    assert_eq!(fill_template("Dear {name}", &values), "Dear Dear Ann");
-}
-
-#[test]
-fn checklist_ticks_stay_in_checklist_order_and_reject_unknown_items() {
-    let flows = content();
-    let mut walk = Walk::open_at(flows, "leadership", "create-case", at(0)).unwrap();
-    assert_eq!(walk.toggle_item(flows, 0, "certificate"), Ok(true));
-    assert_eq!(walk.toggle_item(flows, 0, "request-type"), Ok(true));
-    assert_eq!(walk.toggle_item(flows, 0, "recording"), Ok(true));
-    assert_eq!(
-        walk.visits()[0].ticked,
-        ["request-type", "recording", "certificate"]
-    );
-    assert_eq!(walk.toggle_item(flows, 0, "recording"), Ok(false));
-    assert_eq!(walk.visits()[0].ticked, ["request-type", "certificate"]);
-    assert!(walk
-        .toggle_item(flows, 0, "nope")
-        .unwrap_err()
-        .to_string()
-        .contains("no checklist item"));
-    assert!(walk.toggle_item(flows, 1, "certificate").is_err());
-}
-
-#[test]
-fn templates_fill_placeholders_and_show_gaps() {
-    let flows = content();
-    let mut walk = Walk::open_at(flows, "dsar", "close-case", at(0)).unwrap();
-    assert_eq!(
-        walk.filled_template(flows, 0).as_deref(),
-        Some("Created privacy request: PR-{pr_number}")
-    );
-    walk.set_field(flows, 0, "pr_number", "1234").unwrap();
-    assert_eq!(
-        walk.filled_template(flows, 0).as_deref(),
-        Some("Created privacy request: PR-1234")
-    );
-    assert!(walk.set_field(flows, 0, "name", "x").is_err());
-    assert!(walk
-        .case_notes(flows, FixedOffset::east_opt(0).unwrap())
-        .contains("\n   Text used: Created privacy request: PR-1234\n"));
-
-    let mut dispute =
-        Walk::open_at(flows, "deactivation-dispute", "request-evidence", at(0)).unwrap();
-    let notes = |walk: &Walk| walk.case_notes(flows, FixedOffset::east_opt(0).unwrap());
-    assert!(!notes(&dispute).contains("Text used"), "nothing typed yet");
-    dispute
-        .set_field(flows, 0, "customer_name", "Ann Lee")
-        .unwrap();
-    assert!(notes(&dispute).contains(
-        "\n   Text used: Subject: Disputing Score\n\n              Dear Ann Lee,\n\n              We sincerely"
-    ));
-
-    let email = flows
-        .step("deactivation-dispute", "request-evidence")
-        .unwrap();
-    let template = email.template.as_deref().unwrap();
-    assert_eq!(
-        template_placeholders(template),
-        [
-            "customer_name",
-            "empathy_statement",
-            "document_requested",
-            "privacy_request",
-            "upload_link",
-            "closing_condolence"
-        ]
-    );
-    let values = BTreeMap::from([
-        ("customer_name".to_string(), "Ron".to_string()),
-        ("upload_link".to_string(), " ".to_string()),
-    ]);
-    let filled = fill_template(template, &values);
-    assert!(filled.starts_with("Subject: Disputing Score\n\nDear Ron,\n"));
-    assert!(filled.contains("via this link: {upload_link}"));
-}
-
-#[test]
 fn case_notes_summarise_a_walk_in_local_time() {
     let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick(&mut walk, flows, "Yes, the customer asked to escalate", 1);
+    let mut walk = leadership(&["Yes, the customer asked to escalate"]);
     walk.set_note(1, "Calmer after an apology\nstill wants a manager")
         .unwrap();
     pick_all(
@@ -579,77 +249,59 @@ fn case_notes_name_the_other_flow_of_a_detour() {
 }
 
 #[test]
-fn walks_survive_storage_and_are_repaired_after_content_edits() {
+fn the_privacy_request_and_dispute_templates_name_their_blanks() {
     let flows = content();
-    let mut walk = Walk::start(flows, "leadership", at(0)).unwrap();
-    pick_all(
-        &mut walk,
-        flows,
-        &[
-            "Yes, the customer asked to escalate",
-            "Continue",
-            "No qualifier applies",
-            "No update yet, or there is no case",
-            "Agrees to wait for a follow-up",
-            "Converted, or the contact came by e-mail",
-        ],
-        1,
-    );
-    walk.toggle_item(flows, 6, "overview").unwrap();
-    let json = serde_json::to_string(&walk).unwrap();
-    let mut restored: Walk = serde_json::from_str(&json).unwrap();
-    assert_eq!(restored, walk);
-    assert_eq!(restored.repair(flows), Ok(vec![]));
-    assert_eq!(restored, walk);
-
-    // Edit the content: relabel one choice, retarget another, drop a checklist item.
-    let mut edited: Vec<Flow> = flows.flows().to_vec();
-    let leadership = edited.iter_mut().find(|f| f.id == "leadership").unwrap();
-    let step = |f: &mut Flow, id: &str| f.steps.iter().position(|s| s.id == id).unwrap();
-    let de_escalate = step(leadership, "de-escalate");
-    leadership.steps[de_escalate].choices[0].label = "Next".into();
-    let create = step(leadership, "create-case");
-    leadership.steps[create]
-        .checklist
-        .retain(|i| i.id != "overview");
-    let offer = step(leadership, "offer-follow-up");
-    leadership.steps[offer].choices[0].to = "tier2-available".into();
-    let edited = FlowSet::new(edited).unwrap();
-
-    let mut repaired = walk.clone();
-    let dropped = repaired.repair(&edited).unwrap();
+    let close = flows.step("dsar", "close-case").unwrap();
+    assert_eq!(close.field_label("pr_number"), "PR number");
+    assert!(close.field_hint("pr_number").unwrap().contains("PR-12345"));
+    let mut request = Walk::open_at(flows, "dsar", "close-case", at(0)).unwrap();
     assert_eq!(
-        dropped,
-        ["the answer given at \"Will the customer wait for a follow-up?\" and the steps after it"]
+        request.filled_template(flows, 0).as_deref(),
+        Some("Created privacy request: PR-{pr_number}")
     );
-    assert_eq!(repaired.visits().len(), 5);
-    assert_eq!(repaired.visits()[1].answer.as_ref().unwrap().label, "Next");
-    assert_eq!(repaired.current().unwrap().answer, None);
+    for typed in ["PR-12345", "pr-12345", " PR-12345", "12345"] {
+        request.set_field(flows, 0, "pr_number", typed).unwrap();
+        assert_eq!(
+            request.filled_template(flows, 0).as_deref(),
+            Some("Created privacy request: PR-12345")
+        );
+    }
+    let notes = |walk: &Walk| walk.case_notes(flows, FixedOffset::east_opt(0).unwrap());
+    assert!(notes(&request).contains("\n   Text used: Created privacy request: PR-12345\n"));
 
-    let mut cold = Walk::open_at(flows, "leadership", "create-case", at(0)).unwrap();
-    cold.toggle_item(flows, 0, "overview").unwrap();
+    let email = flows
+        .step("deactivation-dispute", "request-evidence")
+        .unwrap();
+    assert_eq!(email.field_label("customer_name"), "Customer name");
+    assert_eq!(email.field_hint("customer_name"), None);
+    let template = email.template.as_deref().unwrap();
     assert_eq!(
-        cold.repair(&edited),
-        Ok(vec![
-            "checklist item \"overview\" of \"Create the case in Salesforce\"".to_string()
-        ])
+        template_placeholders(template),
+        [
+            "customer_name",
+            "empathy_statement",
+            "document_requested",
+            "privacy_request",
+            "upload_link",
+            "closing_condolence"
+        ]
     );
-    assert!(cold.visits()[0].ticked.is_empty());
-
-    let gone: Walk = serde_json::from_str(&json.replace("\"leadership\"", "\"gone\"")).unwrap();
-    assert!(gone
-        .clone()
-        .repair(flows)
-        .unwrap_err()
-        .to_string()
-        .contains("no longer exists"));
-    let empty: Walk = serde_json::from_str(r#"{"flow":"dsar","visits":[]}"#).unwrap();
-    assert!(empty
-        .clone()
-        .repair(flows)
-        .unwrap_err()
-        .to_string()
-        .contains("empty"));
+    let values = BTreeMap::from([
+        ("customer_name".to_string(), "Ron".to_string()),
+        ("upload_link".to_string(), " ".to_string()),
+    ]);
+    let filled = fill_template(template, &values);
+    assert!(filled.starts_with("Subject: Disputing Score\n\nDear Ron,\n"));
+    assert!(filled.contains("via this link: {upload_link}"));
+    let mut dispute =
+        Walk::open_at(flows, "deactivation-dispute", "request-evidence", at(0)).unwrap();
+    assert!(!notes(&dispute).contains("Text used"), "nothing typed yet");
+    dispute
+        .set_field(flows, 0, "customer_name", "Ann Lee")
+        .unwrap();
+    assert!(notes(&dispute).contains(
+        "\n   Text used: Subject: Disputing Score\n\n              Dear Ann Lee,\n\n              We sincerely"
+    ));
 }
 
 #[test]

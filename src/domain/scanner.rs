@@ -331,30 +331,34 @@ mod tests {
 
     #[test]
     fn the_list_is_checked_when_loaded() {
-        let list: KeywordList = toml::from_str(
-            r#"
-[[keywords]]
-id = "a"
-group = "qualifier"
-label = "A"
-explanation = "A."
-source = { doc = "002", lines = "999" }
-flow = "qualifiers"
-step = "nowhere"
-phrases = ["Lien", "+++"]
-
-[[keywords]]
-id = "a"
-group = "gender-sensitivity"
-label = "B"
-explanation = "B."
-source = { doc = "003", lines = "97" }
-flow = "gender-sensitivity"
-step = "is-gender-concern"
-phrases = ["lien"]
-"#,
-        )
-        .unwrap();
+        let source = |doc: &str, lines: &str| SourceRef {
+            doc: doc.into(),
+            lines: lines.into(),
+        };
+        let first = Keyword {
+            id: "a".into(),
+            group: KeywordGroup::Qualifier,
+            label: "A".into(),
+            explanation: "A.".into(),
+            source: source("002", "999"),
+            more_sources: Vec::new(),
+            flow: "qualifiers".into(),
+            step: "nowhere".into(),
+            phrases: vec!["Lien".into(), "+++".into()],
+        };
+        let second = Keyword {
+            group: KeywordGroup::GenderSensitivity,
+            label: "B".into(),
+            explanation: "B.".into(),
+            source: source("003", "97"),
+            flow: "gender-sensitivity".into(),
+            step: "is-gender-concern".into(),
+            phrases: vec!["lien".into()],
+            ..first.clone()
+        };
+        let list = KeywordList {
+            keywords: vec![first, second],
+        };
         let errors = Scanner::new(list).unwrap_err();
         assert_eq!(
             errors,

@@ -175,12 +175,17 @@ mod tests {
 
     #[test]
     fn sentences_start_upper_case_and_end_with_a_stop() {
-        assert_eq!(capitalise("élan"), "Élan");
-        assert_eq!(capitalise(""), "");
-        assert_eq!(sentence("the time is gone"), "The time is gone.");
-        assert_eq!(sentence("is it?"), "Is it?");
-        assert_eq!(sentence("done."), "Done.");
-        assert_eq!(sentence(""), "");
+        for (text, capitalised) in [("élan", "Élan"), ("", "")] {
+            assert_eq!(capitalise(text), capitalised);
+        }
+        for (text, as_sentence) in [
+            ("the time is gone", "The time is gone."),
+            ("is it?", "Is it?"),
+            ("done.", "Done."),
+            ("", ""),
+        ] {
+            assert_eq!(sentence(text), as_sentence, "{text}");
+        }
     }
 
     #[test]

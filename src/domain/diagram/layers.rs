@@ -76,6 +76,20 @@ pub(super) fn assign_ranks<K>(
     }
 }
 
+/// For each slot, the slots the forward arrows link it to in the row above
+/// and in the row below, one entry per arrow.
+fn neighbours(slot_count: usize, edges: &[DrawnEdge]) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+    let mut up: Vec<Vec<usize>> = vec![Vec::new(); slot_count];
+    let mut down: Vec<Vec<usize>> = vec![Vec::new(); slot_count];
+    for e in edges.iter().filter(|e| !e.back) {
+        for pair in e.chain.windows(2) {
+            down[pair[0]].push(pair[1]);
+            up[pair[1]].push(pair[0]);
+        }
+    }
+    (up, down)
+}
+
 /// Orders the slots within each row: first by discovery, then by barycentre sweeps.
 pub(super) fn order_rows(
     slots: &[Slot],
@@ -89,14 +103,7 @@ pub(super) fn order_rows(
     for s in order {
         rows[slots[s].rank].push(s);
     }
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
-    for e in edges.iter().filter(|e| !e.back) {
-        for pair in e.chain.windows(2) {
-            down[pair[0]].push(pair[1]);
-            up[pair[1]].push(pair[0]);
-        }
-    }
+    let (up, down) = neighbours(slots.len(), edges);
     let mut position = vec![0.0; slots.len()];
     for row in &rows {
         for (i, &s) in row.iter().enumerate() {
@@ -133,14 +140,7 @@ pub(super) fn order_rows(
 /// overlaps removed by averaging a push-right and a push-left pass (both keep the gaps, so
 /// their average does too, and neither side of a row drifts).
 pub(super) fn place_rows(slots: &mut [Slot], rows: &[Vec<usize>], edges: &[DrawnEdge]) {
-    let mut up: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
-    let mut down: Vec<Vec<usize>> = vec![Vec::new(); slots.len()];
-    for e in edges.iter().filter(|e| !e.back) {
-        for pair in e.chain.windows(2) {
-            down[pair[0]].push(pair[1]);
-            up[pair[1]].push(pair[0]);
-        }
-    }
+    let (mut up, mut down) = neighbours(slots.len(), edges);
     let mut position = vec![0; slots.len()];
     for row in rows {
         for (i, &s) in row.iter().enumerate() {

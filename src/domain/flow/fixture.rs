@@ -2,141 +2,187 @@
 //! content never breaks them: "intake" asks, calms, checks and ends in one of
 //! three outcomes; "extra" is a detour that links back into "intake".
 
-use super::{Flow, FlowSet, Walk};
+use super::{ChecklistItem, Choice, Flow, FlowSet, Step, StepKind, TemplateField, Walk};
+use crate::domain::source::SourceRef;
 use chrono::{DateTime, TimeZone, Utc};
+use std::collections::BTreeMap;
+
+/// Line `line` of document 004 (any line will do; it must exist).
+fn source(line: u32) -> SourceRef {
+    SourceRef {
+        doc: "004".into(),
+        lines: line.to_string(),
+    }
+}
+
+/// A plain step; the tests' special fields are added with `..step(…)`.
+fn step(id: &str, title: &str, kind: StepKind, choices: &[(&str, &str)]) -> Step {
+    Step {
+        id: id.into(),
+        title: title.into(),
+        kind,
+        body: Vec::new(),
+        source: source(2),
+        more_sources: Vec::new(),
+        choices: choices
+            .iter()
+            .map(|(label, to)| Choice {
+                label: (*label).into(),
+                to: (*to).into(),
+            })
+            .collect(),
+        checklist: Vec::new(),
+        wait_seconds: None,
+        note_prompt: None,
+        template: None,
+        fields: BTreeMap::new(),
+        warning: None,
+        outcome: None,
+    }
+}
+
+/// An outcome step.
+fn outcome(id: &str, title: &str, achieved: &str) -> Step {
+    Step {
+        outcome: Some(achieved.into()),
+        ..step(id, title, StepKind::Outcome, &[])
+    }
+}
+
+/// Checklist items from `(id, text)` pairs.
+fn checklist(items: &[(&str, &str)]) -> Vec<ChecklistItem> {
+    items
+        .iter()
+        .map(|(id, text)| ChecklistItem {
+            id: (*id).into(),
+            text: (*text).into(),
+            source: source(5),
+        })
+        .collect()
+}
+
+/// A flow of these steps, starting at the first.
+fn flow(id: &str, title: &str, order: u32, steps: Vec<Step>) -> Flow {
+    Flow {
+        id: id.into(),
+        title: title.into(),
+        summary: "A flow for the engine's tests.".into(),
+        audience: "Tests".into(),
+        order,
+        source: source(1),
+        more_sources: Vec::new(),
+        start: steps[0].id.clone(),
+        steps,
+    }
+}
 
 /// The main fixture flow: a question with three ways out (one into the
 /// other flow), a note, a checklist of three, a wait and a template.
-pub(super) const INTAKE: &str = r#"
-id = "intake"
-title = "Customer asks to escalate"
-summary = "When a customer asks for leadership."
-audience = "Tests"
-order = 1
-source = { doc = "004", lines = "1" }
-start = "ask"
+pub(super) fn intake() -> Flow {
+    use StepKind::{Action, Question};
+    let ask = [
+        ("Yes, escalate", "calm"),
+        ("Needs extra checks", "extra/pick"),
+        ("No", "no-escalation"),
+    ];
+    let check = [("Yes, updated", "tag"), ("Not yet", "wait")];
+    let wait = [
+        ("Agrees to wait", "owner-tagged"),
+        ("Refuses to wait", "close"),
+    ];
+    let pr_number = TemplateField {
+        label: "PR number".into(),
+        hint: Some("As shown in the portal, e.g. PR-12345".into()),
+    };
+    let steps = vec![
+        step("ask", "Did the customer ask to escalate?", Question, &ask),
+        Step {
+            body: vec!["Apologise and listen before anything else.".into()],
+            note_prompt: Some("How did the customer react?".into()),
+            ..step(
+                "calm",
+                "Try to calm the customer",
+                Action,
+                &[("Continue", "check")],
+            )
+        },
+        Step {
+            warning: Some("Never promise a refund.".into()),
+            ..step("check", "Has the case been updated?", Question, &check)
+        },
+        Step {
+            checklist: checklist(&[
+                ("told", "Told the customer about the call back"),
+                ("tagged", "Tagged the case owner in the feed"),
+                ("logged", "Logged the call"),
+            ]),
+            ..step(
+                "tag",
+                "Tag the case owner",
+                Action,
+                &[("Done", "owner-tagged")],
+            )
+        },
+        Step {
+            wait_seconds: Some(30),
+            ..step("wait", "Will the customer wait?", Question, &wait)
+        },
+        Step {
+            template: Some("Created privacy request: PR-{pr_number}".into()),
+            fields: BTreeMap::from([("pr_number".to_string(), pr_number)]),
+            ..step(
+                "close",
+                "Record the privacy request",
+                Action,
+                &[("Recorded", "request-recorded")],
+            )
+        },
+        outcome(
+            "owner-tagged",
+            "Stop here",
+            "Case owner tagged; the customer will be called back",
+        ),
+        outcome(
+            "request-recorded",
+            "Request recorded",
+            "Privacy request recorded",
+        ),
+        outcome("no-escalation", "No escalation", "No escalation needed"),
+    ];
+    flow("intake", "Customer asks to escalate", 1, steps)
+}
 
-[[steps]]
-id = "ask"
-title = "Did the customer ask to escalate?"
-kind = "question"
-source = { doc = "004", lines = "2" }
-choices = [
-    { label = "Yes, escalate", to = "calm" },
-    { label = "Needs extra checks", to = "extra/pick" },
-    { label = "No", to = "no-escalation" },
-]
-
-[[steps]]
-id = "calm"
-title = "Try to calm the customer"
-kind = "action"
-body = ["Apologise and listen before anything else."]
-source = { doc = "004", lines = "3" }
-note_prompt = "How did the customer react?"
-choices = [{ label = "Continue", to = "check" }]
-
-[[steps]]
-id = "check"
-title = "Has the case been updated?"
-kind = "question"
-warning = "Never promise a refund."
-source = { doc = "004", lines = "4" }
-choices = [
-    { label = "Yes, updated", to = "tag" },
-    { label = "Not yet", to = "wait" },
-]
-
-[[steps]]
-id = "tag"
-title = "Tag the case owner"
-kind = "action"
-source = { doc = "004", lines = "5" }
-checklist = [
-    { id = "told", text = "Told the customer about the call back", source = { doc = "004", lines = "5" } },
-    { id = "tagged", text = "Tagged the case owner in the feed", source = { doc = "004", lines = "6" } },
-    { id = "logged", text = "Logged the call", source = { doc = "004", lines = "7" } },
-]
-choices = [{ label = "Done", to = "owner-tagged" }]
-
-[[steps]]
-id = "wait"
-title = "Will the customer wait?"
-kind = "question"
-wait_seconds = 30
-source = { doc = "004", lines = "8" }
-choices = [
-    { label = "Agrees to wait", to = "owner-tagged" },
-    { label = "Refuses to wait", to = "close" },
-]
-
-[[steps]]
-id = "close"
-title = "Record the privacy request"
-kind = "action"
-source = { doc = "004", lines = "9" }
-template = "Created privacy request: PR-{pr_number}"
-fields.pr_number = { label = "PR number", hint = "As shown in the portal, e.g. PR-12345" }
-choices = [{ label = "Recorded", to = "request-recorded" }]
-
-[[steps]]
-id = "owner-tagged"
-title = "Stop here"
-kind = "outcome"
-outcome = "Case owner tagged; the customer will be called back"
-source = { doc = "004", lines = "10" }
-
-[[steps]]
-id = "request-recorded"
-title = "Request recorded"
-kind = "outcome"
-outcome = "Privacy request recorded"
-source = { doc = "004", lines = "11" }
-
-[[steps]]
-id = "no-escalation"
-title = "No escalation"
-kind = "outcome"
-outcome = "No escalation needed"
-source = { doc = "004", lines = "12" }
-"#;
-
-/// The detour: a checklist, an e-mail template with several blanks, and a
-/// way back into "intake".
-pub(super) const EXTRA: &str = r#"
-id = "extra"
-title = "Extra checks"
-summary = "Checks some concerns need."
-audience = "Tests"
-order = 2
-source = { doc = "004", lines = "20" }
-start = "pick"
-
-[[steps]]
-id = "pick"
-title = "Which checks apply?"
-kind = "question"
-source = { doc = "004", lines = "21" }
-checklist = [{ id = "lawyer", text = "Mentions a lawyer", source = { doc = "004", lines = "22" } }]
-choices = [{ label = "Write to the customer", to = "email" }]
-
-[[steps]]
-id = "email"
-title = "E-mail the customer"
-kind = "action"
-source = { doc = "004", lines = "23" }
-template = "Subject: Your case\n\nDear {customer_name},\n\nPlease upload via this link: {upload_link}\n\nRegards, {customer_name}'s agent"
-choices = [{ label = "Back to the intake", to = "intake/check" }]
-"#;
-
-/// Reads one fixture flow.
-pub(super) fn flow(toml_text: &str) -> Flow {
-    toml::from_str(toml_text).unwrap_or_else(|e| panic!("fixture does not parse: {e}"))
+/// The detour: a checklist, an e-mail template with a blank used twice, and
+/// a way back into "intake".
+pub(super) fn extra() -> Flow {
+    let email = "Subject: Your case\n\nDear {customer_name},\n\n\
+                 Please upload via this link: {upload_link}\n\nRegards, {customer_name}'s agent";
+    let steps = vec![
+        Step {
+            checklist: checklist(&[("lawyer", "Mentions a lawyer")]),
+            ..step(
+                "pick",
+                "Which checks apply?",
+                StepKind::Question,
+                &[("Write to the customer", "email")],
+            )
+        },
+        Step {
+            template: Some(email.into()),
+            ..step(
+                "email",
+                "E-mail the customer",
+                StepKind::Action,
+                &[("Back to the intake", "intake/check")],
+            )
+        },
+    ];
+    flow("extra", "Extra checks", 2, steps)
 }
 
 /// Both fixture flows, validated.
 pub(super) fn flows() -> FlowSet {
-    FlowSet::new(vec![flow(EXTRA), flow(INTAKE)])
+    FlowSet::new(vec![extra(), intake()])
         .unwrap_or_else(|errors| panic!("fixture does not validate: {errors:?}"))
 }
 

@@ -356,24 +356,24 @@ impl FlowSet {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::flow::fixture::{flow, EXTRA, INTAKE};
+    use crate::domain::flow::fixture::{extra, intake};
 
     #[test]
     fn flow_sets_are_sorted_by_order_then_id() {
         let ids =
             |set: &FlowSet| -> Vec<String> { set.flows().iter().map(|f| f.id.clone()).collect() };
-        let set = FlowSet::new(vec![flow(EXTRA), flow(INTAKE)]).unwrap();
+        let set = FlowSet::new(vec![extra(), intake()]).unwrap();
         assert_eq!(ids(&set), ["intake", "extra"]);
-        let mut first = flow(EXTRA);
+        let mut first = extra();
         first.order = 0;
         assert_eq!(
-            ids(&FlowSet::new(vec![flow(INTAKE), first]).unwrap()),
+            ids(&FlowSet::new(vec![intake(), first]).unwrap()),
             ["extra", "intake"]
         );
-        let mut tied = flow(EXTRA);
+        let mut tied = extra();
         tied.order = 1;
         assert_eq!(
-            ids(&FlowSet::new(vec![flow(INTAKE), tied]).unwrap()),
+            ids(&FlowSet::new(vec![intake(), tied]).unwrap()),
             ["extra", "intake"]
         );
         assert_eq!(
