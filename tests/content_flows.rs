@@ -251,10 +251,10 @@ fn case_notes_name_the_other_flow_of_a_detour() {
 #[test]
 fn the_privacy_request_and_dispute_templates_name_their_blanks() {
     let flows = content();
-    let close = flows.step("dsar", "close-case").unwrap();
+    let mut request = Walk::open_at(flows, "dsar", "close-case", at(0)).unwrap();
+    let close = request.current_step(flows).unwrap();
     assert_eq!(close.field_label("pr_number"), "PR number");
     assert!(close.field_hint("pr_number").unwrap().contains("PR-12345"));
-    let mut request = Walk::open_at(flows, "dsar", "close-case", at(0)).unwrap();
     assert_eq!(
         request.filled_template(flows, 0).as_deref(),
         Some("Created privacy request: PR-{pr_number}")
