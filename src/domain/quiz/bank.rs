@@ -2,8 +2,8 @@
 //! `content/questions/*.toml` (or a trainer's JSON bank), and the validation
 //! that turns them into a [`Bank`] the rest of the quiz can trust.
 
-use crate::domain::quiz::scoring::normalize_text;
 use crate::domain::source::SourceRef;
+use crate::domain::text::normalize_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;

@@ -18,7 +18,7 @@ pub use bank::{
 };
 pub use progress::{ExamRecord, Progress, QuestionHistory};
 pub use schedule::{rating_for, review_card, CardPhase, CardState};
-pub use scoring::{normalize_text, score, scoring_rule, text_matches, AnswerGiven, Score, Verdict};
+pub use scoring::{score, scoring_rule, text_matches, AnswerGiven, Score, Verdict};
 pub use session::{
     select_questions, QuestionResult, QuizSession, Response, SessionError, SessionResult,
     TopicScore,

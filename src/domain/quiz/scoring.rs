@@ -2,6 +2,7 @@
 //! partial-credit rule of each question kind spelled out for the learner.
 
 use crate::domain::quiz::bank::{Question, QuestionKind};
+use crate::domain::text::normalize_text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -116,20 +117,6 @@ fn count_picks(question: &Question, picked: &[String]) -> (usize, usize) {
         .filter(|id| question.correct.contains(id))
         .count();
     (right, distinct.len() - right)
-}
-
-/// Reduces typed text to lowercase words separated by single spaces:
-/// apostrophes vanish ("don't" → "dont"), other punctuation separates words.
-pub fn normalize_text(text: &str) -> String {
-    let mut spaced = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            spaced.extend(c.to_lowercase());
-        } else if !matches!(c, '\'' | '’' | '‘' | '`') {
-            spaced.push(' ');
-        }
-    }
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Whether typed text matches one of the accepted answers, ignoring case,

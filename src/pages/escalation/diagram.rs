@@ -4,7 +4,8 @@
 use super::step_href;
 use super::walker::STEP_HEADING;
 use crate::domain::content;
-use crate::domain::flow::{self, Flow, LabelSide, LayoutEdge, LayoutNode, NodeKind, StepRef, Walk};
+use crate::domain::diagram::{LabelSide, Layout, LayoutEdge, LayoutNode};
+use crate::domain::flow::{self, Flow, NodeKind, StepRef, Walk};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use std::collections::{HashMap, HashSet};
@@ -57,7 +58,7 @@ fn kind_name(kind: NodeKind) -> &'static str {
 
 /// The accessible name of a box: its text, kind, place on the path and where
 /// its arrows lead, so the diagram reads without the picture.
-fn node_label(node: &LayoutNode, layout: &flow::Layout, marks: &PathMarks) -> String {
+fn node_label(node: &LayoutNode<NodeKind>, layout: &Layout<NodeKind>, marks: &PathMarks) -> String {
     let mut label = format!("{} ({})", node.lines.join(" "), kind_name(node.kind));
     if let Some(n) = marks.numbers.get(&node.key) {
         label.push_str(&format!(", on your path as step {n}"));
@@ -158,10 +159,8 @@ pub fn Diagram(
                 .map(|node| {
                     let number = marks.numbers.get(&node.key).copied();
                     let here = marks.here.as_deref() == Some(node.key.as_str());
-                    let target = StepRef {
-                        flow: node.flow.clone(),
-                        step: node.step.clone(),
-                    };
+                    // Keys are "flow/step", so they resolve from any flow.
+                    let target = StepRef::resolve(&flow.id, &node.key);
                     let href = step_href(&flow.id, &target);
                     let rx = match node.kind {
                         NodeKind::Question => 14.0,

@@ -109,7 +109,7 @@ fn Choices(
             if w.back() {
                 Ok(())
             } else {
-                Err("this is the first step".into())
+                Err("this is the first step")
             }
         });
         if moved.is_ok() {

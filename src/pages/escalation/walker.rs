@@ -9,7 +9,7 @@ use super::{flow_href, focus_after_render, now, step_href, step_route};
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
-use crate::domain::flow::{follow_link, Flow, LinkTarget, StepRef, Walk};
+use crate::domain::flow::{follow_link, Flow, FollowedLink, StepRef, Walk};
 use crate::nav::navigate;
 use crate::nav::Route;
 use crate::nav::{read_location, replace_hash, CurrentLocation};
@@ -51,16 +51,16 @@ fn saved_walk(state: AppState, notices: Notices, flow: &Flow) -> Option<Walk> {
 }
 
 /// Changes the saved walk of `flow` and saves it; a refused change becomes a notice.
-pub(super) fn edit_walk(
+pub(super) fn edit_walk<E: std::fmt::Display>(
     state: AppState,
     notices: Notices,
     flow: &str,
-    change: impl FnOnce(&mut Walk) -> Result<(), String>,
+    change: impl FnOnce(&mut Walk) -> Result<(), E>,
 ) -> Result<(), String> {
     let mut result = Err("there is no walk to change".to_string());
     state.walks.update(|w| {
         if let Some(walk) = w.by_flow.get_mut(flow) {
-            result = change(walk);
+            result = change(walk).map_err(|e| e.to_string());
         }
     });
     if let Err(reason) = &result {
@@ -132,21 +132,21 @@ pub fn Walker(
     let sync = move |step: Option<String>| {
         let saved = saved_walk(state, notices, flow);
         match follow_link(flows, &flow.id, saved, step.as_deref(), now()) {
-            LinkTarget::Walk(walk) => {
+            FollowedLink::Walk(walk) => {
                 missing_step.set(None);
                 asking.set(None);
                 store(walk);
             }
-            LinkTarget::AskFirst { saved, step } => {
+            FollowedLink::AskFirst { saved, step } => {
                 missing_step.set(None);
                 store(saved);
                 asking.set(Some(step));
             }
-            LinkTarget::UnknownStep(step) => {
+            FollowedLink::UnknownStep(step) => {
                 asking.set(None);
                 missing_step.set(Some(step));
             }
-            LinkTarget::OtherFlow(target) => queue_microtask(move || {
+            FollowedLink::OtherFlow(target) => queue_microtask(move || {
                 let route = Route::Escalation {
                     flow: Some(target.flow),
                     step: Some(target.step),
