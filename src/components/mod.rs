@@ -6,6 +6,8 @@ pub mod copy_button;
 pub mod download;
 pub mod field;
 pub mod file_input;
+pub mod focus;
 pub mod notice;
 pub mod panic_banner;
+pub mod source;
 pub mod title;

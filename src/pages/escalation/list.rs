@@ -1,7 +1,8 @@
 //! `#/escalation`: every flow, a search across all of them, and the keyword
 //! scanner for a customer's message.
 
-use super::{describe_source, flow_href, step_href, Sources};
+use super::{flow_href, step_href};
+use crate::components::source::Sources;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{search, Flow, StepRef};
@@ -270,11 +271,9 @@ fn ScanHit(
             found.push(quoted);
         }
     }
-    let sources = std::iter::once(&keyword.source)
-        .chain(keyword.more_sources.iter())
-        .map(describe_source)
-        .collect::<Vec<_>>()
-        .join("; ");
+    let sources: Vec<_> = std::iter::once(keyword.source.clone())
+        .chain(keyword.more_sources.iter().cloned())
+        .collect();
     let flows = content::flows();
     let target = StepRef {
         flow: keyword.flow.clone(),
@@ -295,7 +294,7 @@ fn ScanHit(
             <p class="esc-hit-group">{group}</p>
             <p>{keyword.explanation.clone()}</p>
             <p>"Found in the message: " <strong>{found.join(", ")}</strong></p>
-            <p class="source-ref">"Source: " {sources}</p>
+            <Sources sources=sources/>
             <p><a href=step_href(&target.flow, &target)>{link_text}</a></p>
         </li>
     }

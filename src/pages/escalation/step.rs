@@ -4,11 +4,12 @@
 
 use super::timer::Countdown;
 use super::walker::{edit_walk, show_current, STEP_HEADING};
-use super::{now, step_route, Sources};
+use super::{now, step_route};
 use crate::components::copy_button::CopyButton;
 use crate::components::notice::Notices;
+use crate::components::source::Sources;
 use crate::domain::content;
-use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Walk};
+use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Visit, Walk};
 use crate::nav::came_from;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -65,6 +66,16 @@ pub fn StepView(
         </section>
     }
     .into_any()
+}
+
+/// Reads the visit at `index` of the walk (tracked), `None` when the walk or
+/// the visit is gone; what the step's inputs show comes from there.
+fn read_visit<R>(
+    walk: Memo<Option<Walk>>,
+    index: usize,
+    read: impl FnOnce(&Visit) -> R,
+) -> Option<R> {
+    walk.with(|w| w.as_ref()?.visits().get(index).map(read))
 }
 
 /// The choices as buttons, then Back and Restart.
@@ -192,13 +203,7 @@ fn Checklist(
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let total = step.checklist.len();
-    let done = move || {
-        walk.with(|w| {
-            w.as_ref()
-                .and_then(|w| w.visits().get(index))
-                .map_or(0, |v| v.ticked.len())
-        })
-    };
+    let done = move || read_visit(walk, index, |v| v.ticked.len()).unwrap_or(0);
     view! {
         <fieldset class="esc-checklist">
             <legend>"Checklist"</legend>
@@ -211,11 +216,8 @@ fn Checklist(
                         let id = format!("esc-item-{}", item.id);
                         let item_id = item.id.as_str();
                         let ticked = move || {
-                            walk.with(|w| {
-                                w.as_ref()
-                                    .and_then(|w| w.visits().get(index))
-                                    .is_some_and(|v| v.ticked.iter().any(|t| t == item_id))
-                            })
+                            read_visit(walk, index, |v| v.ticked.iter().any(|t| t == item_id))
+                                .unwrap_or(false)
                         };
                         let toggle = move |_| {
                             let _ = edit_walk(state, notices, &flow.id, |w| {
@@ -253,14 +255,7 @@ fn NoteField(
         .note_prompt
         .clone()
         .unwrap_or_else(|| "Notes for this step (optional)".to_string());
-    let value = move || {
-        walk.with(|w| {
-            w.as_ref()
-                .and_then(|w| w.visits().get(index))
-                .map(|v| v.note.clone())
-                .unwrap_or_default()
-        })
-    };
+    let value = move || read_visit(walk, index, |v| v.note.clone()).unwrap_or_default();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
         let _ = edit_walk(state, notices, &flow.id, |w| w.set_note(index, &text));
@@ -316,12 +311,9 @@ fn TemplateFields(
                     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
                     let key = name.clone();
                     let value = move || {
-                        walk.with(|w| {
-                            w.as_ref()
-                                .and_then(|w| w.visits().get(index))
-                                .and_then(|v| v.fields.get(&key).cloned())
-                                .unwrap_or_default()
-                        })
+                        read_visit(walk, index, |v| v.fields.get(&key).cloned())
+                            .flatten()
+                            .unwrap_or_default()
                     };
                     let on_input = move |ev| {
                         let text = event_target_value(&ev);

@@ -5,7 +5,8 @@
 use super::diagram::Diagram;
 use super::notes::CaseNotes;
 use super::step::StepView;
-use super::{flow_href, focus_after_render, now, step_href, step_route};
+use super::{flow_href, now, step_href, step_route};
+use crate::components::focus::focus_after_render;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
