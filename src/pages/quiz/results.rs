@@ -1,12 +1,13 @@
 //! The results of a finished quiz: score, pass or fail, per topic and per
 //! question, the time taken, what to do next, and a printable summary.
 
-use super::start::verdict_word;
-use super::{
-    answer_text, format_duration, format_percent, format_when, mode_name, plural,
-    right_answer_text, Quiz,
+use super::words::{
+    answer_text, format_duration, format_percent, format_when, mode_name, right_answer_text,
+    verdict_word,
 };
+use super::Quiz;
 use crate::domain::quiz::{Mode, QuizSpec, Verdict};
+use crate::domain::text::plural;
 use leptos::prelude::*;
 
 /// The report of the finished session.
@@ -37,7 +38,7 @@ pub(super) fn ResultsView(
                 ..QuizSpec::default()
             };
             if let Err(e) = quiz.start(spec) {
-                review_error.set(Some(e));
+                review_error.set(Some(e.to_string()));
             }
         }
     };
@@ -56,7 +57,7 @@ pub(super) fn ResultsView(
         "{} — {} answered of {}",
         format_percent(result.percent),
         result.answered,
-        plural(result.total, "question")
+        plural(result.total as u64, "question")
     );
     let date = finished_at.map(|f| format_when(&f)).unwrap_or_default();
     let taken_text = taken.map(format_duration).unwrap_or_default();
