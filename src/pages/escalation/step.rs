@@ -33,6 +33,14 @@ pub fn StepView(
         .then(|| content::flows().flow(&at.flow))
         .flatten()
         .map(|f| f.title.clone());
+    let visit = VisitOnScreen {
+        flow,
+        step,
+        walk,
+        index,
+        state: expect_context::<AppState>(),
+        notices: expect_context::<Notices>(),
+    };
     let kind = match step.kind {
         StepKind::Question => "Question",
         StepKind::Action => "Action",
@@ -59,23 +67,45 @@ pub fn StepView(
             })}
             <Sources sources=step.sources().cloned().collect()/>
             {step.wait_seconds.map(|seconds| view! { <Countdown seconds=seconds/> })}
-            {(!step.checklist.is_empty()).then(|| view! { <Checklist flow=flow step=step walk=walk index=index/> })}
-            {step.template.clone().map(|t| view! { <TemplateFields flow=flow step=step template=t walk=walk index=index/> })}
-            <NoteField flow=flow step=step walk=walk index=index/>
+            {(!step.checklist.is_empty()).then(|| view! { <Checklist visit=visit/> })}
+            {step.template.clone().map(|t| view! { <TemplateFields visit=visit template=t/> })}
+            <NoteField visit=visit/>
             <Choices flow=flow step=step index=index/>
         </section>
     }
     .into_any()
 }
 
-/// Reads the visit at `index` of the walk (tracked), `None` when the walk or
-/// the visit is gone; what the step's inputs show comes from there.
-fn read_visit<R>(
+/// The visit on screen and where its changes go: what every input that
+/// records into the walk (ticks, note, template fields) needs.
+#[derive(Clone, Copy)]
+struct VisitOnScreen {
+    /// The flow the walk started in.
+    flow: &'static Flow,
+    /// The step shown.
+    step: &'static Step,
+    /// The walk.
     walk: Memo<Option<Walk>>,
+    /// The position of the visit in the walk.
     index: usize,
-    read: impl FnOnce(&Visit) -> R,
-) -> Option<R> {
-    walk.with(|w| w.as_ref()?.visits().get(index).map(read))
+    /// Where the walk is saved.
+    state: AppState,
+    /// Where a refused change is reported.
+    notices: Notices,
+}
+
+impl VisitOnScreen {
+    /// Reads the visit (tracked), `None` when the walk or the visit is gone;
+    /// what the inputs show comes from there.
+    fn read<R>(self, read: impl FnOnce(&Visit) -> R) -> Option<R> {
+        self.walk
+            .with(|w| w.as_ref()?.visits().get(self.index).map(read))
+    }
+
+    /// Saves a change of the walk; a refused one becomes a notice.
+    fn edit(self, change: impl FnOnce(&mut Walk) -> Result<(), String>) {
+        let _ = edit_walk(self.state, self.notices, &self.flow.id, change);
+    }
 }
 
 /// The choices as buttons, then Back and Restart.
@@ -191,38 +221,28 @@ fn Choices(
 /// The step's checklist as labelled tick boxes, saved into the walk.
 #[component]
 fn Checklist(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown.
-    step: &'static Step,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
+    /// The visit whose ticks these are.
+    visit: VisitOnScreen,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
-    let total = step.checklist.len();
-    let done = move || read_visit(walk, index, |v| v.ticked.len()).unwrap_or(0);
+    let total = visit.step.checklist.len();
+    let done = move || visit.read(|v| v.ticked.len()).unwrap_or(0);
     view! {
         <fieldset class="esc-checklist">
             <legend>"Checklist"</legend>
             <p class="hint">{move || format!("{} of {total} done", done())}</p>
             <ul>
-                {step
+                {visit
+                    .step
                     .checklist
                     .iter()
                     .map(|item| {
                         let id = format!("esc-item-{}", item.id);
                         let item_id = item.id.as_str();
                         let ticked = move || {
-                            read_visit(walk, index, |v| v.ticked.iter().any(|t| t == item_id))
-                                .unwrap_or(false)
+                            visit.read(|v| v.ticked.iter().any(|t| t == item_id)).unwrap_or(false)
                         };
                         let toggle = move |_| {
-                            let _ = edit_walk(state, notices, &flow.id, |w| {
-                                w.toggle_item(content::flows(), index, item_id).map(drop)
-                            });
+                            visit.edit(|w| w.toggle_item(content::flows(), visit.index, item_id).map(drop));
                         };
                         view! {
                             <li>
@@ -240,25 +260,18 @@ fn Checklist(
 /// A free-text note for the step, saved into the walk as the agent types.
 #[component]
 fn NoteField(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown.
-    step: &'static Step,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
+    /// The visit the note belongs to.
+    visit: VisitOnScreen,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
-    let label = step
+    let label = visit
+        .step
         .note_prompt
         .clone()
         .unwrap_or_else(|| "Notes for this step (optional)".to_string());
-    let value = move || read_visit(walk, index, |v| v.note.clone()).unwrap_or_default();
+    let value = move || visit.read(|v| v.note.clone()).unwrap_or_default();
     let on_input = move |ev| {
         let text = event_target_value(&ev);
-        let _ = edit_walk(state, notices, &flow.id, |w| w.set_note(index, &text));
+        visit.edit(|w| w.set_note(visit.index, &text));
     };
     view! {
         <div class="field esc-note">
@@ -272,19 +285,14 @@ fn NoteField(
 /// A fill-in text: a field per placeholder and the filled text with Copy.
 #[component]
 fn TemplateFields(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown, which names its fields.
-    step: &'static Step,
+    /// The visit whose fields these are; its step names them.
+    visit: VisitOnScreen,
     /// The template text with `{placeholder}` fields.
     template: String,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
+    let VisitOnScreen {
+        step, walk, index, ..
+    } = visit;
     let placeholders = template_placeholders(&template);
     let filled = Memo::new(move |_| {
         walk.with(|w| {
@@ -310,16 +318,11 @@ fn TemplateFields(
                     let hint = step.field_hint(&name).map(str::to_string);
                     let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
                     let key = name.clone();
-                    let value = move || {
-                        read_visit(walk, index, |v| v.fields.get(&key).cloned())
-                            .flatten()
-                            .unwrap_or_default()
-                    };
+                    let value =
+                        move || visit.read(|v| v.fields.get(&key).cloned()).flatten().unwrap_or_default();
                     let on_input = move |ev| {
                         let text = event_target_value(&ev);
-                        let _ = edit_walk(state, notices, &flow.id, |w| {
-                            w.set_field(content::flows(), index, &name, &text)
-                        });
+                        visit.edit(|w| w.set_field(content::flows(), index, &name, &text));
                     };
                     view! {
                         <div class="field">

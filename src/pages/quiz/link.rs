@@ -72,11 +72,11 @@ pub(super) fn LinkedQuiz(
     let bank = quiz.bank.get_untracked();
     let wanted = describe_spec(&spec, &bank);
     let timed = spec.mode == Mode::Exam && spec.time_limit_minutes.is_some();
-    let current = quiz.state.quiz.with_untracked(|q| {
-        q.session.as_ref().filter(|s| !s.is_finished()).map(|s| {
+    let current = quiz.read_session(|s, bank| {
+        (!s.is_finished()).then(|| {
             format!(
                 "{}, question {} of {}",
-                describe_spec(s.spec(), &bank),
+                describe_spec(s.spec(), bank),
                 s.current_index() + 1,
                 s.order().len()
             )

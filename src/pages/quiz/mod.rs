@@ -57,6 +57,15 @@ impl Quiz {
         Ok(())
     }
 
+    /// Reads the session and the bank once, untracked, for views drawn once
+    /// per question or result; `None` when there is no session.
+    fn read_session<R>(&self, read: impl FnOnce(&QuizSession, &Bank) -> Option<R>) -> Option<R> {
+        let bank = self.bank.get_untracked();
+        self.state
+            .quiz
+            .with_untracked(|q| q.session.as_ref().and_then(|s| read(s, &bank)))
+    }
+
     /// Changes the session and progress together (and saves them); `None`
     /// when there is no session.
     fn with_session<R>(

@@ -16,17 +16,15 @@ pub(super) fn ResultsView(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let bank = quiz.bank.get_untracked();
-    let data = quiz.state.quiz.with_untracked(|q| {
-        q.session.as_ref().and_then(|s| {
-            let result = s.results(&bank)?;
-            let taken = s.finished_at().map(|end| end - s.started_at());
-            Some((result, taken, s.finished_at(), s.spec().clone()))
-        })
+    let data = quiz.read_session(|s, bank| {
+        let result = s.results(bank)?;
+        let taken = s.finished_at().map(|end| end - s.started_at());
+        Some((result, taken, s.finished_at(), s.spec().clone()))
     });
     let Some((result, taken, finished_at, spec)) = data else {
         return ().into_any();
     };
+    let bank = quiz.bank.get_untracked();
     let name = RwSignal::new(String::new());
     let review_error = RwSignal::new(None::<String>);
     let review = {

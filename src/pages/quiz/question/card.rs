@@ -259,25 +259,28 @@ pub(super) fn QuestionCard(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let bank = quiz.bank.get_untracked();
-    let snapshot = quiz.state.quiz.with_untracked(|q| {
-        q.session.as_ref().map(|s| {
-            let question = s.current_question(&bank).cloned();
-            let choices: Vec<Choice> = question
-                .as_ref()
-                .map(|question| s.choice_order(question).into_iter().cloned().collect())
-                .unwrap_or_default();
-            (
-                s.spec().mode,
-                s.current_index(),
-                s.order().len(),
-                question,
-                choices,
-                s.response(s.current_id()).map(|r| r.answer.clone()),
-            )
-        })
+    let snapshot = quiz.read_session(|s, bank| {
+        let question = s.current_question(bank).cloned();
+        let choices: Vec<Choice> = question
+            .as_ref()
+            .map(|question| s.choice_order(question).into_iter().cloned().collect())
+            .unwrap_or_default();
+        let scenario = question
+            .as_ref()
+            .and_then(|q| q.scenario.as_deref())
+            .and_then(|id| bank.scenario(id))
+            .cloned();
+        Some((
+            s.spec().mode,
+            s.current_index(),
+            s.order().len(),
+            question,
+            scenario,
+            choices,
+            s.response(s.current_id()).map(|r| r.answer.clone()),
+        ))
     });
-    let Some((mode, index, total, question, choices, saved)) = snapshot else {
+    let Some((mode, index, total, question, scenario, choices, saved)) = snapshot else {
         return ().into_any();
     };
     let last = index + 1 == total;
@@ -285,11 +288,6 @@ pub(super) fn QuestionCard(
         return view! { <MissingQuestion quiz=quiz last=last/> }.into_any();
     };
     let qid = question.id.clone();
-    let scenario = question
-        .scenario
-        .as_deref()
-        .and_then(|id| bank.scenario(id))
-        .cloned();
     let shown_order = choices.iter().map(|c| c.id.clone()).collect();
     let score = {
         let qid = qid.clone();
