@@ -1,6 +1,6 @@
 //! The form that adds a case to the queue.
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::domain::sla::{
     check_received, parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due,
 };
@@ -220,7 +220,7 @@ pub(super) fn AddCaseForm(
                         required=true
                         value=received
                         error=err(|e| e.received.clone())
-                        hint="sla-add-received-hint"
+                        hint_id="sla-add-received-hint"
                     >
                         <p class="hint" id="sla-add-received-hint">
                             {move || format!("In {}, the business calendar's zone.", zone.get().name())}

@@ -5,6 +5,7 @@ mod add;
 mod reference;
 mod row;
 
+use crate::components::clock::use_now;
 use crate::components::download::save_file;
 use crate::components::notice::Notices;
 use crate::components::title::set_page_title;
@@ -12,7 +13,7 @@ use crate::domain::sla::{
     build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
 };
 use crate::nav::Route;
-use crate::pages::sla::widgets::{rules_in_force, use_now, RulesInForce, SlaSubNav, SourceNote};
+use crate::pages::sla::widgets::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;

@@ -3,7 +3,7 @@
 
 use super::add::{NEXT_ACTION_HELP, NOTES_HELP};
 use super::Removed;
-use crate::components::field::FieldError;
+use crate::components::form::FieldError;
 use crate::domain::sla::{parse_local_datetime, CaseStatus, Channel, ContactAttempt, Due, Urgency};
 use crate::pages::sla::calc::received_message;
 use crate::pages::sla::widgets::{human, local_input, next_uid, DueTime, RulesInForce, SourceNote};

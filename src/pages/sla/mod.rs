@@ -9,8 +9,9 @@ pub(crate) mod widgets;
 
 pub use rules::SlaRulesEditor;
 
+use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
-use crate::components::field::{FieldError, TextField};
+use crate::components::form::{FieldError, TextField};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
     is_in_the_future, parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow,
@@ -24,9 +25,7 @@ use calc::{
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use widgets::{
-    local_input, rules_in_force, use_now, DueTime, InstantTime, SlaSubNav, SourceNote, ZoneList,
-};
+use widgets::{local_input, rules_in_force, DueTime, InstantTime, SlaSubNav, SourceNote, ZoneList};
 
 /// Initial-contact and resolution deadlines for a case, the follow-up
 /// promise windows, and the rules behind them.
@@ -235,7 +234,7 @@ fn Calculator() -> impl IntoView {
                     kind="datetime-local"
                     value=inputs.received
                     error=error_text(|e| &e.received)
-                    hint="sla-received-hint"
+                    hint_id="sla-received-hint"
                 >
                     <div class="hint" id="sla-received-hint">
                         <p>{move || received_hint(type_from_key(&inputs.case_type.get()))}</p>
@@ -263,7 +262,7 @@ fn Calculator() -> impl IntoView {
                     label="Time zone"
                     value=inputs.zone
                     error=error_text(|e| &e.zone)
-                    hint="sla-zone-hint"
+                    hint_id="sla-zone-hint"
                     list="sla-zones"
                 >
                     <ZoneList id="sla-zones"/>
@@ -303,7 +302,7 @@ fn Calculator() -> impl IntoView {
                         label="Closed dates (YYYY-MM-DD, separated by commas)"
                         value=inputs.holidays
                         error=error_text(|e| &e.holidays)
-                        hint="sla-holidays-hint"
+                        hint_id="sla-holidays-hint"
                     >
                         <p class="hint" id="sla-holidays-hint">
                             "Leave empty for no holidays at all. US federal holidays are not added to these dates."
@@ -324,7 +323,7 @@ fn Calculator() -> impl IntoView {
                             inputmode="numeric"
                             value=inputs.agency_days
                             error=error_text(|e| &e.agency_days)
-                            hint="sla-agency-hint"
+                            hint_id="sla-agency-hint"
                         />
                         <TextField
                             id="sla-agency-date"
@@ -332,7 +331,7 @@ fn Calculator() -> impl IntoView {
                             kind="date"
                             value=inputs.agency_date
                             error=error_text(|e| &e.agency_date)
-                            hint="sla-agency-hint"
+                            hint_id="sla-agency-hint"
                         />
                     </div>
                 </fieldset>
@@ -465,7 +464,7 @@ fn FollowUps(
                 kind="datetime-local"
                 value=promised
                 error=error
-                hint="sla-promised-hint"
+                hint_id="sla-promised-hint"
             >
                 <p class="hint" id="sla-promised-hint">"In the time zone of the calculation above."</p>
             </TextField>

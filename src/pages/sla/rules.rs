@@ -3,7 +3,7 @@
 //! types. Invalid drafts stay in the form and are never saved.
 
 use super::widgets::{next_uid, ZoneList};
-use crate::components::field::FieldError;
+use crate::components::form::FieldError;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::domain::sla::{
@@ -533,7 +533,7 @@ fn CalendarFields(
                         id="sla-rules-year"
                         type="text"
                         inputmode="numeric"
-                        class="sla-narrow"
+                        class="narrow"
                         prop:value=move || year.get()
                         on:input=move |ev| year.set(event_target_value(&ev))
                         aria-invalid=move || year_error.with(|e| e.is_some()).then_some("true")
@@ -684,7 +684,7 @@ fn NumberField(
                 type="number"
                 min="1"
                 step="1"
-                class="sla-narrow"
+                class="narrow"
                 prop:value=move || {
                     draft.epoch.track();
                     value.get().to_string()
@@ -707,7 +707,7 @@ fn NumberField(
                 aria-describedby=format!("{hint_id} {error_id}")
             />
             <p class="hint" id=hint_id>{default_words}</p>
-            <p id=error_id class="sla-field-error" aria-live="polite">
+            <p id=error_id class="form-error" aria-live="polite">
                 {move || bad.get().then(|| view! { <span class="inline-error">"Enter a whole number, for example 4."</span> })}
             </p>
         </div>
@@ -737,7 +737,7 @@ fn TimeField(
             <input
                 id=id
                 type="time"
-                class="sla-narrow"
+                class="narrow"
                 prop:value=move || draft.settings.with(read)
                 on:input=move |ev| {
                     let text = event_target_value(&ev);

@@ -12,7 +12,6 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::Duration;
 
 /// The `<datalist>` of the time zones to pick from: the Area/Location zones
 /// this build includes (the zone database is filtered at build time to keep
@@ -71,20 +70,6 @@ pub(crate) fn SlaSubNav(
             <ul>{entry(Route::Sla, "Calculator")} {entry(Route::Queue, "My queue")}</ul>
         </nav>
     }
-}
-
-/// The current time, refreshed every 30 seconds while the calling component
-/// is mounted, so countdowns tick; the interval is cleared on unmount.
-pub(crate) fn use_now() -> RwSignal<DateTime<Utc>> {
-    let now = RwSignal::new(Utc::now());
-    let handle =
-        set_interval_with_handle(move || now.set(Utc::now()), Duration::from_secs(30)).ok();
-    on_cleanup(move || {
-        if let Some(handle) = handle {
-            handle.clear();
-        }
-    });
-    now
 }
 
 /// The validated rules the pages compute with, and why the saved rules were
