@@ -2,6 +2,7 @@
 //! scanner for a customer's message.
 
 use super::{flow_href, step_href};
+use crate::components::form::{Binding, TextArea, TextField};
 use crate::components::source::Sources;
 use crate::components::title::set_page_title;
 use crate::domain::content;
@@ -141,8 +142,8 @@ fn SearchPanel() -> impl IntoView {
             .unwrap_or_default(),
     );
     let hits = Memo::new(move |_| query.with(|q| search(content::flows(), q)));
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
+    // Each edit goes into the URL as well, replacing the entry.
+    let typed = move |text: String| {
         let route = Route::Escalation {
             flow: None,
             step: None,
@@ -167,17 +168,13 @@ fn SearchPanel() -> impl IntoView {
     view! {
         <section aria-labelledby="esc-search-heading">
             <h2 id="esc-search-heading">"Find a step"</h2>
-            <div class="field">
-                <label for="esc-search">"Search all flows"</label>
-                <input
-                    id="esc-search"
-                    type="search"
-                    autocomplete="off"
-                    prop:value=move || query.get()
-                    on:input=on_input
-                />
-                <p class="hint">"Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."</p>
-            </div>
+            <TextField
+                id="esc-search"
+                kind="search"
+                label="Search all flows"
+                hint="Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."
+                value=Binding::new(move || query.get(), typed)
+            />
             <p role="status" class="esc-result-count">{summary}</p>
             <ol class="esc-search-results">
                 {move || {
@@ -229,19 +226,13 @@ fn ScannerPanel() -> impl IntoView {
     view! {
         <section aria-labelledby="esc-scanner-heading">
             <h2 id="esc-scanner-heading">"Check a customer's message"</h2>
-            <div class="field">
-                <label for="esc-scanner-input">"Paste the customer's message"</label>
-                <textarea
-                    id="esc-scanner-input"
-                    rows="5"
-                    aria-describedby="esc-scanner-hint"
-                    prop:value=move || message.get()
-                    on:input=move |ev| message.set(event_target_value(&ev))
-                ></textarea>
-                <p class="hint" id="esc-scanner-hint">
-                    "Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."
-                </p>
-            </div>
+            <TextArea
+                id="esc-scanner-input"
+                label="Paste the customer's message"
+                rows=5
+                hint="Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."
+                value=message
+            />
             <div class="esc-scan-results" data-testid="scan-results">
                 <p role="status" class="esc-result-count">{summary}</p>
                 <ul class="esc-hit-list">

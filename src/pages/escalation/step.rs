@@ -6,6 +6,7 @@ use super::timer::Countdown;
 use super::walker::{edit_walk, show_current, STEP_HEADING};
 use super::{now, step_route};
 use crate::components::copy_button::CopyButton;
+use crate::components::form::{Binding, Checkbox, TextArea, TextField};
 use crate::components::notice::Notices;
 use crate::components::source::Sources;
 use crate::domain::content;
@@ -241,13 +242,12 @@ fn Checklist(
                         let ticked = move || {
                             visit.read(|v| v.ticked.iter().any(|t| t == item_id)).unwrap_or(false)
                         };
-                        let toggle = move |_| {
+                        let toggle = move |_: bool| {
                             visit.edit(|w| w.toggle_item(content::flows(), visit.index, item_id).map(drop));
                         };
                         view! {
                             <li>
-                                <input type="checkbox" id=id.clone() prop:checked=ticked on:change=toggle/>
-                                <label for=id>{item.text.clone()}</label>
+                                <Checkbox id=id label=item.text.clone() value=Binding::new(ticked, toggle) inline=true/>
                             </li>
                         }
                     })
@@ -269,16 +269,14 @@ fn NoteField(
         .clone()
         .unwrap_or_else(|| "Notes for this step (optional)".to_string());
     let value = move || visit.read(|v| v.note.clone()).unwrap_or_default();
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        visit.edit(|w| w.set_note(visit.index, &text));
-    };
+    let typed = move |text: String| visit.edit(|w| w.set_note(visit.index, &text));
     view! {
-        <div class="field esc-note">
-            <label for="esc-note">{label}</label>
-            <textarea id="esc-note" rows="3" aria-describedby="esc-note-hint" prop:value=value on:input=on_input></textarea>
-            <p class="hint" id="esc-note-hint">"Saved as you type and added to the case notes."</p>
-        </div>
+        <TextArea
+            id="esc-note"
+            label=label
+            hint="Saved as you type and added to the case notes."
+            value=Binding::new(value, typed)
+        />
     }
 }
 
@@ -301,8 +299,8 @@ fn TemplateFields(
                 .unwrap_or_default()
         })
     });
-    let rows =
-        (filled.get_untracked().len() / 60 + filled.get_untracked().lines().count()).clamp(2, 14);
+    let rows = (filled.get_untracked().len() / 60 + filled.get_untracked().lines().count())
+        .clamp(2, 14) as u32;
     let has_fields = !placeholders.is_empty();
     view! {
         <section class="esc-template" aria-labelledby="esc-template-heading">
@@ -316,27 +314,25 @@ fn TemplateFields(
                     let id = format!("esc-field-{name}");
                     let label = step.field_label(&name);
                     let hint = step.field_hint(&name).map(str::to_string);
-                    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
                     let key = name.clone();
                     let value =
                         move || visit.read(|v| v.fields.get(&key).cloned()).flatten().unwrap_or_default();
-                    let on_input = move |ev| {
-                        let text = event_target_value(&ev);
+                    let typed = move |text: String| {
                         visit.edit(|w| w.set_field(content::flows(), index, &name, &text));
                     };
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{label}</label>
-                            <input id=id type="text" aria-describedby=hint_id.clone() prop:value=value on:input=on_input/>
-                            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-                        </div>
+                    match hint {
+                        Some(hint) => view! { <TextField id=id label=label hint=hint value=Binding::new(value, typed)/> }.into_any(),
+                        None => view! { <TextField id=id label=label value=Binding::new(value, typed)/> }.into_any(),
                     }
                 })
                 .collect_view()}
-            <div class="field">
-                <label for="esc-template-text">{if has_fields { "The filled-in text" } else { "The text" }}</label>
-                <textarea id="esc-template-text" readonly rows=rows.to_string() prop:value=move || filled.get()></textarea>
-            </div>
+            <TextArea
+                id="esc-template-text"
+                label=if has_fields { "The filled-in text" } else { "The text" }
+                rows=rows
+                readonly=true
+                value=Binding::new(move || filled.get(), |_| {})
+            />
             <div class="button-row">
                 <CopyButton text=filled label="Copy the text"/>
             </div>

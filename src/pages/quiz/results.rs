@@ -2,10 +2,10 @@
 //! question, the time taken, what to do next, and a printable summary.
 
 use super::words::{
-    answer_text, format_duration, format_percent, format_when, mode_name, right_answer_text,
-    verdict_word,
+    answer_text, format_duration, format_percent, format_when, right_answer_text, verdict_word,
 };
 use super::Quiz;
+use crate::components::form::{FormOption, TextField};
 use crate::domain::quiz::{Mode, QuizSpec, Verdict};
 use crate::domain::text::plural;
 use leptos::prelude::*;
@@ -63,7 +63,7 @@ pub(super) fn ResultsView(
         .per_question
         .iter()
         .any(|r| r.score.is_none_or(|s| s.verdict != Verdict::Correct));
-    let title = format!("{} results", mode_name(result.mode));
+    let title = format!("{} results", result.mode.label());
     let print_title = title.clone();
     let print_score = score_line.clone();
     let print_verdict = verdict_line.clone();
@@ -129,10 +129,7 @@ pub(super) fn ResultsView(
             </ol>
             <div class="quiz-print-controls">
                 <h3>"Printable summary"</h3>
-                <div class="field">
-                    <label for="quiz-print-name">"Your name (printed on the summary)"</label>
-                    <input id="quiz-print-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
+                <TextField id="quiz-print-name" label="Your name (printed on the summary)" autocomplete="name" value=name/>
                 <div class="button-row">
                     <button type="button" on:click=print>"Print summary"</button>
                 </div>

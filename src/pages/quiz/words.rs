@@ -3,6 +3,7 @@
 //! start screen, the questions and the results.
 
 use crate::components::clock::browser_offset;
+use crate::components::form::FormOption;
 use crate::domain::content;
 use crate::domain::quiz::{
     Answer, Bank, LinkTarget, Mode, Question, QuestionKind, QuizSpec, Verdict,
@@ -56,16 +57,6 @@ pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
         .collect()
 }
 
-/// The name of a mode for people.
-pub(super) fn mode_name(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Practice => "Practice",
-        Mode::Exam => "Exam",
-        Mode::ReviewMissed => "Review missed",
-        Mode::SpacedReview => "Spaced review",
-    }
-}
-
 /// A verdict in words.
 pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {
@@ -92,7 +83,7 @@ pub(super) fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut parts = vec![format!("{}: {questions} on {topics}", mode_name(spec.mode))];
+    let mut parts = vec![format!("{}: {questions} on {topics}", spec.mode.label())];
     if spec.mode == Mode::Exam {
         match spec.time_limit_minutes {
             Some(minutes) => parts.push(format!("time limit {}", plural(minutes, "minute"))),

@@ -2,6 +2,7 @@
 //! tick boxes, marked right and wrong once checked) or by typing.
 
 use super::card::Card;
+use crate::components::form::{Binding, TextField};
 use crate::domain::quiz::{Choice, Question, QuestionKind};
 use leptos::prelude::*;
 
@@ -57,28 +58,27 @@ pub(super) fn ChoiceOptions(
     }
 }
 
-/// The text field of a fill-in question.
+/// The text field of a fill-in question; in an exam, every change is saved.
 #[component]
 pub(super) fn FillInField(
     /// The question on screen.
     card: Card,
 ) -> impl IntoView {
+    let typed = Binding::new(
+        move || card.draft.text.get(),
+        move |text| {
+            card.draft.text.set(text);
+            card.message.set(None);
+            card.save_exam();
+        },
+    );
     view! {
-        <div class="field">
-            <label for="quiz-fill">"Your answer"</label>
-            <input
-                id="quiz-fill"
-                type="text"
-                autocomplete="off"
-                aria-describedby="quiz-prompt quiz-instruction"
-                prop:value=move || card.draft.text.get()
-                prop:disabled=move || card.locked()
-                on:input=move |ev| {
-                    card.draft.text.set(event_target_value(&ev));
-                    card.message.set(None);
-                    card.save_exam();
-                }
-            />
-        </div>
+        <TextField
+            id="quiz-fill"
+            label="Your answer"
+            hint_id="quiz-prompt quiz-instruction"
+            value=typed
+            disabled=Signal::derive(move || card.locked())
+        />
     }
 }

@@ -8,8 +8,9 @@ mod feedback;
 mod keys;
 mod ordering;
 
-use super::words::{self, format_duration, local_now, mode_name};
+use super::words::{self, format_duration, local_now};
 use super::{Quiz, QUESTION_HEADING};
+use crate::components::form::FormOption;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::Mode;
 use leptos::prelude::*;
@@ -66,7 +67,7 @@ pub(super) fn QuestionView(
             {move || header.get().map(|(mode, index, total, answered)| view! {
                 <h2 id=QUESTION_HEADING tabindex="-1">{format!("Question {} of {total}", index + 1)}</h2>
                 <p class="quiz-meta">
-                    {mode_name(mode)}
+                    {mode.label()}
                     {(mode == Mode::Exam).then(|| format!(" · {answered} of {total} answered"))}
                 </p>
             })}

@@ -7,9 +7,10 @@ mod progress;
 mod spec;
 mod trainer;
 
-use super::words::{self, mode_name};
+use super::words;
 use super::{Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
+use crate::components::form::FormOption;
 use leptos::prelude::*;
 
 /// Everything shown before a quiz starts.
@@ -37,7 +38,7 @@ fn ResumeBanner(
             q.session.as_ref().filter(|s| !s.is_finished()).map(|s| {
                 format!(
                     "{} — question {} of {}.",
-                    mode_name(s.spec().mode),
+                    s.spec().mode.label(),
                     s.current_index() + 1,
                     s.order().len()
                 )

@@ -5,6 +5,7 @@ use super::spec::{build_spec, OptionProblems};
 use super::trainer::TrainerLink;
 use super::words::{local_now, topic_counts};
 use super::Quiz;
+use crate::components::form::{Binding, Checkbox, FieldError, RadioGroup, TextField};
 use crate::domain::quiz::{Mode, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT};
 use crate::domain::text::{plural, sentence};
 use leptos::prelude::*;
@@ -59,11 +60,11 @@ pub(super) fn QuizOptions(
             <ModeChoice quiz=quiz mode=mode start_error=start_error/>
             <TopicChoice quiz=quiz excluded=excluded error=problem(|p| p.topics.clone())/>
             <div class="quiz-numbers">
-                <NumberField id="quiz-count" label="Number of questions" hint="Empty: all the questions of the chosen topics." value=count error=problem(|p| p.count.clone())/>
-                <NumberField id="quiz-seed" label="Seed (optional)" hint="The same seed gives the same questions in the same order." value=seed error=problem(|p| p.seed.clone())/>
+                <TextField id="quiz-count" label="Number of questions" hint="Empty: all the questions of the chosen topics." inputmode="numeric" value=count error=problem(|p| p.count.clone())/>
+                <TextField id="quiz-seed" label="Seed (optional)" hint="The same seed gives the same questions in the same order." inputmode="numeric" value=seed error=problem(|p| p.seed.clone())/>
                 <Show when=move || mode.get() == Mode::Exam>
-                    <NumberField id="quiz-pass" label="Pass mark (%)" hint="Default 80." value=pass error=problem(|p| p.pass.clone())/>
-                    <NumberField id="quiz-time" label="Time limit (minutes, optional)" hint="Empty: no time limit." value=time error=problem(|p| p.time.clone())/>
+                    <TextField id="quiz-pass" label="Pass mark (%)" hint="Default 80." inputmode="numeric" value=pass error=problem(|p| p.pass.clone())/>
+                    <TextField id="quiz-time" label="Time limit (minutes, optional)" hint="Empty: no time limit." inputmode="numeric" value=time error=problem(|p| p.time.clone())/>
                 </Show>
             </div>
             <p class="field-error" role="alert">{move || other.get()}</p>
@@ -101,40 +102,15 @@ fn ModeChoice(
             })
         })
     });
-    let modes = [
-        (Mode::Practice, "Practice", "See right away whether each answer is right, and why."),
-        (Mode::Exam, "Exam", "A fixed number of questions, an optional time limit and a pass mark; the score comes at the end."),
-        (Mode::ReviewMissed, "Review missed", "Only the questions you last answered wrong or partly right."),
-        (Mode::SpacedReview, "Spaced review", "The questions due for review first, then ones you have not seen."),
-    ];
+    let choose = Binding::new(
+        move || mode.get(),
+        move |chosen| {
+            mode.set(chosen);
+            start_error.set(None);
+        },
+    );
     view! {
-        <fieldset>
-            <legend>"Mode"</legend>
-            {modes
-                .into_iter()
-                .map(|(value, label, hint)| {
-                    let id = format!("quiz-mode-{}", value.as_str());
-                    let hint_id = format!("{id}-hint");
-                    view! {
-                        <div class="quiz-choice">
-                            <input
-                                type="radio"
-                                name="quiz-mode"
-                                id=id.clone()
-                                aria-describedby=hint_id.clone()
-                                prop:checked=move || mode.get() == value
-                                on:change=move |_| {
-                                    mode.set(value);
-                                    start_error.set(None);
-                                }
-                            />
-                            <label for=id>{label}</label>
-                            <p class="hint" id=hint_id>{hint}</p>
-                        </div>
-                    }
-                })
-                .collect_view()}
-        </fieldset>
+        <RadioGroup name="quiz-mode" legend="Mode" value=choose/>
         <p class="quiz-mode-note" aria-live="polite">
             {move || {
                 let (missed, due, unseen) = counts.get();
@@ -192,24 +168,21 @@ fn TopicChoice(
                             .map(|(topic, title, n)| {
                                 let id = format!("quiz-topic-{topic}");
                                 let for_toggle = topic.clone();
+                                let ticked = Binding::new(
+                                    move || !excluded.with(|e| e.contains(&topic)),
+                                    move |on| {
+                                        excluded.update(|e| {
+                                            if on {
+                                                e.remove(&for_toggle);
+                                            } else {
+                                                e.insert(for_toggle.clone());
+                                            }
+                                        })
+                                    },
+                                );
                                 view! {
                                     <li>
-                                        <input
-                                            type="checkbox"
-                                            id=id.clone()
-                                            prop:checked=move || !excluded.with(|e| e.contains(&topic))
-                                            on:change=move |ev| {
-                                                let on = event_target_checked(&ev);
-                                                excluded.update(|e| {
-                                                    if on {
-                                                        e.remove(&for_toggle);
-                                                    } else {
-                                                        e.insert(for_toggle.clone());
-                                                    }
-                                                });
-                                            }
-                                        />
-                                        <label for=id>{format!("{title} ({n})")}</label>
+                                        <Checkbox id=id label=format!("{title} ({n})") value=ticked inline=true/>
                                     </li>
                                 }
                             })
@@ -217,42 +190,7 @@ fn TopicChoice(
                     })
                 }}
             </ul>
-            <p class="field-error" id="quiz-topics-error">{move || error.get()}</p>
+            <FieldError id="quiz-topics-error" message=error/>
         </fieldset>
-    }
-}
-
-/// A labelled text field for a number, with its hint and inline problem.
-#[component]
-fn NumberField(
-    /// The input's id.
-    id: &'static str,
-    /// The visible label.
-    label: &'static str,
-    /// A short explanation under the field.
-    hint: &'static str,
-    /// The text typed.
-    value: RwSignal<String>,
-    /// The problem with what was typed, if any.
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field">
-            <label for=id>{label}</label>
-            <input
-                id=id
-                type="text"
-                inputmode="numeric"
-                autocomplete="off"
-                aria-describedby=format!("{hint_id} {error_id}")
-                aria-invalid=move || error.get().map(|_| "true")
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
-            />
-            <p class="hint" id=hint_id>{hint}</p>
-            <p class="field-error" id=error_id>{move || error.get()}</p>
-        </div>
     }
 }
