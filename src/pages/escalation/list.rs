@@ -8,6 +8,7 @@ use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{search, Flow, StepRef};
 use crate::domain::scanner::{KeywordGroup, KeywordHit};
+use crate::domain::text::plural;
 use crate::nav::Route;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::store::AppState;
@@ -161,20 +162,17 @@ fn SearchPanel() -> impl IntoView {
         match hits.with(Vec::len) {
             _ if !typed => String::new(),
             0 => "No steps match your search. Try fewer or different words.".to_string(),
-            1 => "1 step matches.".to_string(),
-            n => format!("{n} steps match."),
+            n => {
+                let verb = if n == 1 { "matches" } else { "match" };
+                format!("{} {verb}.", plural(n as u64, "step"))
+            }
         }
     };
     view! {
         <section aria-labelledby="esc-search-heading">
             <h2 id="esc-search-heading">"Find a step"</h2>
-            <TextField
-                id="esc-search"
-                kind="search"
-                label="Search all flows"
-                hint="Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."
-                value=Binding::new(move || query.get(), typed)
-            />
+            <TextField id="esc-search" kind="search" label="Search all flows" value=Binding::new(move || query.get(), typed)
+                hint="Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."/>
             <p role="status" class="esc-result-count">{summary}</p>
             <ol class="esc-search-results">
                 {move || {
@@ -226,13 +224,8 @@ fn ScannerPanel() -> impl IntoView {
     view! {
         <section aria-labelledby="esc-scanner-heading">
             <h2 id="esc-scanner-heading">"Check a customer's message"</h2>
-            <TextArea
-                id="esc-scanner-input"
-                label="Paste the customer's message"
-                rows=5
-                hint="Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."
-                value=message
-            />
+            <TextArea id="esc-scanner-input" label="Paste the customer's message" rows=5 value=message
+                hint="Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."/>
             <div class="esc-scan-results" data-testid="scan-results">
                 <p role="status" class="esc-result-count">{summary}</p>
                 <ul class="esc-hit-list">

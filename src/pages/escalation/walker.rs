@@ -11,6 +11,7 @@ use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{follow_link, Flow, LinkTarget, StepRef, Walk};
+use crate::domain::text::plural;
 use crate::nav::navigate;
 use crate::nav::Route;
 use crate::nav::{read_location, replace_hash, CurrentLocation};
@@ -259,10 +260,7 @@ fn LinkQuestion(
     let wanted = title_of(&step);
     let progress = walk.with_untracked(|w| {
         let walk = w.as_ref()?;
-        let steps = match walk.visits().len() {
-            1 => "1 step".to_string(),
-            n => format!("{n} steps"),
-        };
+        let steps = plural(walk.visits().len() as u64, "step");
         Some(format!(
             "{steps}, last at \u{201c}{}\u{201d}",
             title_of(&walk.current()?.step_ref())

@@ -19,7 +19,7 @@ pub(super) fn BankPanel(
     quiz: Quiz,
 ) -> impl IntoView {
     let import_problems = RwSignal::new(None::<(String, Vec<String>)>);
-    let share = RwSignal::new(None::<Result<String, String>>);
+    let share = RwSignal::new(None::<Result<String, ShareError>>);
     let described = move || {
         quiz.bank.with(|bank| {
             let what = if quiz.custom.get() {
@@ -76,13 +76,7 @@ pub(super) fn BankPanel(
     };
     let make_link = move |_| {
         let result = quiz.bank.with_untracked(|bank| encode_bank_fragment(bank));
-        share.set(Some(match result {
-            Ok(fragment) => Ok(fragment),
-            Err(ShareError::TooLarge { chars }) => Err(format!(
-                "This bank is too large to share in a link: it needs {chars} characters and links are limited to {FRAGMENT_LIMIT}. Export it as a file and share the file instead."
-            )),
-            Err(e) => Err(capitalise(&e.to_string())),
-        }));
+        share.set(Some(result));
     };
     let share_url = move || {
         share.with(|s| match s {
@@ -119,7 +113,7 @@ pub(super) fn BankPanel(
                     </div>
                 }
                 .into_any(),
-                Err(message) => view! { <p class="inline-error" role="alert">{message}</p> }.into_any(),
+                Err(e) => view! { <p class="inline-error" role="alert">{share_problem(&e)}</p> }.into_any(),
             })}
             <div class="field">
                 <label for="quiz-bank-file">"Import a question bank (JSON)"</label>
@@ -135,5 +129,15 @@ pub(super) fn BankPanel(
                 </div>
             })}
         </section>
+    }
+}
+
+/// Why the bank cannot be shared by link, as a sentence with what to do.
+fn share_problem(error: &ShareError) -> String {
+    match error {
+        ShareError::TooLarge { chars } => format!(
+            "This bank is too large to share in a link: it needs {chars} characters and links are limited to {FRAGMENT_LIMIT}. Export it as a file and share the file instead."
+        ),
+        other => capitalise(&other.to_string()),
     }
 }
