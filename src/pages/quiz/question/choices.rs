@@ -72,6 +72,7 @@ pub(super) fn FillInField(
             card.save_exam();
         },
     );
+    // Described by the prompt and the instructions above it, not a hint of its own.
     view! {
         <TextField
             id="quiz-fill"
