@@ -9,5 +9,6 @@ pub mod focus;
 pub mod form;
 pub mod notice;
 pub mod panic_banner;
+pub mod sla;
 pub mod source;
 pub mod title;

@@ -3,10 +3,10 @@
 
 use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
-use crate::components::file_input::read_chosen_file;
+use crate::components::form::{Binding, FileField, RadioGroup};
 use crate::components::notice::{NoticeKind, Notices};
+use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
-use crate::pages::sla::SlaRulesEditor;
 use crate::store::{backup_key, build_export, check_import, read_raw, remove, write_raw};
 use crate::store::{raw_records, set_aside_copies, validate_record, AppState, Theme};
 use leptos::prelude::*;
@@ -30,33 +30,17 @@ fn ThemeChoice(
     /// The app state holding the setting.
     state: AppState,
 ) -> impl IntoView {
-    let options = [
-        (Theme::System, "Follow the system"),
-        (Theme::Light, "Light"),
-        (Theme::Dark, "Dark"),
-    ];
     view! {
         <section aria-labelledby="theme-heading">
             <h2 id="theme-heading">"Theme"</h2>
-            <fieldset>
-                <legend>"Colour scheme"</legend>
-                {options
-                    .into_iter()
-                    .map(|(theme, label)| {
-                        view! {
-                            <label class="radio">
-                                <input
-                                    type="radio"
-                                    name="theme"
-                                    prop:checked=move || state.settings.with(|s| s.theme == theme)
-                                    on:change=move |_| state.settings.update(|s| s.theme = theme)
-                                />
-                                {label}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            <RadioGroup
+                name="theme"
+                legend="Colour scheme"
+                value=Binding::new(
+                    move || state.settings.with(|s| s.theme),
+                    move |theme: Theme| state.settings.update(|s| s.theme = theme),
+                )
+            />
         </section>
     }
 }
@@ -77,27 +61,25 @@ fn DataManagement(
         save_file(notices, &name, "application/json", &text);
     };
 
-    let import = move |event: leptos::ev::Event| {
-        read_chosen_file(&event, move |name, text| {
-            let result = match text {
-                Some(text) => {
-                    check_import(&text, validate_record).and_then(|records| apply_import(&records))
-                }
-                None => Err("The file could not be read as text. Nothing was changed.".into()),
-            };
-            match result {
-                Ok(count) => {
-                    import_error.set(None);
-                    state.reload_all();
-                    notices.push(
-                        NoticeKind::Success,
-                        format!("Imported {count} record(s) from {name}."),
-                    );
-                }
-                Err(message) => import_error.set(Some(message)),
+    let import = Callback::new(move |(name, text): (String, Option<String>)| {
+        let result = match text {
+            Some(text) => {
+                check_import(&text, validate_record).and_then(|records| apply_import(&records))
             }
-        });
-    };
+            None => Err("The file could not be read as text. Nothing was changed.".into()),
+        };
+        match result {
+            Ok(count) => {
+                import_error.set(None);
+                state.reload_all();
+                notices.push(
+                    NoticeKind::Success,
+                    format!("Imported {count} record(s) from {name}."),
+                );
+            }
+            Err(message) => import_error.set(Some(message)),
+        }
+    });
 
     let reset = move |()| {
         state.reset_all();
@@ -114,11 +96,13 @@ fn DataManagement(
             <div class="button-row">
                 <button type="button" on:click=export>"Export all data"</button>
             </div>
-            <div class="field">
-                <label for="import-file">"Import data from an export file"</label>
-                <input id="import-file" type="file" accept="application/json,.json" on:change=import/>
-                <p class="hint">"The file is checked completely first; if anything in it is wrong, nothing is changed."</p>
-            </div>
+            <FileField
+                id="import-file"
+                label="Import data from an export file"
+                accept="application/json,.json"
+                hint="The file is checked completely first; if anything in it is wrong, nothing is changed."
+                on_read=import
+            />
             <Show when=move || import_error.get().is_some()>
                 <p class="inline-error" role="alert" data-testid="import-error">
                     {move || import_error.get()}

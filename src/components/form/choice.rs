@@ -1,6 +1,6 @@
 //! Fields the person picks from: a list, radio buttons, a checkbox.
 
-use super::{described_by, hint_line, hint_ref, Binding, FormOption};
+use super::{described_by, field_block, hint_line, hint_ref, Binding, FormOption};
 use leptos::prelude::*;
 
 /// The markup shared by [`SelectField`] and [`FilterSelect`]: options as
@@ -15,9 +15,7 @@ fn select_view(
     choose: impl Fn(String) + Send + Sync + 'static,
 ) -> impl IntoView {
     let describe = described_by(hint_ref(&id, &hint, None), None);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let select = view! {
             <select
                 id=id.clone()
                 data-testid=testid
@@ -35,9 +33,9 @@ fn select_view(
                     })
                     .collect_view()}
             </select>
-            {hint_line(&id, hint)}
-        </div>
-    }
+    };
+    let below = hint_line(&id, hint);
+    field_block(&id, label, select, below)
 }
 
 /// A labelled `<select>` of every option of `T`; option values are the keys.
@@ -56,15 +54,15 @@ pub fn SelectField<T: FormOption>(
     #[prop(optional, into)]
     hint: Option<TextProp>,
     /// `data-testid` of the select, if tests need it.
-    #[prop(optional)]
-    testid: Option<&'static str>,
+    #[prop(optional, into)]
+    testid: MaybeProp<&'static str>,
 ) -> impl IntoView {
     let options = T::all().iter().map(|o| (o.key(), o.label())).collect();
     select_view(
         id,
         label,
         hint,
-        testid,
+        testid.get_untracked(),
         options,
         move || value.get().key(),
         move |key| {

@@ -10,19 +10,25 @@
 //!   number.
 //! - Choices from an enum implementing [`FormOption`]: [`SelectField`],
 //!   [`FilterSelect`] (with an "all" entry), [`RadioGroup`].
-//! - [`Checkbox`] for a yes/no value.
+//! - [`Checkbox`] for a yes/no value, and [`FileField`] to import a file.
+//!
+//! A [`TextField`] can carry a [`FieldAction`]: a button beside it that acts
+//! on what was typed.
 //!
 //! Every field reads and writes through a [`Binding`]: pass an `RwSignal`
 //! directly, or [`Binding::lens`] into a part of a larger value.
 
 mod choice;
+mod file;
 mod options;
 mod text;
 
 pub use choice::{Checkbox, FilterSelect, RadioGroup, SelectField};
-pub use text::{NumberField, TextArea, TextField};
+pub use file::FileField;
+pub use text::{FieldAction, NumberField, TextArea, TextField};
 
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// An enum a form picks from: the options of a `<select>` or a radio group.
 /// Implemented in [`options`] for the app's enums, so each form names the
@@ -160,4 +166,28 @@ fn hint_line(id: &str, hint: Option<TextProp>) -> Option<impl IntoView> {
 /// has one, else an element elsewhere named by `hint_id`.
 fn hint_ref(id: &str, hint: &Option<TextProp>, hint_id: Option<String>) -> Option<String> {
     hint_id.or_else(|| hint.as_ref().map(|_| format!("{id}-hint")))
+}
+
+/// A fresh number for element ids, so a form shown many times on one page
+/// (a rule setting, a queue row) gets ids of its own.
+pub fn next_uid() -> u32 {
+    static NEXT: AtomicU32 = AtomicU32::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// The block every field sits in: its label, the control, then what goes
+/// under it (hint, error line).
+fn field_block(
+    id: &str,
+    label: TextProp,
+    control: impl IntoView,
+    below: impl IntoView,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id.to_string()>{move || label.get()}</label>
+            {control}
+            {below}
+        </div>
+    }
 }

@@ -40,92 +40,50 @@ impl FormOption for CaseStatus {
     }
 }
 
-impl FormOption for Channel {
-    fn all() -> &'static [Self] {
-        &[Self::Email, Self::Phone]
-    }
-    fn key(self) -> &'static str {
-        // `Channel::label` is already the lower-case name.
-        Channel::label(self)
-    }
-    /// Capitalised here, where it stands alone as an option.
-    fn label(self) -> &'static str {
-        match self {
-            Self::Email => "Email",
-            Self::Phone => "Phone",
+/// Implements [`FormOption`] from `Variant => (key, label)` pairs, in the
+/// order a person sees them.
+macro_rules! form_option {
+    ($name:ident { $($variant:ident => ($key:literal, $label:literal)),+ $(,)? }) => {
+        impl FormOption for $name {
+            fn all() -> &'static [Self] {
+                &[$(Self::$variant),+]
+            }
+            fn key(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $key),+
+                }
+            }
+            fn label(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $label),+
+                }
+            }
         }
-    }
+    };
 }
 
-impl FormOption for HourCounting {
-    fn all() -> &'static [Self] {
-        &[Self::Clock, Self::Business]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            Self::Clock => "clock",
-            Self::Business => "business",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Self::Clock => "Clock hours (nights and weekends count)",
-            Self::Business => "Business hours only",
-        }
-    }
-}
-
-impl FormOption for DayCounting {
-    fn all() -> &'static [Self] {
-        &[Self::Calendar, Self::Business]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            Self::Calendar => "calendar",
-            Self::Business => "business",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Self::Calendar => "Calendar days (weekends and holidays count)",
-            Self::Business => "Business days",
-        }
-    }
-}
-
-impl FormOption for FollowUpCounting {
-    fn all() -> &'static [Self] {
-        &[Self::BusinessDays, Self::OpenHours]
-    }
-    fn key(self) -> &'static str {
-        match self {
-            Self::BusinessDays => "business-days",
-            Self::OpenHours => "open-hours",
-        }
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Self::BusinessDays => "24 hours per business day (24-48 = 1 to 2 business days)",
-            Self::OpenHours => "Hours inside business hours (24 h = three 8-hour days)",
-        }
-    }
-}
-
-impl FormOption for Theme {
-    fn all() -> &'static [Self] {
-        &[Self::System, Self::Light, Self::Dark]
-    }
-    fn key(self) -> &'static str {
-        self.attribute().unwrap_or("system")
-    }
-    fn label(self) -> &'static str {
-        match self {
-            Self::System => "Follow the system",
-            Self::Light => "Light",
-            Self::Dark => "Dark",
-        }
-    }
-}
+// The keys are the names these enums are stored under (serde).
+form_option!(Channel {
+    Email => ("email", "Email"),
+    Phone => ("phone", "Phone"),
+});
+form_option!(HourCounting {
+    Clock => ("clock", "Clock hours (nights and weekends count)"),
+    Business => ("business", "Business hours only"),
+});
+form_option!(DayCounting {
+    Calendar => ("calendar", "Calendar days (weekends and holidays count)"),
+    Business => ("business", "Business days"),
+});
+form_option!(FollowUpCounting {
+    BusinessDays => ("business-days", "24 hours per business day (24-48 = 1 to 2 business days)"),
+    OpenHours => ("open-hours", "Hours inside business hours (24 h = three 8-hour days)"),
+});
+form_option!(Theme {
+    System => ("system", "Follow the system"),
+    Light => ("light", "Light"),
+    Dark => ("dark", "Dark"),
+});
 
 impl FormOption for Mode {
     fn all() -> &'static [Self] {
@@ -185,23 +143,25 @@ mod tests {
         round_trip::<Mode>();
     }
 
+    /// The key of every option is the name serde stores it under.
+    fn stored_as_key<T: FormOption + serde::Serialize>() {
+        for &option in T::all() {
+            assert_eq!(
+                serde_json::to_value(option).unwrap(),
+                serde_json::json!(option.key())
+            );
+        }
+    }
+
     #[test]
     fn keys_are_the_stored_names() {
-        for &status in CaseStatus::all() {
-            assert_eq!(
-                serde_json::to_value(status).unwrap(),
-                serde_json::json!(status.key())
-            );
-        }
-        for &theme in Theme::all() {
-            assert_eq!(
-                serde_json::to_value(theme).unwrap(),
-                serde_json::json!(theme.key())
-            );
-        }
-        assert_eq!(
-            serde_json::to_value(FollowUpCounting::OpenHours).unwrap(),
-            serde_json::json!(FollowUpCounting::OpenHours.key())
-        );
+        stored_as_key::<CaseType>();
+        stored_as_key::<CaseStatus>();
+        stored_as_key::<Channel>();
+        stored_as_key::<HourCounting>();
+        stored_as_key::<DayCounting>();
+        stored_as_key::<FollowUpCounting>();
+        stored_as_key::<Theme>();
+        stored_as_key::<Mode>();
     }
 }

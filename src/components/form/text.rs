@@ -1,11 +1,21 @@
 //! Fields the person types into.
 
-use super::{described_by, hint_line, hint_ref, invalid, Binding, FieldError};
+use super::{described_by, field_block, hint_line, hint_ref, invalid, Binding, FieldError};
 use leptos::prelude::*;
+
+/// A button beside a field that acts on what was typed (e.g. "Add date").
+#[derive(Clone, Copy)]
+pub struct FieldAction {
+    /// The button's label.
+    pub label: &'static str,
+    /// What the button does.
+    pub run: Callback<()>,
+}
 
 /// A labelled single-line input bound to text, with its hint and error line.
 /// Anything given as children (a `<datalist>`, a richer hint) goes between
-/// the hint and the error line.
+/// the hint and the error line. With an `action`, a button sits beside the
+/// field and the hint and error line go below the pair.
 #[component]
 pub fn TextField(
     /// The input's id; its hint's id is this followed by `-hint`, its error
@@ -27,7 +37,7 @@ pub fn TextField(
     /// The id of an element elsewhere (or in the children) that describes
     /// the input, when the hint is not a plain line of its own.
     #[prop(optional, into)]
-    hint_id: Option<String>,
+    hint_id: MaybeProp<String>,
     /// Why the value is wrong, or `None` while it is fine; without this
     /// prop the field has no error line.
     #[prop(optional, into)]
@@ -38,17 +48,21 @@ pub fn TextField(
     error_outside: bool,
     /// The on-screen keyboard to offer, e.g. `numeric` for numbers typed as
     /// text (so what was typed is kept even when it is not a number).
-    #[prop(optional)]
-    inputmode: Option<&'static str>,
+    #[prop(optional, into)]
+    inputmode: MaybeProp<&'static str>,
     /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)]
-    list: Option<&'static str>,
+    #[prop(optional, into)]
+    list: MaybeProp<String>,
     /// A class for the input, e.g. a narrower width.
-    #[prop(optional)]
-    class: Option<&'static str>,
+    #[prop(optional, into)]
+    class: MaybeProp<&'static str>,
     /// The browser's autofill hint; `off` unless the field asks for e.g. `name`.
     #[prop(default = "off")]
     autocomplete: &'static str,
+    /// Lets the browser mark misspellings: for prose (notes, next steps),
+    /// not for numbers, codes, names or dates.
+    #[prop(optional)]
+    check_spelling: bool,
     /// Whether the form needs a value.
     #[prop(optional)]
     required: bool,
@@ -58,40 +72,53 @@ pub fn TextField(
     /// Takes no edits and is skipped by Tab while true.
     #[prop(optional, into)]
     disabled: Signal<bool>,
+    /// A button beside the field, acting on what was typed.
+    #[prop(optional)]
+    action: Option<FieldAction>,
     /// Hints and suggestions shown under the input.
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let describe = described_by(
-        hint_ref(&id, &hint, hint_id),
+        hint_ref(&id, &hint, hint_id.get_untracked()),
         error.map(|e| (error_id.clone(), e)),
     );
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let input = view! {
             <input
                 id=id.clone()
                 type=kind
-                class=class
-                inputmode=inputmode
-                list=list
+                class=move || class.get()
+                inputmode=move || inputmode.get()
+                list=move || list.get()
                 required=required
                 readonly=readonly
                 autocomplete=autocomplete
-                spellcheck="false"
+                spellcheck=(!check_spelling).then_some("false")
                 prop:disabled=move || disabled.get()
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-invalid=invalid(error)
                 aria-describedby=describe
             />
-            {hint_line(&id, hint)}
-            {children.map(|children| children())}
-            {error
-                .filter(|_| !error_outside)
-                .map(|message| view! { <FieldError id=error_id message=message/> })}
-        </div>
+    };
+    let below = (
+        hint_line(&id, hint),
+        children.map(|children| children()),
+        error
+            .filter(|_| !error_outside)
+            .map(|message| view! { <FieldError id=error_id message=message/> }),
+    );
+    match action {
+        None => field_block(&id, label, input, below).into_any(),
+        Some(action) => view! {
+            <div class="inline-form">
+                {field_block(&id, label, input, ())}
+                <button type="button" on:click=move |_| action.run.run(())>{action.label}</button>
+            </div>
+            {below}
+        }
+        .into_any(),
     }
 }
 
@@ -118,9 +145,7 @@ pub fn TextArea(
     readonly: bool,
 ) -> impl IntoView {
     let describe = described_by(hint_ref(&id, &hint, None), None);
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
+    let textarea = view! {
             <textarea
                 id=id.clone()
                 rows=rows.to_string()
@@ -129,9 +154,9 @@ pub fn TextArea(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 aria-describedby=describe
             ></textarea>
-            {hint_line(&id, hint)}
-        </div>
-    }
+    };
+    let below = hint_line(&id, hint);
+    field_block(&id, label, textarea, below)
 }
 
 /// A whole number of at least 1, stored as a number. Text that is not a
@@ -162,10 +187,8 @@ pub fn NumberField(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let describe = described_by(hint_ref(&id, &hint, None), Some((error_id.clone(), error)));
-    view! {
-        <div class="field">
-            <label for=id.clone()>{move || label.get()}</label>
-            <input
+    let input = view! {
+        <input
                 id=id.clone()
                 type="number"
                 min="1"
@@ -184,8 +207,10 @@ pub fn NumberField(
                 aria-invalid=invalid(Some(error))
                 aria-describedby=describe
             />
-            {hint_line(&id, hint)}
-            <FieldError id=error_id message=error/>
-        </div>
-    }
+    };
+    let below = (
+        hint_line(&id, hint),
+        view! { <FieldError id=error_id message=error/> },
+    );
+    field_block(&id, label, input, below)
 }

@@ -8,6 +8,7 @@
 mod calendar;
 mod export;
 mod holidays;
+pub mod input;
 mod queue;
 mod workload;
 

@@ -1,24 +1,19 @@
 //! The form that adds a case to the queue.
 
-use crate::components::form::TextField;
-use crate::domain::sla::{
-    check_received, parse_local_datetime, AgencyTerm, Case, CaseStatus, CaseType, Due,
-};
-use crate::pages::sla::calc::{parse_agency, received_message, type_from_key, type_key};
-use crate::pages::sla::widgets::{local_input, RulesInForce};
+use super::fields::{CaseNotes, StatusField};
+use crate::components::form::{SelectField, TextField};
+use crate::components::sla::agency::AgencyFields;
+use crate::components::sla::RulesInForce;
+use crate::domain::sla::input::{local_input, read_agency, read_local_datetime, ASK_RECEIVED};
+use crate::domain::sla::{check_received, AgencyTerm, Case, CaseStatus, CaseType, Due, SlaError};
+use crate::domain::text::sentence;
 use crate::store::AppState;
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Why the next action matters (doc 001, lines 33-34).
-pub(super) const NEXT_ACTION_HELP: &str = "What you will do next, so you and management can see it without opening the case (doc 001, lines 33-34).";
-/// Why notes matter (doc 001, lines 29-30).
-pub(super) const NOTES_HELP: &str =
-    "Keep the case up to date in real time so someone can support it if you are out (doc 001, lines 29-30).";
-
 /// The case type the form starts with, and returns to after each case.
-const DEFAULT_TYPE: &str = "general";
+const DEFAULT_TYPE: CaseType = CaseType::General;
 
 /// One message per field of the add form.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -78,16 +73,16 @@ pub(super) fn AddCaseForm(
     let zone = Memo::new(move |_| rules.with(|r| r.engine.calendar().zone()));
     let number = RwSignal::new(String::new());
     let customer = RwSignal::new(String::new());
-    let case_type = RwSignal::new(DEFAULT_TYPE.to_string());
+    let case_type = RwSignal::new(DEFAULT_TYPE);
     let received = RwSignal::new(local_input(Utc::now(), zone.get_untracked()));
-    let status = RwSignal::new(0usize);
+    let status = RwSignal::new(CaseStatus::Assigned);
     let next_action = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let agency_days = RwSignal::new(String::new());
     let agency_date = RwSignal::new(String::new());
     let errors = RwSignal::new(AddErrors::default());
     let message = RwSignal::new(String::new());
-    let is_regulatory = move || type_from_key(&case_type.get()) == Some(CaseType::Regulatory);
+    let is_regulatory = move || case_type.get() == CaseType::Regulatory;
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -109,22 +104,21 @@ pub(super) fn AddCaseForm(
         }
         let received_text = received.get_untracked();
         let now = Utc::now();
-        let instant = parse_local_datetime(&received_text, zone)
-            .map_err(|e| found.received = Some(received_message(&received_text, &e)))
+        let instant = read_local_datetime(&received_text, zone, ASK_RECEIVED)
+            .map_err(|e| found.received = Some(e.to_string()))
             .ok()
             .filter(|parsed| {
                 check_received(parsed.instant.with_timezone(&Utc), now, zone)
                     .map_err(|e| found.received = Some(e.to_string()))
                     .is_ok()
             });
-        let kind = type_from_key(&case_type.get_untracked()).unwrap_or(CaseType::General);
+        let kind = case_type.get_untracked();
         let mut agency = AgencyTerm::Unset;
         if kind == CaseType::Regulatory {
-            let (term, days_error, date_error) =
-                parse_agency(&agency_days.get_untracked(), &agency_date.get_untracked());
-            agency = term;
-            found.agency_days = days_error;
-            found.agency_date = date_error;
+            let read = read_agency(&agency_days.get_untracked(), &agency_date.get_untracked());
+            agency = read.term;
+            found.agency_days = read.days_error.map(|e| e.to_string());
+            found.agency_date = read.date_error.map(|e| e.to_string());
         }
         let Some(instant) = instant.filter(|_| !found.any()) else {
             refuse(errors, message, found);
@@ -136,7 +130,7 @@ pub(super) fn AddCaseForm(
             case_type: kind,
             received: instant.instant.with_timezone(&Utc),
             zone,
-            status: CaseStatus::ALL[status.get_untracked()],
+            status: status.get_untracked(),
             next_action: next_action.get_untracked().trim().to_string(),
             notes: notes.get_untracked().trim().to_string(),
             attempts: Vec::new(),
@@ -146,8 +140,8 @@ pub(super) fn AddCaseForm(
             Ok(Due::At(deadline)) => format!("{} due {}.", deadline.kind.label(), deadline.human()),
             Ok(Due::Undated { explanation, .. }) => explanation,
             Err(error) => {
-                let text = crate::pages::sla::calc::capitalised(&error.to_string());
-                let found = if matches!(error, crate::domain::sla::SlaError::AgencyDays(_)) {
+                let text = sentence(&error.to_string());
+                let found = if matches!(error, SlaError::AgencyDays(_)) {
                     AddErrors {
                         agency_days: Some(text),
                         ..AddErrors::default()
@@ -167,7 +161,7 @@ pub(super) fn AddCaseForm(
         message.set(format!("Added case {number_text}. {next}"));
         number.set(String::new());
         customer.set(String::new());
-        case_type.set(DEFAULT_TYPE.to_string());
+        case_type.set(DEFAULT_TYPE);
         next_action.set(String::new());
         notes.set(String::new());
         agency_days.set(String::new());
@@ -184,35 +178,9 @@ pub(super) fn AddCaseForm(
             <p class="hint">"Fields marked * are required."</p>
             <form novalidate on:submit=submit data-testid="add-case-form">
                 <div class="sla-grid">
-                    <TextField
-                        id="sla-add-number"
-                        label="Case number *"
-                        required=true
-                        value=number
-                        error=err(|e| e.number.clone())
-                    />
-                    <TextField
-                        id="sla-add-customer"
-                        label="Customer *"
-                        required=true
-                        value=customer
-                        error=err(|e| e.customer.clone())
-                    />
-                    <div class="field">
-                        <label for="sla-add-type">"Type *"</label>
-                        <select id="sla-add-type" on:change=move |ev| case_type.set(event_target_value(&ev))>
-                            {CaseType::ALL
-                                .map(|t| {
-                                    let key = type_key(t);
-                                    view! {
-                                        <option value=key selected=move || case_type.get() == key>
-                                            {t.label()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                    </div>
+                    <TextField id="sla-add-number" label="Case number *" required=true value=number error=err(|e| e.number.clone())/>
+                    <TextField id="sla-add-customer" label="Customer *" required=true value=customer error=err(|e| e.customer.clone())/>
+                    <SelectField id="sla-add-type" label="Type *" value=case_type/>
                     <TextField
                         id="sla-add-received"
                         label="Received *"
@@ -220,87 +188,21 @@ pub(super) fn AddCaseForm(
                         required=true
                         value=received
                         error=err(|e| e.received.clone())
-                        hint_id="sla-add-received-hint"
-                    >
-                        <p class="hint" id="sla-add-received-hint">
-                            {move || format!("In {}, the business calendar's zone.", zone.get().name())}
-                        </p>
-                    </TextField>
-                    <div class="field">
-                        <label for="sla-add-status">"Status *"</label>
-                        <select
-                            id="sla-add-status"
-                            aria-describedby="sla-add-status-hint"
-                            on:change=move |ev| {
-                                if let Ok(i) = event_target_value(&ev).parse::<usize>() {
-                                    status.set(i.min(CaseStatus::ALL.len() - 1));
-                                }
-                            }
-                        >
-                            {CaseStatus::ALL
-                                .iter()
-                                .enumerate()
-                                .map(|(i, s)| {
-                                    view! {
-                                        <option value=i.to_string() selected=move || status.get() == i>
-                                            {s.label()}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()}
-                        </select>
-                        <p class="hint" id="sla-add-status-hint">
-                            {move || {
-                                let s = CaseStatus::ALL[status.get()];
-                                format!("{}: {} ({})", s.label(), s.meaning(), s.source())
-                            }}
-                        </p>
-                    </div>
+                        hint=move || format!("In {}, the business calendar's zone.", zone.get().name())
+                    />
+                    <StatusField id="sla-add-status" label="Status *" value=status/>
                 </div>
                 <Show when=is_regulatory>
-                    <fieldset>
-                        <legend>"What the agency set (Regulatory, optional)"</legend>
-                        <div class="sla-grid">
-                            <TextField
-                                id="sla-add-agency-days"
-                                label="Agency days"
-                                inputmode="numeric"
-                                value=agency_days
-                                error=err(|e| e.agency_days.clone())
-                            />
-                            <TextField
-                                id="sla-add-agency-date"
-                                label="Agency due date"
-                                kind="date"
-                                value=agency_date
-                                error=err(|e| e.agency_date.clone())
-                            />
-                        </div>
-                    </fieldset>
-                </Show>
-                <div class="field">
-                    <label for="sla-add-next">"Next action"</label>
-                    <input
-                        id="sla-add-next"
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || next_action.get()
-                        on:input=move |ev| next_action.set(event_target_value(&ev))
-                        aria-describedby="sla-add-next-hint"
+                    <AgencyFields
+                        prefix="sla-add"
+                        legend="What the agency set (Regulatory, optional)"
+                        days=agency_days
+                        date=agency_date
+                        days_error=err(|e| e.agency_days.clone())
+                        date_error=err(|e| e.agency_date.clone())
                     />
-                    <p class="hint" id="sla-add-next-hint">{NEXT_ACTION_HELP}</p>
-                </div>
-                <div class="field">
-                    <label for="sla-add-notes">"Notes"</label>
-                    <textarea
-                        id="sla-add-notes"
-                        rows="3"
-                        prop:value=move || notes.get()
-                        on:input=move |ev| notes.set(event_target_value(&ev))
-                        aria-describedby="sla-add-notes-hint"
-                    ></textarea>
-                    <p class="hint" id="sla-add-notes-hint">{NOTES_HELP}</p>
-                </div>
+                </Show>
+                <CaseNotes prefix="sla-add" next_action=next_action notes=notes/>
                 <div class="button-row">
                     <button type="submit">"Add case"</button>
                 </div>

@@ -2,18 +2,20 @@
 //! contact attempts, the end-of-shift check and CSV / iCalendar export.
 
 mod add;
+mod fields;
 mod reference;
 mod row;
 
 use crate::components::clock::use_now;
 use crate::components::download::save_file;
+use crate::components::form::{Binding, FilterSelect};
 use crate::components::notice::Notices;
+use crate::components::sla::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
     build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
 };
 use crate::nav::Route;
-use crate::pages::sla::widgets::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;
@@ -178,39 +180,22 @@ fn CaseList(
         );
         save_file(notices, &name, mime, &text);
     };
-    let type_options = CaseType::ALL.map(|t| (t.label(), t.label()));
     view! {
         <section aria-labelledby="sla-cases-heading">
             <h2 id="sla-cases-heading">"Cases"</h2>
             <div class="sla-filters">
-                <div class="field">
-                    <label for="sla-filter-type">"Show type"</label>
-                    <select
-                        id="sla-filter-type"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            filter.update(|f| f.case_type = CaseType::ALL.into_iter().find(|t| t.label() == value));
-                        }
-                    >
-                        <option value="">"All types"</option>
-                        {type_options.map(|(value, text)| view! { <option value=value>{text}</option> }).collect_view()}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="sla-filter-status">"Show status"</label>
-                    <select
-                        id="sla-filter-status"
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            filter.update(|f| f.status = CaseStatus::ALL.into_iter().find(|s| s.label() == value));
-                        }
-                    >
-                        <option value="">"All statuses"</option>
-                        {CaseStatus::ALL
-                            .map(|s| view! { <option value=s.label()>{s.label()}</option> })
-                            .collect_view()}
-                    </select>
-                </div>
+                <FilterSelect<CaseType>
+                    id="sla-filter-type"
+                    label="Show type"
+                    all="All types"
+                    value=Binding::lens(filter, |f| f.case_type, |f, t| f.case_type = t)
+                />
+                <FilterSelect<CaseStatus>
+                    id="sla-filter-status"
+                    label="Show status"
+                    all="All statuses"
+                    value=Binding::lens(filter, |f| f.status, |f, s| f.status = s)
+                />
             </div>
             <p role="status" class="sla-count" data-testid="queue-count">{summary}</p>
             <div class="sla-undo" role="status">

@@ -1,12 +1,12 @@
 //! One case in the queue: its next deadline with a live countdown and an
 //! urgency in colour and words, editing, contact attempts and removal.
 
-use super::add::{NEXT_ACTION_HELP, NOTES_HELP};
+use super::fields::{CaseNotes, StatusField};
 use super::Removed;
-use crate::components::form::FieldError;
-use crate::domain::sla::{parse_local_datetime, CaseStatus, Channel, ContactAttempt, Due, Urgency};
-use crate::pages::sla::calc::received_message;
-use crate::pages::sla::widgets::{human, local_input, next_uid, DueTime, RulesInForce, SourceNote};
+use crate::components::form::{next_uid, FieldError, SelectField, TextField};
+use crate::components::sla::{human, DueTime, RulesInForce, SourceNote};
+use crate::domain::sla::input::{local_input, read_local_datetime, ASK_ATTEMPT};
+use crate::domain::sla::{CaseStatus, Channel, ContactAttempt, Due, Urgency};
 use crate::store::AppState;
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -193,49 +193,8 @@ fn EditCase(
         <details class="sla-case-details">
             <summary>"Edit status, next action and notes"</summary>
             <form on:submit=save>
-                <div class="field">
-                    <label for=id("status")>"Status"</label>
-                    <select
-                        id=id("status")
-                        data-testid="edit-status"
-                        aria-describedby=id("status-hint")
-                        on:change=move |ev| {
-                            if let Some(s) = CaseStatus::ALL.into_iter().find(|s| s.label() == event_target_value(&ev)) {
-                                status.set(s);
-                            }
-                        }
-                    >
-                        {CaseStatus::ALL
-                            .map(|s| view! { <option value=s.label() selected=move || status.get() == s>{s.label()}</option> })
-                            .collect_view()}
-                    </select>
-                    <p class="hint" id=id("status-hint")>
-                        {move || format!("{}: {} ({})", status.get().label(), status.get().meaning(), status.get().source())}
-                    </p>
-                </div>
-                <div class="field">
-                    <label for=id("next")>"Next action"</label>
-                    <input
-                        id=id("next")
-                        type="text"
-                        autocomplete="off"
-                        prop:value=move || next_action.get()
-                        on:input=move |ev| next_action.set(event_target_value(&ev))
-                        aria-describedby=id("next-hint")
-                    />
-                    <p class="hint" id=id("next-hint")>{NEXT_ACTION_HELP}</p>
-                </div>
-                <div class="field">
-                    <label for=id("notes")>"Notes"</label>
-                    <textarea
-                        id=id("notes")
-                        rows="3"
-                        prop:value=move || notes.get()
-                        on:input=move |ev| notes.set(event_target_value(&ev))
-                        aria-describedby=id("notes-hint")
-                    ></textarea>
-                    <p class="hint" id=id("notes-hint")>{NOTES_HELP}</p>
-                </div>
+                <StatusField id=id("status") label="Status" value=status testid="edit-status"/>
+                <CaseNotes prefix=format!("sla-case-{uid}") next_action=next_action notes=notes/>
                 <div class="button-row">
                     <button type="submit">"Save changes"</button>
                 </div>
@@ -268,13 +227,10 @@ fn Attempts(
     let log = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let text = at.get_untracked();
-        let instant = match parse_local_datetime(&text, zone.get_untracked()) {
+        let instant = match read_local_datetime(&text, zone.get_untracked(), ASK_ATTEMPT) {
             Ok(parsed) => parsed.instant.with_timezone(&Utc),
             Err(e) => {
-                error.set(Some(received_message(&text, &e).replace(
-                    "Enter the date and time the case was received.",
-                    "Enter when the attempt was made.",
-                )));
+                error.set(Some(e.to_string()));
                 return;
             }
         };
@@ -357,30 +313,17 @@ fn Attempts(
             <p class="hint" id=id("at-hint")>
                 {move || format!("Log each attempt with when it was made, in {}, the business calendar's zone.", zone.get().name())}
             </p>
-            <form class="sla-inline-form" on:submit=log>
-                <div class="field">
-                    <label for=id("channel")>"Channel"</label>
-                    <select
-                        id=id("channel")
-                        on:change=move |ev| {
-                            channel.set(if event_target_value(&ev) == "phone" { Channel::Phone } else { Channel::Email })
-                        }
-                    >
-                        <option value="email" selected=move || channel.get() == Channel::Email>"Email"</option>
-                        <option value="phone" selected=move || channel.get() == Channel::Phone>"Phone"</option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=id("at")>"When"</label>
-                    <input
-                        id=id("at")
-                        type="datetime-local"
-                        prop:value=move || at.get()
-                        on:input=move |ev| at.set(event_target_value(&ev))
-                        aria-invalid=move || error.with(|e| e.is_some()).then_some("true")
-                        aria-describedby=format!("{} {}", id("at-hint"), id("at-error"))
-                    />
-                </div>
+            <form class="inline-form" on:submit=log>
+                <SelectField id=id("channel") label="Channel" value=channel/>
+                <TextField
+                    id=id("at")
+                    label="When"
+                    kind="datetime-local"
+                    value=at
+                    error=error
+                    error_outside=true
+                    hint_id=id("at-hint")
+                />
                 <button type="submit">"Log attempt"</button>
             </form>
             <FieldError id=id("at-error") message=error/>

@@ -1,10 +1,14 @@
 //! Reading the calculator's form (as typed or as given in a shared link) and
 //! asking the domain for the deadlines, with one message per bad field.
 
-use crate::domain::sla::{
-    parse_local_datetime, parse_zone, us_federal_holidays, AgencyTerm, CalendarSettings, CaseType,
-    DayHours, Deadline, Due, FollowUpWindow, SlaEngine, SlaError, SlaSettings,
+use crate::domain::sla::input::{
+    read_agency, read_holidays, read_local_datetime, read_zone, ASK_RECEIVED,
 };
+use crate::domain::sla::{
+    us_federal_holidays, AgencyTerm, CalendarSettings, CaseType, DayHours, Deadline, Due,
+    FollowUpWindow, SlaEngine, SlaError, SlaSettings,
+};
+use crate::domain::text::sentence;
 use crate::nav::Route;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use std::collections::BTreeSet;
@@ -27,22 +31,6 @@ pub(crate) struct CalcInput {
     pub agency_date: String,
 }
 
-/// The key of a case type in URLs and form values.
-pub(crate) fn type_key(case_type: CaseType) -> &'static str {
-    match case_type {
-        CaseType::General => "general",
-        CaseType::Executive => "executive",
-        CaseType::Regulatory => "regulatory",
-    }
-}
-
-/// The case type named by a URL or form key.
-pub(crate) fn type_from_key(key: &str) -> Option<CaseType> {
-    CaseType::ALL
-        .into_iter()
-        .find(|t| type_key(*t) == key.trim().to_ascii_lowercase())
-}
-
 impl CalcInput {
     /// The shareable hash for these inputs, following the URL contract
     /// `#/sla?type=..&received=..&tz=..[&holidays=..][&agency_days=..][&agency_date=..]`.
@@ -55,7 +43,7 @@ impl CalcInput {
         if let Some(holidays) = &self.holidays {
             query.push(("holidays", holidays.clone()));
         }
-        if type_from_key(&self.case_type) == Some(CaseType::Regulatory) {
+        if CaseType::from_query(&self.case_type) == Some(CaseType::Regulatory) {
             if !self.agency_days.trim().is_empty() {
                 query.push(("agency_days", self.agency_days.clone()));
             }
@@ -128,64 +116,6 @@ pub(crate) struct Outcome {
     pub calc: Option<Calculation>,
 }
 
-/// Reads "2026-03-09, 2026-03-10" (commas or spaces); every bad entry is named.
-pub(crate) fn parse_holidays(text: &str) -> Result<Vec<NaiveDate>, String> {
-    let mut dates = Vec::new();
-    let mut bad = Vec::new();
-    for part in text
-        .split(|c: char| c == ',' || c.is_whitespace())
-        .filter(|p| !p.is_empty())
-    {
-        match NaiveDate::parse_from_str(part, "%Y-%m-%d") {
-            Ok(date) => dates.push(date),
-            Err(_) => bad.push(format!("\u{201c}{part}\u{201d}")),
-        }
-    }
-    if bad.is_empty() {
-        Ok(dates)
-    } else {
-        Err(format!(
-            "{} {} not a date in the form YYYY-MM-DD (for example 2026-12-25); separate dates with commas.",
-            bad.join(", "),
-            if bad.len() == 1 { "is" } else { "are" }
-        ))
-    }
-}
-
-/// Reads the agency's term of a regulatory case from the two optional fields.
-pub(crate) fn parse_agency(days: &str, date: &str) -> (AgencyTerm, Option<String>, Option<String>) {
-    let (days, date) = (days.trim(), date.trim());
-    let mut term = AgencyTerm::Unset;
-    let (mut days_error, mut date_error) = (None, None);
-    if !days.is_empty() {
-        match days.parse::<u32>() {
-            Ok(n) => term = AgencyTerm::Days(n),
-            Err(_) => {
-                days_error = Some(format!(
-                    "\u{201c}{days}\u{201d} is not a whole number of days; enter the agency's days as a number, for example 30."
-                ))
-            }
-        }
-    }
-    if !date.is_empty() {
-        match NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-            Ok(_) if !days.is_empty() => {
-                date_error = Some(
-                    "Enter either the agency's number of days or its due date, not both."
-                        .to_string(),
-                )
-            }
-            Ok(d) => term = AgencyTerm::Date(d),
-            Err(_) => {
-                date_error = Some(format!(
-                    "\u{201c}{date}\u{201d} is not a date in the form YYYY-MM-DD."
-                ))
-            }
-        }
-    }
-    (term, days_error, date_error)
-}
-
 /// What "Received" means for a case type: Regulatory deadlines count from
 /// the ticket's creation (doc 001, lines 38-39), the others from receipt.
 pub(crate) fn received_hint(case_type: Option<CaseType>) -> &'static str {
@@ -199,62 +129,31 @@ pub(crate) fn received_hint(case_type: Option<CaseType>) -> &'static str {
     }
 }
 
-/// A message for a receipt time that could not be read.
-pub(crate) fn received_message(text: &str, error: &SlaError) -> String {
-    if text.trim().is_empty() {
-        "Enter the date and time the case was received.".to_string()
-    } else {
-        capitalised(&error.to_string())
-    }
-}
-
-/// The domain's messages start in lower case to fit in sentences.
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => {
-            let mut out: String = first.to_uppercase().collect();
-            out.push_str(chars.as_str());
-            if !out.ends_with('.') {
-                out.push('.');
-            }
-            out
-        }
-        None => String::new(),
-    }
-}
-
 /// Computes the deadlines for `input` with the `saved` rules, the input's
 /// zone and, if given, its own holidays.
 pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
     let mut errors = FieldErrors::default();
-    let case_type = type_from_key(&input.case_type);
+    let case_type = CaseType::from_query(&input.case_type);
     if case_type.is_none() {
         errors.case_type = Some(format!(
             "\u{201c}{}\u{201d} is not a case type; choose General, Executive or Regulatory.",
             input.case_type
         ));
     }
-    let zone = parse_zone(&input.zone)
-        .map_err(|e| {
-            errors.zone = Some(format!(
-                "{} {}",
-                capitalised(&e.to_string()),
-                super::widgets::zone_help(&input.zone)
-            ))
-        })
+    let zone = read_zone(&input.zone)
+        .map_err(|e| errors.zone = Some(e.to_string()))
         .ok();
     let holidays = match &input.holidays {
         None => None,
-        Some(text) => parse_holidays(text)
-            .map_err(|e| errors.holidays = Some(e))
+        Some(text) => read_holidays(text)
+            .map_err(|e| errors.holidays = Some(e.to_string()))
             .ok(),
     };
     let is_regulatory = case_type == Some(CaseType::Regulatory);
-    let (agency, days_error, date_error) = parse_agency(&input.agency_days, &input.agency_date);
+    let agency = read_agency(&input.agency_days, &input.agency_date);
     if is_regulatory {
-        errors.agency_days = days_error;
-        errors.agency_date = date_error;
+        errors.agency_days = agency.days_error.map(|e| e.to_string());
+        errors.agency_date = agency.date_error.map(|e| e.to_string());
     }
 
     let mut settings = saved.clone();
@@ -281,8 +180,8 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
         _ => None,
     };
     let parsed = zone.and_then(|zone| {
-        parse_local_datetime(&input.received, zone)
-            .map_err(|e| errors.received = Some(received_message(&input.received, &e)))
+        read_local_datetime(&input.received, zone, ASK_RECEIVED)
+            .map_err(|e| errors.received = Some(e.to_string()))
             .ok()
     });
 
@@ -290,7 +189,7 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
         (Some(engine), Some(case_type), Some(parsed)) if errors.count() == 0 => {
             let received = parsed.instant.with_timezone(&Utc);
             let agency = if is_regulatory {
-                agency
+                agency.term
             } else {
                 AgencyTerm::Unset
             };
@@ -305,11 +204,11 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
                     resolution,
                 }),
                 (_, Err(error @ SlaError::AgencyDays(_))) => {
-                    errors.agency_days = Some(capitalised(&error.to_string()));
+                    errors.agency_days = Some(sentence(&error.to_string()));
                     None
                 }
                 (Err(error), _) | (_, Err(error)) => {
-                    errors.received = Some(capitalised(&error.to_string()));
+                    errors.received = Some(sentence(&error.to_string()));
                     None
                 }
             }
@@ -507,13 +406,11 @@ pub(crate) fn calendar_used(
 pub(crate) fn follow_ups(
     engine: &SlaEngine,
     promised: DateTime<Utc>,
-) -> Result<(FollowUpWindow, FollowUpWindow), String> {
-    let update = engine.update_promise(promised);
-    let owner = engine.owner_follow_up(promised);
-    match (update, owner) {
-        (Ok(update), Ok(owner)) => Ok((update, owner)),
-        (Err(e), _) | (_, Err(e)) => Err(capitalised(&e.to_string())),
-    }
+) -> Result<(FollowUpWindow, FollowUpWindow), SlaError> {
+    Ok((
+        engine.update_promise(promised)?,
+        engine.owner_follow_up(promised)?,
+    ))
 }
 
 #[cfg(test)]

@@ -3,29 +3,28 @@
 //! as the agent types, and the rules and business calendar can be edited
 //! below the results ([`SlaRulesEditor`]).
 
-pub(crate) mod calc;
-mod rules;
-pub(crate) mod widgets;
-
-pub use rules::SlaRulesEditor;
+mod calc;
 
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
-use crate::components::form::{FieldError, TextField};
+use crate::components::form::{Binding, Checkbox, FieldError, FormOption, SelectField, TextField};
+use crate::components::sla::agency::AgencyFields;
+use crate::components::sla::rules::SlaRulesEditor;
+use crate::components::sla::zone::ZoneField;
+use crate::components::sla::{rules_in_force, DueTime, InstantTime, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
-use crate::domain::sla::{
-    is_in_the_future, parse_local_datetime, parse_zone, CaseType, Due, FollowUpWindow,
-};
+use crate::domain::sla::input::{local_input, read_local_datetime, read_zone, ASK_RECEIVED};
+use crate::domain::sla::{is_in_the_future, CaseType, Due, FollowUpWindow};
+use crate::domain::text::sentence;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::nav::{HashLocation, Route};
 use crate::store::AppState;
 use calc::{
-    calendar_used, compute, follow_ups, received_hint, received_message, saved_holidays_phrase,
-    share_href, share_note, type_from_key, type_key, CalcInput,
+    calendar_used, compute, follow_ups, received_hint, saved_holidays_phrase, share_href,
+    share_note, CalcInput,
 };
 use chrono::Utc;
 use leptos::prelude::*;
-use widgets::{local_input, rules_in_force, DueTime, InstantTime, SlaSubNav, SourceNote, ZoneList};
 
 /// Initial-contact and resolution deadlines for a case, the follow-up
 /// promise windows, and the rules behind them.
@@ -73,16 +72,18 @@ impl Inputs {
     fn fill(&self, location: &HashLocation, default_zone: &str) -> Option<String> {
         let param = |key| location.param(key).map(str::to_string);
         let zone = param("tz").unwrap_or_else(|| default_zone.to_string());
+        // A known zone in any capitalisation shows under its own name.
+        let zone = read_zone(&zone).map_or(zone, |z| z.name().to_string());
         let received = param("received").unwrap_or_else(|| {
-            let zone = parse_zone(&zone)
-                .or_else(|_| parse_zone(default_zone))
+            let zone = read_zone(&zone)
+                .or_else(|_| read_zone(default_zone))
                 .unwrap_or(chrono_tz::UTC);
             local_input(Utc::now(), zone)
         });
         let (case_type, problem) = match param("type") {
             None => ("general".to_string(), None),
-            Some(key) => match type_from_key(&key) {
-                Some(t) => (type_key(t).to_string(), None),
+            Some(key) => match CaseType::from_query(&key) {
+                Some(t) => (t.key().to_string(), None),
                 None => (
                     "general".to_string(),
                     Some(format!(
@@ -130,16 +131,6 @@ fn Calculator() -> impl IntoView {
             link_problem.set(inputs.fill(&here, &default_zone()));
         }
     });
-    // A known zone typed in any capitalisation ("america/new_york") becomes
-    // the zone's own name, in the field and in the link.
-    Effect::new(move |_| {
-        let typed = inputs.zone.get();
-        if let Ok(zone) = parse_zone(&typed) {
-            if zone.name() != typed {
-                inputs.zone.set(zone.name().to_string());
-            }
-        }
-    });
     // Mirror every edit in the URL, without adding history or re-rendering.
     Effect::new(move |previous: Option<()>| {
         let href = inputs.read().href();
@@ -150,8 +141,14 @@ fn Calculator() -> impl IntoView {
 
     let outcome = Memo::new(move |_| saved.with(|s| compute(s, &inputs.read())));
     let errors = Memo::new(move |_| outcome.with(|o| o.errors.clone()));
-    let is_regulatory =
-        move || type_from_key(&inputs.case_type.get()) == Some(CaseType::Regulatory);
+    let case_type = Binding::new(
+        move || CaseType::from_query(&inputs.case_type.get()).unwrap_or(CaseType::General),
+        move |t: CaseType| {
+            link_problem.set(None);
+            inputs.case_type.set(t.key().to_string());
+        },
+    );
+    let is_regulatory = move || case_type.get() == CaseType::Regulatory;
     let shipped = crate::domain::content::sla_defaults();
     let share_text = Signal::derive(move || {
         let href = outcome.with(|o| saved.with(|s| share_href(&inputs.read(), o, s, shipped)));
@@ -203,31 +200,12 @@ fn Calculator() -> impl IntoView {
                 <p class="inline-error">{move || link_problem.get()}</p>
             </Show>
             <div class="sla-grid">
-                <div class="field">
-                    <label for="sla-type">"Case type"</label>
-                    <select
-                        id="sla-type"
-                        aria-describedby="sla-type-hint"
-                        on:change=move |ev| {
-                            link_problem.set(None);
-                            inputs.case_type.set(event_target_value(&ev));
-                        }
-                    >
-                        {CaseType::ALL
-                            .map(|t| {
-                                let key = type_key(t);
-                                view! {
-                                    <option value=key selected=move || inputs.case_type.get() == key>
-                                        {t.label()}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
-                    </select>
-                    <p class="hint" id="sla-type-hint">
-                        "Executive and Regulatory cases are high priority (doc 001, lines 21-25)."
-                    </p>
-                </div>
+                <SelectField
+                    id="sla-type"
+                    label="Case type"
+                    value=case_type
+                    hint="Executive and Regulatory cases are high priority (doc 001, lines 21-25)."
+                />
                 <TextField
                     id="sla-received"
                     label="Received (local date and time)"
@@ -237,7 +215,7 @@ fn Calculator() -> impl IntoView {
                     hint_id="sla-received-hint"
                 >
                     <div class="hint" id="sla-received-hint">
-                        <p>{move || received_hint(type_from_key(&inputs.case_type.get()))}</p>
+                        <p>{move || received_hint(Some(case_type.get()))}</p>
                         {move || {
                             outcome
                                 .with(|o| o.calc.as_ref().and_then(|c| c.note.clone()))
@@ -257,40 +235,22 @@ fn Calculator() -> impl IntoView {
                         </p>
                     </div>
                 </TextField>
-                <TextField
+                <ZoneField
                     id="sla-zone"
                     label="Time zone"
                     value=inputs.zone
-                    error=error_text(|e| &e.zone)
-                    hint_id="sla-zone-hint"
-                    list="sla-zones"
-                >
-                    <ZoneList id="sla-zones"/>
-                    <div class="hint" id="sla-zone-hint">
-                        <p>
-                            "An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
-                        </p>
-                        <p aria-live="polite" data-testid="zone-warning">
-                            {move || {
-                                inputs
-                                    .zone
-                                    .with(|typed| widgets::zone_warning(typed))
-                                    .map(|text| view! { <span class="sla-warning">{text}</span> })
-                            }}
-                        </p>
-                    </div>
-                </TextField>
+                    hint="An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
+                    warning_testid="zone-warning"
+                />
             </div>
             <fieldset class="sla-holidays">
                 <legend>"Holidays for this calculation"</legend>
-                <label class="radio">
-                    <input
-                        type="checkbox"
-                        prop:checked=move || inputs.own_holidays.get()
-                        on:change=move |ev| inputs.own_holidays.set(event_target_checked(&ev))
-                    />
-                    "Use only the dates below instead of the saved holidays"
-                </label>
+                <Checkbox
+                    id="sla-own-holidays"
+                    label="Use only the dates below instead of the saved holidays"
+                    value=inputs.own_holidays
+                    inline=true
+                />
                 <Show
                     when=move || inputs.own_holidays.get()
                     fallback=move || {
@@ -302,39 +262,20 @@ fn Calculator() -> impl IntoView {
                         label="Closed dates (YYYY-MM-DD, separated by commas)"
                         value=inputs.holidays
                         error=error_text(|e| &e.holidays)
-                        hint_id="sla-holidays-hint"
-                    >
-                        <p class="hint" id="sla-holidays-hint">
-                            "Leave empty for no holidays at all. US federal holidays are not added to these dates."
-                        </p>
-                    </TextField>
+                        hint="Leave empty for no holidays at all. US federal holidays are not added to these dates."
+                    />
                 </Show>
             </fieldset>
             <Show when=is_regulatory>
-                <fieldset class="sla-agency">
-                    <legend>"What the agency set (Regulatory)"</legend>
-                    <p class="hint" id="sla-agency-hint">
-                        "The resolution deadline depends on the agency (doc 001, line 18): enter its number of days or its due date."
-                    </p>
-                    <div class="sla-grid">
-                        <TextField
-                            id="sla-agency-days"
-                            label="Agency days"
-                            inputmode="numeric"
-                            value=inputs.agency_days
-                            error=error_text(|e| &e.agency_days)
-                            hint_id="sla-agency-hint"
-                        />
-                        <TextField
-                            id="sla-agency-date"
-                            label="Agency due date"
-                            kind="date"
-                            value=inputs.agency_date
-                            error=error_text(|e| &e.agency_date)
-                            hint_id="sla-agency-hint"
-                        />
-                    </div>
-                </fieldset>
+                <AgencyFields
+                    prefix="sla"
+                    legend="What the agency set (Regulatory)"
+                    hint="The resolution deadline depends on the agency (doc 001, line 18): enter its number of days or its due date."
+                    days=inputs.agency_days
+                    date=inputs.agency_date
+                    days_error=error_text(|e| &e.agency_days)
+                    date_error=error_text(|e| &e.agency_date)
+                />
             </Show>
             <FieldError id="sla-rules-error" message=error_text(|e| &e.rules)/>
             <div class="button-row">
@@ -448,11 +389,11 @@ fn FollowUps(
         let at = if text.trim().is_empty() {
             Ok(now.get())
         } else {
-            parse_local_datetime(&text, zone)
+            read_local_datetime(&text, zone, ASK_RECEIVED)
                 .map(|p| p.instant.with_timezone(&Utc))
-                .map_err(|e| received_message(&text, &e))
+                .map_err(|e| e.to_string())
         };
-        Some(at.and_then(|at| follow_ups(&engine, at)))
+        Some(at.and_then(|at| follow_ups(&engine, at).map_err(|e| sentence(&e.to_string()))))
     });
     let error = Signal::derive(move || windows.with(|w| w.clone().and_then(|r| r.err())));
     view! {
@@ -464,10 +405,8 @@ fn FollowUps(
                 kind="datetime-local"
                 value=promised
                 error=error
-                hint_id="sla-promised-hint"
-            >
-                <p class="hint" id="sla-promised-hint">"In the time zone of the calculation above."</p>
-            </TextField>
+                hint="In the time zone of the calculation above."
+            />
             {move || match windows.get() {
                 Some(Ok((update, owner))) => {
                     view! {
