@@ -5,7 +5,7 @@ use super::trainer::app_url;
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
-use crate::components::file_input::read_chosen_file;
+use crate::components::form::FileField;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{encode_bank_fragment, Bank, ShareError, FRAGMENT_LIMIT};
 use crate::domain::text::{capitalise, plural};
@@ -47,33 +47,31 @@ pub(super) fn BankPanel(
             &pretty,
         );
     };
-    let import = move |event: leptos::ev::Event| {
-        read_chosen_file(&event, move |name, text| {
-            let Some(text) = text else {
-                import_problems.set(Some((
-                    name,
-                    vec!["the file could not be read as text".into()],
-                )));
-                return;
-            };
-            match Bank::from_json(&text) {
-                Ok(bank) => {
-                    import_problems.set(None);
-                    share.set(None);
-                    let count = bank.questions().len();
-                    quiz.use_bank(Some(bank.to_json()));
-                    quiz.notices.push(
-                        NoticeKind::Success,
-                        format!(
-                            "Imported {} from {name}; it is now in use.",
-                            plural(count as u64, "question")
-                        ),
-                    );
-                }
-                Err(e) => import_problems.set(Some((name, e.problems))),
+    let import = Callback::new(move |(name, text): (String, Option<String>)| {
+        let Some(text) = text else {
+            import_problems.set(Some((
+                name,
+                vec!["the file could not be read as text".into()],
+            )));
+            return;
+        };
+        match Bank::from_json(&text) {
+            Ok(bank) => {
+                import_problems.set(None);
+                share.set(None);
+                let count = bank.questions().len();
+                quiz.use_bank(Some(bank.to_json()));
+                quiz.notices.push(
+                    NoticeKind::Success,
+                    format!(
+                        "Imported {} from {name}; it is now in use.",
+                        plural(count as u64, "question")
+                    ),
+                );
             }
-        });
-    };
+            Err(e) => import_problems.set(Some((name, e.problems))),
+        }
+    });
     let make_link = move |_| {
         let result = quiz.bank.with_untracked(|bank| encode_bank_fragment(bank));
         share.set(Some(result));
@@ -115,13 +113,8 @@ pub(super) fn BankPanel(
                 .into_any(),
                 Err(e) => view! { <p class="inline-error" role="alert">{share_problem(&e)}</p> }.into_any(),
             })}
-            <div class="field">
-                <label for="quiz-bank-file">"Import a question bank (JSON)"</label>
-                <input id="quiz-bank-file" type="file" accept="application/json,.json" aria-describedby="quiz-bank-file-hint" on:change=import/>
-                <p class="hint" id="quiz-bank-file-hint">
-                    "The file is checked completely first; if anything is wrong, the bank in use is kept. Using a new bank ends a quiz in progress; your progress is kept."
-                </p>
-            </div>
+            <FileField id="quiz-bank-file" label="Import a question bank (JSON)" accept="application/json,.json" on_read=import
+                hint="The file is checked completely first; if anything is wrong, the bank in use is kept. Using a new bank ends a quiz in progress; your progress is kept."/>
             {move || import_problems.get().map(|(name, problems)| view! {
                 <div class="inline-error" role="alert" data-testid="quiz-bank-error">
                     <p>{format!("{name} cannot be used as a question bank; the bank in use was kept. Problems found:")}</p>
