@@ -104,8 +104,10 @@ impl VisitOnScreen {
     }
 
     /// Saves a change of the walk; a refused one becomes a notice.
-    fn edit(self, change: impl FnOnce(&mut Walk) -> Result<(), String>) {
-        let _ = edit_walk(self.state, self.notices, &self.flow.id, change);
+    fn edit<E: std::fmt::Display>(self, change: impl FnOnce(&mut Walk) -> Result<(), E>) {
+        let _ = edit_walk(self.state, self.notices, &self.flow.id, |w| {
+            change(w).map_err(|e| e.to_string())
+        });
     }
 }
 

@@ -11,7 +11,6 @@ use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{follow_link, Flow, LinkTarget, StepRef, Walk};
-use crate::domain::text::plural;
 use crate::nav::navigate;
 use crate::nav::Route;
 use crate::nav::{read_location, replace_hash, CurrentLocation};
@@ -260,7 +259,7 @@ fn LinkQuestion(
     let wanted = title_of(&step);
     let progress = walk.with_untracked(|w| {
         let walk = w.as_ref()?;
-        let steps = plural(walk.visits().len() as u64, "step");
+        let steps = crate::domain::text::plural(walk.visits().len() as u64, "step");
         Some(format!(
             "{steps}, last at \u{201c}{}\u{201d}",
             title_of(&walk.current()?.step_ref())
