@@ -116,3 +116,50 @@ pub(super) fn build_spec(
         Err(Box::new(problems))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::content;
+
+    fn spec(mode: Mode, count: &str, pass: &str) -> Result<QuizSpec, Box<OptionProblems>> {
+        build_spec(content::bank(), mode, &BTreeSet::new(), count, "", pass, "")
+    }
+
+    #[test]
+    fn the_defaults_make_a_practice_quiz_on_every_topic() {
+        let spec = spec(Mode::Practice, "10", "80").expect("the defaults are valid");
+        assert_eq!(spec.count, Some(10));
+        assert!(spec.topics.is_empty(), "every topic, including later ones");
+    }
+
+    #[test]
+    fn each_field_gets_its_own_problem() {
+        let problems = spec(Mode::Exam, "0", "150").unwrap_err();
+        assert_eq!(
+            problems.count.as_deref(),
+            Some("The number of questions must be at least 1.")
+        );
+        assert_eq!(
+            problems.pass.as_deref(),
+            Some("The pass mark must be a whole number from 1 to 100.")
+        );
+        assert_eq!(problems.topics, None);
+    }
+
+    #[test]
+    fn no_topic_chosen_is_a_topic_problem() {
+        let bank = content::bank();
+        let all: BTreeSet<String> = bank.topics().iter().map(|t| t.id.clone()).collect();
+        let problems = build_spec(bank, Mode::Practice, &all, "", "", "", "").unwrap_err();
+        assert_eq!(
+            problems.topics.as_deref(),
+            Some("Choose at least one topic.")
+        );
+    }
+
+    #[test]
+    fn the_pass_mark_is_read_only_for_exams() {
+        assert!(spec(Mode::Practice, "", "not a number").is_ok());
+    }
+}
