@@ -72,14 +72,7 @@ async fn a_step_shows_its_choices_and_a_choice_leads_to_the_next_step() {
     );
     assert!(text_of(&container, ".esc-breadcrumb ol")
         .contains("Answer: Yes, the customer asked to escalate"));
-    let saved = web_sys::window()
-        .unwrap()
-        .local_storage()
-        .unwrap()
-        .unwrap()
-        .get_item("deskaid.walks")
-        .unwrap()
-        .unwrap();
+    let saved = saved_walks();
     assert!(saved.contains("de-escalate"), "{saved}");
     cleanup(container, handle);
 }
@@ -258,10 +251,8 @@ async fn the_copy_message_goes_when_the_notes_change_and_returns_on_each_copy() 
 #[wasm_bindgen_test]
 async fn the_pr_number_field_is_labelled_and_not_doubled() {
     let (container, handle) = render_at("#/escalation/dsar/close-case").await;
-    assert_eq!(
-        text_of(&container, "label[for=esc-field-pr_number]"),
-        "PR number"
-    );
+    let label = text_of(&container, "label[for=esc-field-pr_number]");
+    assert_eq!(label, "PR number");
     let input = find(&container, "#esc-field-pr_number");
     assert_eq!(
         input.get_attribute("aria-describedby").as_deref(),

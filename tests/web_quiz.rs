@@ -32,8 +32,7 @@ async fn the_start_screen_lists_every_topic_with_its_question_count() {
     let checkbox: web_sys::HtmlInputElement =
         find(&container, "#quiz-topic-deadlines").unchecked_into();
     assert!(checkbox.checked(), "every topic is chosen by default");
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 /// A one-question practice on deadlines whose question is single-choice,
@@ -95,8 +94,7 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
         text_of(&container, "[data-testid=quiz-primary]"),
         "See results"
     );
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -110,8 +108,7 @@ async fn a_trainer_link_starts_an_exam_with_the_given_count() {
     );
     assert!(text_of(&container, ".quiz-meta").contains("Exam"));
     assert_eq!(container.inner_html().matches("<h1").count(), 1);
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 /// Presses Start on the screen a trainer's link opens.
@@ -152,8 +149,7 @@ async fn a_timed_exam_link_states_its_settings_and_starts_the_clock_only_on_star
         "{timer}"
     );
     assert_eq!(current_hash(), "#/quiz");
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -165,8 +161,7 @@ async fn a_bad_trainer_link_shows_the_problem_and_the_start_screen() {
         .query_selector("[data-testid=quiz-topics]")
         .unwrap()
         .is_some());
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -179,8 +174,7 @@ async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
          the pass mark must be a percentage from 1 to 100, not 500; \
          time=\"-1\" is not valid (expected minutes, e.g. 30)."
     );
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 
     // An error found only on Start stays in lower case mid-sentence.
     let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50").await;
@@ -190,8 +184,7 @@ async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
         error.starts_with("This quiz link cannot start a quiz: the exam asks for 50 questions"),
         "{error}"
     );
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -226,8 +219,7 @@ async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
         "{}",
         label(right)
     );
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -246,6 +238,5 @@ async fn on_the_last_exam_question_the_hint_says_enter_finishes_the_exam() {
     let hint = text_of(&container, "#quiz-instruction");
     assert!(hint.contains("Enter finishes the exam."), "{hint}");
     assert!(!hint.contains("next question"), "{hint}");
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }

@@ -11,26 +11,32 @@ pub fn HomePage() -> impl IntoView {
         <h1>"Deskaid"</h1>
         <p class="lede">"A job aid for customer-support teams: open it during a call or chat, or use it to train."</p>
         <ul class="tool-list">
-            <li>
-                <h2><a href="#/escalation">"Escalation flowchart"</a></h2>
-                <p>"Walks you through an escalation step by step: who to transfer to, how long to wait, and what to write in the case."</p>
-            </li>
-            <li>
-                <h2><a href="#/sla">"SLA calculator"</a></h2>
-                <p>"Tells you when the first contact and the resolution are due for a case you just received, on your team's business calendar."</p>
-            </li>
-            <li>
-                <h2><a href="#/quiz">"Training quiz"</a></h2>
-                <p>"Practises the same procedures and schedules what to review next; your progress stays in this browser."</p>
-            </li>
-            <li>
-                <h2><a href="#/settings">"Settings and your data"</a></h2>
-                <p>"Change the theme, and export, import or reset everything Deskaid has stored."</p>
-            </li>
+            <Tool href="#/escalation" name="Escalation flowchart" purpose="Walks you through an escalation step by step: who to transfer to, how long to wait, and what to write in the case."/>
+            <Tool href="#/sla" name="SLA calculator" purpose="Tells you when the first contact and the resolution are due for a case you just received, on your team's business calendar."/>
+            <Tool href="#/quiz" name="Training quiz" purpose="Practises the same procedures and schedules what to review next; your progress stays in this browser."/>
+            <Tool href="#/settings" name="Settings and your data" purpose="Change the theme, and export, import or reset everything Deskaid has stored."/>
         </ul>
         <p class="privacy">
             "Privacy: nothing you type here (case numbers, customer names, notes) leaves this browser. "
             "Deskaid has no server; it stores your data in this browser's local storage only."
         </p>
+    }
+}
+
+/// One tool of the list: its name as a link, and what it is for.
+#[component]
+fn Tool(
+    /// The tool's address.
+    href: &'static str,
+    /// The tool's name.
+    name: &'static str,
+    /// What the tool does for an agent, in a sentence.
+    purpose: &'static str,
+) -> impl IntoView {
+    view! {
+        <li>
+            <h2><a href=href>{name}</a></h2>
+            <p>{purpose}</p>
+        </li>
     }
 }

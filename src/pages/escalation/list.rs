@@ -1,11 +1,14 @@
 //! `#/escalation`: every flow, a search across all of them, and the keyword
 //! scanner for a customer's message.
 
-use super::{describe_source, flow_href, step_href, Sources};
+use super::{flow_href, step_href};
+use crate::components::form::{Binding, TextArea, TextField};
+use crate::components::source::Sources;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::{search, Flow, StepRef};
 use crate::domain::scanner::{KeywordGroup, KeywordHit};
+use crate::domain::text::plural;
 use crate::nav::Route;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::store::AppState;
@@ -140,8 +143,8 @@ fn SearchPanel() -> impl IntoView {
             .unwrap_or_default(),
     );
     let hits = Memo::new(move |_| query.with(|q| search(content::flows(), q)));
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
+    // Each edit goes into the URL as well, replacing the entry.
+    let typed = move |text: String| {
         let route = Route::Escalation {
             flow: None,
             step: None,
@@ -159,24 +162,17 @@ fn SearchPanel() -> impl IntoView {
         match hits.with(Vec::len) {
             _ if !typed => String::new(),
             0 => "No steps match your search. Try fewer or different words.".to_string(),
-            1 => "1 step matches.".to_string(),
-            n => format!("{n} steps match."),
+            n => {
+                let verb = if n == 1 { "matches" } else { "match" };
+                format!("{} {verb}.", plural(n as u64, "step"))
+            }
         }
     };
     view! {
         <section aria-labelledby="esc-search-heading">
             <h2 id="esc-search-heading">"Find a step"</h2>
-            <div class="field">
-                <label for="esc-search">"Search all flows"</label>
-                <input
-                    id="esc-search"
-                    type="search"
-                    autocomplete="off"
-                    prop:value=move || query.get()
-                    on:input=on_input
-                />
-                <p class="hint">"Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."</p>
-            </div>
+            <TextField id="esc-search" kind="search" label="Search all flows" value=Binding::new(move || query.get(), typed)
+                hint="Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."/>
             <p role="status" class="esc-result-count">{summary}</p>
             <ol class="esc-search-results">
                 {move || {
@@ -236,19 +232,8 @@ fn ScannerPanel() -> impl IntoView {
     view! {
         <section aria-labelledby="esc-scanner-heading">
             <h2 id="esc-scanner-heading">"Check a customer's message"</h2>
-            <div class="field">
-                <label for="esc-scanner-input">"Paste the customer's message"</label>
-                <textarea
-                    id="esc-scanner-input"
-                    rows="5"
-                    aria-describedby="esc-scanner-hint"
-                    prop:value=move || message.get()
-                    on:input=move |ev| message.set(event_target_value(&ev))
-                ></textarea>
-                <p class="hint" id="esc-scanner-hint">
-                    "Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."
-                </p>
-            </div>
+            <TextArea id="esc-scanner-input" label="Paste the customer's message" rows=5 value=message
+                hint="Flags the qualifiers for additional review and the gender-sensitivity keywords. The text stays in this tab while it is open and is never saved."/>
             <div class="esc-scan-results" data-testid="scan-results">
                 <p role="status" class="esc-result-count">{summary}</p>
                 <ul class="esc-hit-list">
@@ -278,11 +263,9 @@ fn ScanHit(
             found.push(quoted);
         }
     }
-    let sources = std::iter::once(&keyword.source)
-        .chain(keyword.more_sources.iter())
-        .map(describe_source)
-        .collect::<Vec<_>>()
-        .join("; ");
+    let sources: Vec<_> = std::iter::once(keyword.source.clone())
+        .chain(keyword.more_sources.iter().cloned())
+        .collect();
     let flows = content::flows();
     let target = StepRef {
         flow: keyword.flow.clone(),
@@ -303,7 +286,7 @@ fn ScanHit(
             <p class="esc-hit-group">{group}</p>
             <p>{keyword.explanation.clone()}</p>
             <p>"Found in the message: " <strong>{found.join(", ")}</strong></p>
-            <p class="source-ref">"Source: " {sources}</p>
+            <Sources sources=sources/>
             <p><a href=step_href(&target.flow, &target)>{link_text}</a></p>
         </li>
     }

@@ -12,15 +12,13 @@ mod walker;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::flow::StepRef;
-use crate::domain::source::SourceRef;
 use crate::nav::{CurrentLocation, Route};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// What the escalation URL asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Mode {
+enum EscalationView {
     /// `#/escalation`: the list of flows.
     List,
     /// `#/escalation/<flow>[/<step>]` for a flow that exists.
@@ -36,19 +34,19 @@ pub fn EscalationPage() -> impl IntoView {
     let mode = Memo::new(move |_| {
         location.with(|l| match &l.route {
             Route::Escalation { flow: Some(id), .. } => match content::flows().flow(id) {
-                Some(_) => Mode::Flow(id.clone()),
-                None => Mode::UnknownFlow(id.clone()),
+                Some(_) => EscalationView::Flow(id.clone()),
+                None => EscalationView::UnknownFlow(id.clone()),
             },
-            _ => Mode::List,
+            _ => EscalationView::List,
         })
     });
     move || match mode.get() {
-        Mode::List => view! { <list::FlowListPage/> }.into_any(),
-        Mode::Flow(id) => match content::flows().flow(&id) {
+        EscalationView::List => view! { <list::FlowListPage/> }.into_any(),
+        EscalationView::Flow(id) => match content::flows().flow(&id) {
             Some(flow) => view! { <walker::Walker flow=flow/> }.into_any(),
             None => view! { <UnknownFlow id=id/> }.into_any(),
         },
-        Mode::UnknownFlow(id) => view! { <UnknownFlow id=id/> }.into_any(),
+        EscalationView::UnknownFlow(id) => view! { <UnknownFlow id=id/> }.into_any(),
     }
 }
 
@@ -107,39 +105,4 @@ fn step_href(walk_flow: &str, target: &StepRef) -> String {
 /// The current time.
 fn now() -> DateTime<Utc> {
     Utc::now()
-}
-
-/// Moves focus to the element with `id` once the view has been redrawn, so
-/// keyboard and screen-reader users land on what changed.
-fn focus_after_render(id: &'static str) {
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .get_element_by_id(id)
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
-}
-
-/// "doc 004, lines 43-47 (Escalation SOP (current version))".
-fn describe_source(source: &SourceRef) -> String {
-    match source.document() {
-        Some(doc) => format!("{source} ({})", doc.title),
-        None => source.to_string(),
-    }
-}
-
-/// A "Source:" line naming every reference with its document title.
-#[component]
-fn Sources(
-    /// The references, main one first.
-    sources: Vec<SourceRef>,
-) -> impl IntoView {
-    let text = sources
-        .iter()
-        .map(describe_source)
-        .collect::<Vec<_>>()
-        .join("; ");
-    view! { <p class="source-ref">"Source: " {text}</p> }
 }

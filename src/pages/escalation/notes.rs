@@ -4,6 +4,7 @@
 use crate::components::clock::browser_offset;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
+use crate::components::form::{Binding, TextArea};
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::{Flow, Walk};
@@ -40,10 +41,13 @@ pub fn CaseNotes(
     view! {
         <section class="esc-case-notes" aria-labelledby="esc-notes-heading">
             <h2 id="esc-notes-heading">"Case notes"</h2>
-            <div class="field">
-                <label for="esc-case-notes">"Your walk so far, ready to paste into the case"</label>
-                <textarea id="esc-case-notes" readonly rows="12" prop:value=move || text.get()></textarea>
-            </div>
+            <TextArea
+                id="esc-case-notes"
+                label="Your walk so far, ready to paste into the case"
+                rows=12
+                readonly=true
+                value=Binding::new(move || text.get(), |_| {})
+            />
             // A textarea prints clipped: paper gets the whole text instead.
             <pre class="print-only esc-notes-print" aria-hidden="true">{move || text.get()}</pre>
             <div class="button-row">

@@ -4,11 +4,13 @@
 
 use super::timer::Countdown;
 use super::walker::{edit_walk, show_current, STEP_HEADING};
-use super::{now, step_route, Sources};
+use super::{now, step_route};
 use crate::components::copy_button::CopyButton;
+use crate::components::form::{Binding, Checkbox, TextArea, TextField};
 use crate::components::notice::Notices;
+use crate::components::source::Sources;
 use crate::domain::content;
-use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Walk};
+use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Visit, Walk};
 use crate::nav::came_from;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -32,6 +34,14 @@ pub fn StepView(
         .then(|| content::flows().flow(&at.flow))
         .flatten()
         .map(|f| f.title.clone());
+    let visit = VisitOnScreen {
+        flow,
+        step,
+        walk,
+        index,
+        state: expect_context::<AppState>(),
+        notices: expect_context::<Notices>(),
+    };
     let kind = match step.kind {
         StepKind::Question => "Question",
         StepKind::Action => "Action",
@@ -58,13 +68,47 @@ pub fn StepView(
             })}
             <Sources sources=step.sources().cloned().collect()/>
             {step.wait_seconds.map(|seconds| view! { <Countdown seconds=seconds/> })}
-            {(!step.checklist.is_empty()).then(|| view! { <Checklist flow=flow step=step walk=walk index=index/> })}
-            {step.template.clone().map(|t| view! { <TemplateFields flow=flow step=step template=t walk=walk index=index/> })}
-            <NoteField flow=flow step=step walk=walk index=index/>
+            {(!step.checklist.is_empty()).then(|| view! { <Checklist visit=visit/> })}
+            {step.template.clone().map(|t| view! { <TemplateFields visit=visit template=t/> })}
+            <NoteField visit=visit/>
             <Choices flow=flow step=step index=index/>
         </section>
     }
     .into_any()
+}
+
+/// The visit on screen and where its changes go: what every input that
+/// records into the walk (ticks, note, template fields) needs.
+#[derive(Clone, Copy)]
+struct VisitOnScreen {
+    /// The flow the walk started in.
+    flow: &'static Flow,
+    /// The step shown.
+    step: &'static Step,
+    /// The walk.
+    walk: Memo<Option<Walk>>,
+    /// The position of the visit in the walk.
+    index: usize,
+    /// Where the walk is saved.
+    state: AppState,
+    /// Where a refused change is reported.
+    notices: Notices,
+}
+
+impl VisitOnScreen {
+    /// Reads the visit (tracked), `None` when the walk or the visit is gone;
+    /// what the inputs show comes from there.
+    fn read<R>(self, read: impl FnOnce(&Visit) -> R) -> Option<R> {
+        self.walk
+            .with(|w| w.as_ref()?.visits().get(self.index).map(read))
+    }
+
+    /// Saves a change of the walk; a refused one becomes a notice.
+    fn edit<E: std::fmt::Display>(self, change: impl FnOnce(&mut Walk) -> Result<(), E>) {
+        let _ = edit_walk(self.state, self.notices, &self.flow.id, |w| {
+            change(w).map_err(|e| e.to_string())
+        });
+    }
 }
 
 /// The choices as buttons, then Back and Restart.
@@ -180,52 +224,32 @@ fn Choices(
 /// The step's checklist as labelled tick boxes, saved into the walk.
 #[component]
 fn Checklist(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown.
-    step: &'static Step,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
+    /// The visit whose ticks these are.
+    visit: VisitOnScreen,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
-    let total = step.checklist.len();
-    let done = move || {
-        walk.with(|w| {
-            w.as_ref()
-                .and_then(|w| w.visits().get(index))
-                .map_or(0, |v| v.ticked.len())
-        })
-    };
+    let total = visit.step.checklist.len();
+    let done = move || visit.read(|v| v.ticked.len()).unwrap_or(0);
     view! {
         <fieldset class="esc-checklist">
             <legend>"Checklist"</legend>
             <p class="hint">{move || format!("{} of {total} done", done())}</p>
             <ul>
-                {step
+                {visit
+                    .step
                     .checklist
                     .iter()
                     .map(|item| {
                         let id = format!("esc-item-{}", item.id);
                         let item_id = item.id.as_str();
                         let ticked = move || {
-                            walk.with(|w| {
-                                w.as_ref()
-                                    .and_then(|w| w.visits().get(index))
-                                    .is_some_and(|v| v.ticked.iter().any(|t| t == item_id))
-                            })
+                            visit.read(|v| v.ticked.iter().any(|t| t == item_id)).unwrap_or(false)
                         };
-                        let toggle = move |_| {
-                            let _ = edit_walk(state, notices, &flow.id, |w| {
-                                w.toggle_item(content::flows(), index, item_id).map(drop)
-                            });
+                        let toggle = move |_: bool| {
+                            visit.edit(|w| w.toggle_item(content::flows(), visit.index, item_id).map(drop));
                         };
                         view! {
                             <li>
-                                <input type="checkbox" id=id.clone() prop:checked=ticked on:change=toggle/>
-                                <label for=id>{item.text.clone()}</label>
+                                <Checkbox id=id label=item.text.clone() value=Binding::new(ticked, toggle) inline=true/>
                             </li>
                         }
                     })
@@ -238,58 +262,37 @@ fn Checklist(
 /// A free-text note for the step, saved into the walk as the agent types.
 #[component]
 fn NoteField(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown.
-    step: &'static Step,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
+    /// The visit the note belongs to.
+    visit: VisitOnScreen,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
-    let label = step
+    let label = visit
+        .step
         .note_prompt
         .clone()
         .unwrap_or_else(|| "Notes for this step (optional)".to_string());
-    let value = move || {
-        walk.with(|w| {
-            w.as_ref()
-                .and_then(|w| w.visits().get(index))
-                .map(|v| v.note.clone())
-                .unwrap_or_default()
-        })
-    };
-    let on_input = move |ev| {
-        let text = event_target_value(&ev);
-        let _ = edit_walk(state, notices, &flow.id, |w| w.set_note(index, &text));
-    };
+    let value = move || visit.read(|v| v.note.clone()).unwrap_or_default();
+    let typed = move |text: String| visit.edit(|w| w.set_note(visit.index, &text));
     view! {
-        <div class="field esc-note">
-            <label for="esc-note">{label}</label>
-            <textarea id="esc-note" rows="3" aria-describedby="esc-note-hint" prop:value=value on:input=on_input></textarea>
-            <p class="hint" id="esc-note-hint">"Saved as you type and added to the case notes."</p>
-        </div>
+        <TextArea
+            id="esc-note"
+            label=label
+            hint="Saved as you type and added to the case notes."
+            value=Binding::new(value, typed)
+        />
     }
 }
 
 /// A fill-in text: a field per placeholder and the filled text with Copy.
 #[component]
 fn TemplateFields(
-    /// The flow the walk started in.
-    flow: &'static Flow,
-    /// The step shown, which names its fields.
-    step: &'static Step,
+    /// The visit whose fields these are; its step names them.
+    visit: VisitOnScreen,
     /// The template text with `{placeholder}` fields.
     template: String,
-    /// The walk.
-    walk: Memo<Option<Walk>>,
-    /// The position of the current visit in the walk.
-    index: usize,
 ) -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let notices = expect_context::<Notices>();
+    let VisitOnScreen {
+        step, walk, index, ..
+    } = visit;
     let placeholders = template_placeholders(&template);
     let filled = Memo::new(move |_| {
         walk.with(|w| {
@@ -298,8 +301,8 @@ fn TemplateFields(
                 .unwrap_or_default()
         })
     });
-    let rows =
-        (filled.get_untracked().len() / 60 + filled.get_untracked().lines().count()).clamp(2, 14);
+    let rows = (filled.get_untracked().len() / 60 + filled.get_untracked().lines().count())
+        .clamp(2, 14) as u32;
     let has_fields = !placeholders.is_empty();
     view! {
         <section class="esc-template" aria-labelledby="esc-template-heading">
@@ -313,35 +316,25 @@ fn TemplateFields(
                     let id = format!("esc-field-{name}");
                     let label = step.field_label(&name);
                     let hint = step.field_hint(&name).map(str::to_string);
-                    let hint_id = hint.as_ref().map(|_| format!("{id}-hint"));
                     let key = name.clone();
-                    let value = move || {
-                        walk.with(|w| {
-                            w.as_ref()
-                                .and_then(|w| w.visits().get(index))
-                                .and_then(|v| v.fields.get(&key).cloned())
-                                .unwrap_or_default()
-                        })
+                    let value =
+                        move || visit.read(|v| v.fields.get(&key).cloned()).flatten().unwrap_or_default();
+                    let typed = move |text: String| {
+                        visit.edit(|w| w.set_field(content::flows(), index, &name, &text));
                     };
-                    let on_input = move |ev| {
-                        let text = event_target_value(&ev);
-                        let _ = edit_walk(state, notices, &flow.id, |w| {
-                            w.set_field(content::flows(), index, &name, &text)
-                        });
-                    };
-                    view! {
-                        <div class="field">
-                            <label for=id.clone()>{label}</label>
-                            <input id=id type="text" aria-describedby=hint_id.clone() prop:value=value on:input=on_input/>
-                            {hint.map(|hint| view! { <p class="hint" id=hint_id>{hint}</p> })}
-                        </div>
+                    match hint {
+                        Some(hint) => view! { <TextField id=id label=label hint=hint value=Binding::new(value, typed)/> }.into_any(),
+                        None => view! { <TextField id=id label=label value=Binding::new(value, typed)/> }.into_any(),
                     }
                 })
                 .collect_view()}
-            <div class="field">
-                <label for="esc-template-text">{if has_fields { "The filled-in text" } else { "The text" }}</label>
-                <textarea id="esc-template-text" readonly rows=rows.to_string() prop:value=move || filled.get()></textarea>
-            </div>
+            <TextArea
+                id="esc-template-text"
+                label=if has_fields { "The filled-in text" } else { "The text" }
+                rows=rows
+                readonly=true
+                value=Binding::new(move || filled.get(), |_| {})
+            />
             <div class="button-row">
                 <CopyButton text=filled label="Copy the text"/>
             </div>

@@ -5,7 +5,8 @@
 use super::diagram::Diagram;
 use super::notes::CaseNotes;
 use super::step::StepView;
-use super::{flow_href, focus_after_render, now, step_href, step_route};
+use super::{flow_href, now, step_href, step_route};
+use crate::components::focus::focus_after_render;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
@@ -258,10 +259,7 @@ fn LinkQuestion(
     let wanted = title_of(&step);
     let progress = walk.with_untracked(|w| {
         let walk = w.as_ref()?;
-        let steps = match walk.visits().len() {
-            1 => "1 step".to_string(),
-            n => format!("{n} steps"),
-        };
+        let steps = crate::domain::text::plural(walk.visits().len() as u64, "step");
         Some(format!(
             "{steps}, last at \u{201c}{}\u{201d}",
             title_of(&walk.current()?.step_ref())

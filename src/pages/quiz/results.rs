@@ -1,12 +1,13 @@
 //! The results of a finished quiz: score, pass or fail, per topic and per
 //! question, the time taken, what to do next, and a printable summary.
 
-use super::start::verdict_word;
-use super::{
-    answer_text, format_duration, format_percent, format_when, mode_name, plural,
-    right_answer_text, Quiz,
+use super::words::{
+    answer_text, format_duration, format_percent, format_when, right_answer_text, verdict_word,
 };
+use super::Quiz;
+use crate::components::form::{FormOption, TextField};
 use crate::domain::quiz::{QuizMode, QuizSpec, Verdict};
+use crate::domain::text::plural;
 use leptos::prelude::*;
 
 /// The report of the finished session.
@@ -15,17 +16,15 @@ pub(super) fn ResultsView(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let bank = quiz.bank.get_untracked();
-    let data = quiz.state.quiz.with_untracked(|q| {
-        q.session.as_ref().and_then(|s| {
-            let result = s.results(&bank)?;
-            let taken = s.finished_at().map(|end| end - s.started_at());
-            Some((result, taken, s.finished_at(), s.spec().clone()))
-        })
+    let data = quiz.read_session(|s, bank| {
+        let result = s.results(bank)?;
+        let taken = s.finished_at().map(|end| end - s.started_at());
+        Some((result, taken, s.finished_at(), s.spec().clone()))
     });
     let Some((result, taken, finished_at, spec)) = data else {
         return ().into_any();
     };
+    let bank = quiz.bank.get_untracked();
     let name = RwSignal::new(String::new());
     let review_error = RwSignal::new(None::<String>);
     let review = {
@@ -37,7 +36,7 @@ pub(super) fn ResultsView(
                 ..QuizSpec::default()
             };
             if let Err(e) = quiz.start(spec) {
-                review_error.set(Some(e));
+                review_error.set(Some(e.to_string()));
             }
         }
     };
@@ -56,7 +55,7 @@ pub(super) fn ResultsView(
         "{} — {} answered of {}",
         format_percent(result.percent),
         result.answered,
-        plural(result.total, "question")
+        plural(result.total as u64, "question")
     );
     let date = finished_at.map(|f| format_when(&f)).unwrap_or_default();
     let taken_text = taken.map(format_duration).unwrap_or_default();
@@ -64,7 +63,7 @@ pub(super) fn ResultsView(
         .per_question
         .iter()
         .any(|r| r.score.is_none_or(|s| s.verdict != Verdict::Correct));
-    let title = format!("{} results", mode_name(result.mode));
+    let title = format!("{} results", result.mode.label());
     let print_title = title.clone();
     let print_score = score_line.clone();
     let print_verdict = verdict_line.clone();
@@ -130,10 +129,7 @@ pub(super) fn ResultsView(
             </ol>
             <div class="quiz-print-controls">
                 <h3>"Printable summary"</h3>
-                <div class="field">
-                    <label for="quiz-print-name">"Your name (printed on the summary)"</label>
-                    <input id="quiz-print-name" type="text" autocomplete="name" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
-                </div>
+                <TextField id="quiz-print-name" label="Your name (printed on the summary)" autocomplete="name" value=name/>
                 <div class="button-row">
                     <button type="button" on:click=print>"Print summary"</button>
                 </div>

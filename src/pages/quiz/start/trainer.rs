@@ -1,0 +1,66 @@
+//! The trainer link: the options on screen as a link that opens this very
+//! quiz (same questions, same order) for whoever receives it.
+
+use super::spec::OptionProblems;
+use super::words::{describe_spec, local_now};
+use super::Quiz;
+use crate::components::copy_button::CopyButton;
+use crate::domain::quiz::{link_spec, pick_link_seed, spec_to_pairs, QuizSpec};
+use crate::nav::Route;
+use leptos::prelude::*;
+
+/// The link to the quiz the options describe, what it sets up, and Copy.
+#[component]
+pub(super) fn TrainerLink(
+    /// The page context.
+    quiz: Quiz,
+    /// The options as a spec, or what is wrong with them.
+    spec: Memo<Result<QuizSpec, Box<OptionProblems>>>,
+    /// The seed as typed; empty means the link picks one.
+    seed: RwSignal<String>,
+) -> impl IntoView {
+    // Picked once per visit, so the link does not change while the trainer types.
+    let link_seed = pick_link_seed(local_now().timestamp_millis().unsigned_abs());
+    let linked_spec =
+        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|spec| link_spec(spec, link_seed))));
+    let link = Memo::new(move |_| {
+        linked_spec.with(|s| {
+            s.as_ref().map(|spec| {
+                let pairs = spec_to_pairs(spec);
+                let pairs: Vec<(&str, String)> =
+                    pairs.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+                app_url(&Route::Quiz.href_with(&pairs))
+            })
+        })
+    });
+    view! {
+        <div class="quiz-trainer-link">
+            <h3>"Trainer link"</h3>
+            <p class="hint">"A link to exactly this quiz: whoever opens it sees these settings, gets the same questions in the same order, and starts when ready."</p>
+            {move || match link.get() {
+                Some(url) => view! {
+                    <p class="quiz-link-text"><code data-testid="quiz-trainer-link">{url}</code></p>
+                    <p class="quiz-spec-summary">{move || linked_spec.with(|s| s.as_ref().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
+                    <Show when=move || seed.with(|s| s.trim().is_empty())>
+                        <p class="hint" data-testid="quiz-link-seed">
+                            {format!("No seed was typed, so this link uses seed {link_seed}. Type your own seed above to change it.")}
+                        </p>
+                    </Show>
+                }
+                .into_any(),
+                None => view! { <p class="hint">"Correct the options above to get a link."</p> }.into_any(),
+            }}
+            <CopyButton text=Signal::derive(move || link.get().unwrap_or_default()) label="Copy link"/>
+        </div>
+    }
+}
+
+/// The full address of `hash` in this copy of the app, for links to share.
+pub(super) fn app_url(hash: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{hash}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+    )
+}
