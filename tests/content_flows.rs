@@ -46,11 +46,12 @@ fn leadership(labels: &[&str]) -> Walk {
 }
 
 /// The leadership flow's path to the follow-up offer: escalation asked
-/// for, de-escalation tried, no qualifier, no case update.
+/// for, no qualifier (checked first, 004 line 11), de-escalation tried, no
+/// case update.
 const TO_THE_FOLLOW_UP: [&str; 4] = [
     "Yes, the customer asked to escalate",
-    "Continue",
     "No qualifier applies",
+    "Continue",
     "No update yet, or there is no case",
 ];
 
@@ -143,16 +144,16 @@ fn agreeing_to_wait_reaches_case_creation_with_its_checklist() {
 #[test]
 fn a_qualifier_detour_returns_to_the_agree_to_wait_path() {
     let flows = content();
+    // The qualifier check comes first (004 line 11), before de-escalation.
     let mut walk = leadership(&[
         "Yes, the customer asked to escalate",
-        "Continue",
         "Yes, a qualifier applies",
     ]);
     assert_eq!(
         walk.current().unwrap().step_ref().to_string(),
         "qualifiers/which-qualifiers"
     );
-    assert_eq!(walk.toggle_item(flows, 3, "lawyer"), Ok(true));
+    assert_eq!(walk.toggle_item(flows, 2, "lawyer"), Ok(true));
     pick_all(
         &mut walk,
         flows,
@@ -166,7 +167,7 @@ fn a_qualifier_detour_returns_to_the_agree_to_wait_path() {
             "All concerns covered: close the interaction",
             "Continue with the follow-up procedure",
         ],
-        4,
+        3,
     );
     assert_eq!(
         walk.current().unwrap().step_ref().to_string(),
@@ -180,19 +181,21 @@ fn a_qualifier_detour_returns_to_the_agree_to_wait_path() {
 #[test]
 fn case_notes_summarise_a_walk_in_local_time() {
     let flows = content();
-    let mut walk = leadership(&["Yes, the customer asked to escalate"]);
-    walk.set_note(1, "Calmer after an apology\nstill wants a manager")
+    let mut walk = leadership(&[
+        "Yes, the customer asked to escalate",
+        "No qualifier applies",
+    ]);
+    walk.set_note(2, "Calmer after an apology\nstill wants a manager")
         .unwrap();
     pick_all(
         &mut walk,
         flows,
         &[
             "Continue",
-            "No qualifier applies",
             "Yes, the case has been updated",
             "Still requesting escalation",
         ],
-        2,
+        3,
     );
     walk.toggle_item(flows, 5, "told-customer").unwrap();
     walk.toggle_item(flows, 5, "tagged-owner").unwrap();
@@ -205,12 +208,12 @@ Started 2024-01-15 10:00 (UTC+01:00)
 1. [2024-01-15 10:00] Did the customer ask for leadership or for their situation to be escalated?
    Answer: Yes, the customer asked to escalate
 
-2. [2024-01-15 10:01] Try to de-escalate
+2. [2024-01-15 10:01] Does the concern qualify for additional review?
+   Answer: No qualifier applies
+
+3. [2024-01-15 10:02] Try to de-escalate
    Note: Calmer after an apology
          still wants a manager
-
-3. [2024-01-15 10:02] Does the concern qualify for additional review?
-   Answer: No qualifier applies
 
 4. [2024-01-15 10:03] Has the customer's case been updated?
    Answer: Yes, the case has been updated
