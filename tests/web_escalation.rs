@@ -64,16 +64,19 @@ async fn a_step_shows_its_choices_and_a_choice_leads_to_the_next_step() {
 
     find(&container, ".esc-choices button").click();
     leptos::task::tick().await;
-    assert_eq!(text_of(&container, ".esc-step h2"), "Try to de-escalate");
+    assert_eq!(
+        text_of(&container, ".esc-step h2"),
+        "Does the concern qualify for additional review?"
+    );
     sleep_ms(50).await;
     assert_eq!(
         web_sys::window().unwrap().location().hash().unwrap(),
-        "#/escalation/leadership/de-escalate"
+        "#/escalation/leadership/check-qualifiers"
     );
     assert!(text_of(&container, ".esc-breadcrumb ol")
         .contains("Answer: Yes, the customer asked to escalate"));
     let saved = saved_walks();
-    assert!(saved.contains("de-escalate"), "{saved}");
+    assert!(saved.contains("check-qualifiers"), "{saved}");
     cleanup(container, handle);
 }
 
@@ -164,6 +167,7 @@ async fn type_into(container: &web_sys::HtmlElement, selector: &str, text: &str)
 async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
     let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
     click_button(&container, "Yes, the customer asked to escalate").await;
+    click_button(&container, "No qualifier applies").await;
     type_into(&container, "#esc-note", "Calmer after an apology").await;
     assert!(saved_walks().contains("Calmer after an apology"));
 
@@ -175,7 +179,7 @@ async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
     );
     let question = text_of(&container, ".esc-link-question");
     assert!(
-        question.contains("(2 steps, last at \u{201c}Try to de-escalate\u{201d})"),
+        question.contains("(3 steps, last at \u{201c}Try to de-escalate\u{201d})"),
         "{question}"
     );
     assert!(saved_walks().contains("Calmer after an apology"));
@@ -202,7 +206,6 @@ async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
 async fn browser_back_after_changing_an_answer_keeps_the_walk() {
     let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
     click_button(&container, "Yes, the customer asked to escalate").await;
-    click_button(&container, "Continue").await;
     assert_eq!(current_hash(), "#/escalation/leadership/check-qualifiers");
 
     find(&container, ".esc-breadcrumb .esc-change").click();

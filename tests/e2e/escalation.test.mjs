@@ -22,9 +22,9 @@ async function choose(page, label, next) {
 
 /** From the start of `leadership` to "Will the customer wait for a follow-up?". */
 async function walkToFollowUp(page) {
-  await choose(page, 'Yes, the customer asked to escalate', 'Try to de-escalate');
-  await choose(page, 'Continue', 'Does the concern qualify for additional review?');
-  await choose(page, 'No qualifier applies', "Has the customer's case been updated?");
+  await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
+  await choose(page, 'No qualifier applies', 'Try to de-escalate');
+  await choose(page, 'Continue', "Has the customer's case been updated?");
   await choose(page, 'No update yet, or there is no case', 'Will the customer wait for a follow-up?');
 }
 
@@ -214,14 +214,14 @@ describe('walker', () => {
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await stepHeading(page).filter({ hasText: "Has the customer's case been updated?" }).waitFor();
     assert.equal(hashOf(page), '#/escalation/leadership/case-updated');
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 4);
 
     await page.goBack();
-    await stepHeading(page).filter({ hasText: 'Does the concern qualify for additional review?' }).waitFor();
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 2);
+    await stepHeading(page).filter({ hasText: 'Try to de-escalate' }).waitFor();
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
     await page.goForward();
     await stepHeading(page).filter({ hasText: "Has the customer's case been updated?" }).waitFor();
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 4);
 
     const first = page.locator('.esc-breadcrumb li').first();
     const change = first.getByRole('button', { name: /Change/ });
@@ -263,7 +263,8 @@ describe('walker', () => {
     const context = await browser.newContext({ acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const page = await openApp(context, server.base, '#/escalation/leadership');
-    await choose(page, 'Yes, the customer asked to escalate', 'Try to de-escalate');
+    await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
+    await choose(page, 'No qualifier applies', 'Try to de-escalate');
     await page.getByLabel('How did the customer respond? (optional)').fill('Calmer after an apology');
     const notes = await page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
     assert.match(notes, /^Customer asks for leadership or special handling\nStarted /);
@@ -311,8 +312,8 @@ describe('walker', () => {
   test('the diagram links every step and marks the path', async () => {
     const context = await browser.newContext();
     const page = await openApp(context, server.base, '#/escalation/leadership');
-    await choose(page, 'Yes, the customer asked to escalate', 'Try to de-escalate');
-    await choose(page, 'Continue', 'Does the concern qualify for additional review?');
+    await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
+    await choose(page, 'No qualifier applies', 'Try to de-escalate');
     await page.getByRole('link', { name: 'Show diagram' }).click();
     const svg = page.locator('svg.esc-diagram');
     await svg.waitFor();
@@ -322,15 +323,15 @@ describe('walker', () => {
     assert.equal(await svg.locator('.esc-node.esc-on-path').count(), 3);
     assert.equal(await svg.locator('.esc-edge.esc-on-path').count(), 2);
     const here = svg.locator('.esc-node.esc-here a');
-    assert.match(await here.getAttribute('aria-label'), /Does the concern qualify for additional review\? \(question\), on your path as step 3, you are here\. Leads to: Yes, a qualifier applies/);
+    assert.match(await here.getAttribute('aria-label'), /Try to de-escalate \(action\), on your path as step 3, you are here\. Leads to: Continue/);
     assert.equal(await svg.getByRole('link', { name: /on your path as step 1/ }).count(), 1);
     await expectNoAxeViolations(page, 'diagram');
 
     // Node links are keyboard focusable and open their step.
     await svg.locator('a').first().focus();
     assert.equal(await page.evaluate(() => document.activeElement.closest('svg') !== null), true);
-    await svg.getByRole('link', { name: /^Try to de-escalate/ }).click();
-    await stepHeading(page).filter({ hasText: 'Try to de-escalate' }).waitFor();
+    await svg.getByRole('link', { name: /^Does the concern qualify/ }).click();
+    await stepHeading(page).filter({ hasText: 'Does the concern qualify for additional review?' }).waitFor();
     assert.equal(await page.locator('.esc-breadcrumb li').count(), 1);
 
     // The page itself never scrolls sideways on a phone, even with the diagram.

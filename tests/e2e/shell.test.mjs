@@ -211,18 +211,18 @@ describe('storage', () => {
       await walker.locator('.esc-choices').getByRole('button', { name: label, exact: true }).click();
       await walker.locator('.esc-step h2', { hasText: next }).waitFor();
     };
-    await choose('Yes, the customer asked to escalate', 'Try to de-escalate');
+    await choose('Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
     const progress = card.locator('.esc-in-progress');
     await progress.waitFor();
-    assert.equal(await progress.textContent(), 'Walk in progress (step 2: Try to de-escalate). Resume · Start over');
+    assert.equal(await progress.textContent(), 'Walk in progress (step 2: Does the concern qualify for additional review?). Resume · Start over');
     assert.equal(await card.getByRole('link', { name: 'Start this flow' }).count(), 0);
     await expectNoAxeViolations(list, 'flow list with a walk from another tab');
 
-    await choose('Continue', 'Does the concern qualify for additional review?');
-    await progress.getByText('(step 3: Does the concern qualify for additional review?)').waitFor();
+    await choose('No qualifier applies', 'Try to de-escalate');
+    await progress.getByText('(step 3: Try to de-escalate)').waitFor();
     assert.equal(await progress.getByRole('link', { name: 'Resume' }).getAttribute('href'), new URL(walker.url()).hash);
     await progress.getByRole('link', { name: 'Resume' }).click();
-    await list.locator('.esc-step h2', { hasText: 'Does the concern qualify for additional review?' }).waitFor();
+    await list.locator('.esc-step h2', { hasText: 'Try to de-escalate' }).waitFor();
     assert.deepEqual([...list.errors, ...walker.errors], []);
     await context.close();
   });
