@@ -3,14 +3,16 @@
 //! fields of a template), each saved into the walk as it changes.
 
 use super::timer::Countdown;
-use super::walker::{edit_walk, show_current, STEP_HEADING};
+use super::walker::{edit_walk, show_current, EditRefused, STEP_HEADING};
 use super::{now, step_route};
 use crate::components::copy_button::CopyButton;
 use crate::components::form::{Binding, Checkbox, TextArea, TextField};
 use crate::components::notice::Notices;
 use crate::components::source::Sources;
 use crate::domain::content;
-use crate::domain::flow::{template_placeholders, Flow, Step, StepKind, StepRef, Visit, Walk};
+use crate::domain::flow::{
+    template_placeholders, Flow, Step, StepKind, StepRef, Visit, Walk, WalkError,
+};
 use crate::nav::came_from;
 use crate::store::AppState;
 use leptos::prelude::*;
@@ -104,10 +106,8 @@ impl VisitOnScreen {
     }
 
     /// Saves a change of the walk; a refused one becomes a notice.
-    fn edit<E: std::fmt::Display>(self, change: impl FnOnce(&mut Walk) -> Result<(), E>) {
-        let _ = edit_walk(self.state, self.notices, &self.flow.id, |w| {
-            change(w).map_err(|e| e.to_string())
-        });
+    fn edit(self, change: impl FnOnce(&mut Walk) -> Result<(), WalkError>) {
+        let _ = edit_walk(self.state, self.notices, &self.flow.id, |w| Ok(change(w)?));
     }
 }
 
@@ -126,7 +126,7 @@ fn Choices(
     let confirming = RwSignal::new(false);
     let choose = move |choice: usize| {
         let chosen = edit_walk(state, notices, &flow.id, |w| {
-            w.choose(content::flows(), choice, now())
+            Ok(w.choose(content::flows(), choice, now())?)
         });
         if chosen.is_ok() {
             show_current(state, &flow.id);
@@ -153,7 +153,7 @@ fn Choices(
             if w.back() {
                 Ok(())
             } else {
-                Err("this is the first step")
+                Err(EditRefused::FirstStep)
             }
         });
         if moved.is_ok() {
@@ -163,7 +163,7 @@ fn Choices(
     let restart = move |_| {
         confirming.set(false);
         let restarted = edit_walk(state, notices, &flow.id, |w| {
-            w.restart(content::flows(), now())
+            Ok(w.restart(content::flows(), now())?)
         });
         if restarted.is_ok() {
             show_current(state, &flow.id);

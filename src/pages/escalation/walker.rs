@@ -10,7 +10,7 @@ use crate::components::focus::focus_after_render;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
 use crate::domain::content;
-use crate::domain::flow::{follow_link, Flow, FollowedLink, StepRef, Walk};
+use crate::domain::flow::{follow_link, Flow, FollowedLink, StepRef, Walk, WalkError};
 use crate::nav::navigate;
 use crate::nav::Route;
 use crate::nav::{read_location, replace_hash, CurrentLocation};
@@ -51,17 +51,45 @@ fn saved_walk(state: AppState, notices: Notices, flow: &Flow) -> Option<Walk> {
     }
 }
 
+/// Why a change to a saved walk was not made, in the words of the notice
+/// that says so.
+#[derive(Debug)]
+pub(super) enum EditRefused {
+    /// The flow has no saved walk (another tab reset it, say).
+    NoWalk,
+    /// Back on the walk's first step.
+    FirstStep,
+    /// The walk refused the change.
+    Walk(WalkError),
+}
+
+impl From<WalkError> for EditRefused {
+    fn from(error: WalkError) -> Self {
+        EditRefused::Walk(error)
+    }
+}
+
+impl std::fmt::Display for EditRefused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditRefused::NoWalk => f.write_str("there is no walk to change"),
+            EditRefused::FirstStep => f.write_str("this is the first step"),
+            EditRefused::Walk(error) => error.fmt(f),
+        }
+    }
+}
+
 /// Changes the saved walk of `flow` and saves it; a refused change becomes a notice.
-pub(super) fn edit_walk<E: std::fmt::Display>(
+pub(super) fn edit_walk(
     state: AppState,
     notices: Notices,
     flow: &str,
-    change: impl FnOnce(&mut Walk) -> Result<(), E>,
-) -> Result<(), String> {
-    let mut result = Err("there is no walk to change".to_string());
+    change: impl FnOnce(&mut Walk) -> Result<(), EditRefused>,
+) -> Result<(), EditRefused> {
+    let mut result = Err(EditRefused::NoWalk);
     state.walks.update(|w| {
         if let Some(walk) = w.by_flow.get_mut(flow) {
-            result = change(walk).map_err(|e| e.to_string());
+            result = change(walk);
         }
     });
     if let Err(reason) = &result {
@@ -408,7 +436,7 @@ fn AnswerEntry(
     let change = move |choice: usize| {
         editing.set(None);
         let changed = edit_walk(state, notices, &flow.id, |w| {
-            w.change_answer(content::flows(), index, choice, now())
+            Ok(w.change_answer(content::flows(), index, choice, now())?)
         });
         if changed.is_ok() {
             show_current(state, &flow.id);
