@@ -91,13 +91,12 @@ async fn an_unknown_step_says_so_with_links() {
 #[wasm_bindgen_test]
 async fn the_scanner_flags_a_lawyer_and_facebook() {
     let (container, handle) = render_at("#/escalation").await;
-    let input: web_sys::HtmlTextAreaElement =
-        find(&container, "#esc-scanner-input").unchecked_into();
-    input.set_value("I already called my lawyer and posted on Facebook");
-    input
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
-    leptos::task::tick().await;
+    type_and_wait(
+        &container,
+        "#esc-scanner-input",
+        "I already called my lawyer and posted on Facebook",
+    )
+    .await;
     assert_eq!(
         texts_of(&container, ".esc-hit h3"),
         ["Lawyer or legal counsel", "Social media complaint"]
@@ -153,12 +152,8 @@ async fn click_button(container: &web_sys::HtmlElement, label: &str) {
 }
 
 /// Types `text` into the field matched by `selector`, as a person would.
-async fn type_into(container: &web_sys::HtmlElement, selector: &str, text: &str) {
-    let field = find(container, selector);
-    js_sys::Reflect::set(&field, &"value".into(), &text.into()).unwrap();
-    field
-        .dispatch_event(&web_sys::Event::new("input").unwrap())
-        .unwrap();
+async fn type_and_wait(container: &web_sys::HtmlElement, selector: &str, text: &str) {
+    common::type_into(container, selector, text);
     leptos::task::tick().await;
     sleep_ms(30).await;
 }
@@ -168,7 +163,7 @@ async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
     let (container, handle) = render_at("#/escalation/leadership/asked-to-escalate").await;
     click_button(&container, "Yes, the customer asked to escalate").await;
     click_button(&container, "No qualifier applies").await;
-    type_into(&container, "#esc-note", "Calmer after an apology").await;
+    type_and_wait(&container, "#esc-note", "Calmer after an apology").await;
     assert!(saved_walks().contains("Calmer after an apology"));
 
     // A trainer's link to a step that is not on this walk.
@@ -246,7 +241,7 @@ async fn the_copy_message_goes_when_the_notes_change_and_returns_on_each_copy() 
     sleep_ms(300).await;
     assert!(!status().is_empty(), "the copy says how it went again");
 
-    type_into(&container, "#esc-note", "New detail").await;
+    type_and_wait(&container, "#esc-note", "New detail").await;
     assert_eq!(status(), "", "the message no longer describes the notes");
     cleanup(container, handle);
 }
@@ -262,7 +257,7 @@ async fn the_pr_number_field_is_labelled_and_not_doubled() {
         Some("esc-field-pr_number-hint")
     );
     assert!(text_of(&container, "#esc-field-pr_number-hint").contains("PR-12345"));
-    type_into(&container, "#esc-field-pr_number", "PR-12345").await;
+    type_and_wait(&container, "#esc-field-pr_number", "PR-12345").await;
     let filled: web_sys::HtmlTextAreaElement =
         find(&container, "#esc-template-text").unchecked_into();
     assert_eq!(filled.value(), "Created privacy request: PR-12345");

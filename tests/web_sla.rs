@@ -15,18 +15,6 @@ fn attribute(container: &web_sys::HtmlElement, selector: &str, name: &str) -> St
         .unwrap_or_else(|| panic!("{selector} has no {name}"))
 }
 
-/// Types `value` into the input or textarea and fires `input`.
-fn type_into(container: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let element = find(container, selector);
-    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        input.set_value(value);
-    } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        area.set_value(value);
-    }
-    let event = web_sys::Event::new("input").unwrap();
-    element.dispatch_event(&event).unwrap();
-}
-
 #[wasm_bindgen_test]
 async fn a_url_contract_link_renders_the_expected_deadlines() {
     let (container, handle) =

@@ -83,29 +83,34 @@ fn bundled<T>(
     })
 }
 
-/// The escalation flows shipped with the app.
-pub fn flows() -> &'static FlowSet {
-    static FLOWS: OnceLock<FlowSet> = OnceLock::new();
-    bundled(&FLOWS, "flows", load_flows)
+/// Declares the accessor of one part of the shipped content: loaded and
+/// checked on first use, so a tool parses only the content it shows.
+macro_rules! shipped {
+    ($(#[$doc:meta])* $name:ident: $type:ty = $what:literal, $load:expr) => {
+        $(#[$doc])*
+        pub fn $name() -> &'static $type {
+            static LOADED: OnceLock<$type> = OnceLock::new();
+            bundled(&LOADED, $what, $load)
+        }
+    };
 }
 
-/// The keyword scanner shipped with the app.
-pub fn scanner() -> &'static Scanner {
-    static SCANNER: OnceLock<Scanner> = OnceLock::new();
-    bundled(&SCANNER, "keywords", || load_scanner(flows()))
-}
-
-/// The SLA rules and business calendar shipped with the app.
-pub fn sla_defaults() -> &'static SlaSettings {
-    static SLA: OnceLock<SlaSettings> = OnceLock::new();
-    bundled(&SLA, "SLA defaults", load_sla_defaults)
-}
-
-/// The question bank shipped with the app.
-pub fn bank() -> &'static Bank {
-    static BANK: OnceLock<Bank> = OnceLock::new();
-    bundled(&BANK, "questions", || load_bank(flows()))
-}
+shipped!(
+    /// The escalation flows shipped with the app.
+    flows: FlowSet = "flows", load_flows
+);
+shipped!(
+    /// The keyword scanner shipped with the app.
+    scanner: Scanner = "keywords", || load_scanner(flows())
+);
+shipped!(
+    /// The SLA rules and business calendar shipped with the app.
+    sla_defaults: SlaSettings = "SLA defaults", load_sla_defaults
+);
+shipped!(
+    /// The question bank shipped with the app.
+    bank: Bank = "questions", || load_bank(flows())
+);
 
 /// Every flow, in list order (a shortcut for pages).
 pub fn flow_list() -> &'static [Flow] {

@@ -2,7 +2,7 @@
 // keyboard-only path into the page, and themes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_HEADING, browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -32,8 +32,7 @@ for (const width of [360, 640]) {
 }
 
 test('the first Tab reaches the skip link, which moves focus to the main content', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.base, '#/sla');
+  const { context, page } = await openFresh('#/sla');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Skip to content');
   await page.keyboard.press('Enter');
@@ -62,8 +61,7 @@ test('every page has landmarks and headings in order', async () => {
 });
 
 test('dark theme follows the system and the manual switch overrides it, with no axe violations', async () => {
-  const context = await browser.newContext({ colorScheme: 'dark' });
-  const page = await openApp(context, server.base, '#/settings');
+  const { context, page } = await openFresh('#/settings', { colorScheme: 'dark' });
   const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   assert.equal(await background(), 'rgb(20, 23, 28)');
   await expectNoAxeViolations(page, 'settings in dark theme');
@@ -86,8 +84,7 @@ test('dark theme follows the system and the manual switch overrides it, with no 
 });
 
 test('print shows the case notes of a walk and the SLA result, without the controls', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.base, '#/escalation/leadership');
+  const { context, page } = await openFresh('#/escalation/leadership');
   await page.locator('.esc-choice').first().click();
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.esc-notes-print').isVisible(), true);

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { browser, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { browser, closeClean, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -35,8 +35,7 @@ function hashOf(page) {
 
 describe('flow list', () => {
   test('lists every flow with its source and passes axe', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation');
+    const { context, page } = await openFresh('#/escalation');
     assert.equal((await page.locator('main h1').textContent()).trim(), 'Escalation flowchart');
     const cards = page.locator('.esc-flow-card');
     assert.equal(await cards.count(), 8);
@@ -47,13 +46,11 @@ describe('flow list', () => {
     await page.goBack();
     await page.locator('main h1', { hasText: 'Escalation flowchart' }).waitFor();
     await expectNoAxeViolations(page, 'flow list');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('search finds "Case Voided" live and jumps to the step', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation');
+    const { context, page } = await openFresh('#/escalation');
     await page.getByLabel('Search all flows').fill('case voided');
     const results = page.locator('.esc-search-results li');
     await results.first().waitFor();
@@ -72,8 +69,7 @@ describe('flow list', () => {
   });
 
   test('the scanner flags a lawyer and Facebook, explains them and links to the step', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation');
+    const { context, page } = await openFresh('#/escalation');
     await page.getByLabel("Paste the customer's message").fill('I already called my lawyer and posted on Facebook');
     const hits = page.locator('.esc-hit');
     await hits.nth(1).waitFor();
@@ -138,13 +134,11 @@ describe('walker', () => {
     assert.equal(await page.locator('.esc-choices').count(), 0);
     assert.equal(hashOf(page), '#/escalation/leadership/resolution-lead-voicemail');
     assert.match(await page.getByLabel('Your walk so far, ready to paste into the case').inputValue(), /Outcome \(.*\): Transferred to the Resolution Lead voicemail/);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('agree to wait: case creation with its checklist and note, kept across a reload', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation/leadership');
+    const { context, page } = await openFresh('#/escalation/leadership');
     await walkToFollowUp(page);
     await choose(page, 'Agrees to wait for a follow-up', 'Convert the CXOne interaction to an EBH ticket');
     await choose(page, 'Converted, or the contact came by e-mail', 'Create the case in Salesforce');
@@ -187,8 +181,7 @@ describe('walker', () => {
   });
 
   test('a deep link opened cold shows that step; unknown steps and flows say so', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation/leadership/tier2-transfer');
+    const { context, page } = await openFresh('#/escalation/leadership/tier2-transfer');
     assert.equal(await stepHeading(page).textContent(), 'Warm transfer to "Phone-HO Tier 2" and wait 30 seconds');
     assert.match(await page.locator('.esc-step .source-ref').textContent(), /Source: doc 004, lines 43-44 \(Escalation SOP \(current version\)\)/);
     assert.equal(await page.getByRole('timer').count(), 1);
@@ -202,13 +195,11 @@ describe('walker', () => {
     await page.goto(`${server.base}#/escalation/nowhere`);
     await page.locator('main h1', { hasText: 'Flow not found' }).waitFor();
     assert.equal(await page.getByRole('link', { name: FLOW }).count(), 1);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('Back, the browser Back button and changing an earlier answer', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation/leadership');
+    const { context, page } = await openFresh('#/escalation/leadership');
     await walkToFollowUp(page);
 
     await page.getByRole('button', { name: 'Back', exact: true }).click();
@@ -294,8 +285,7 @@ describe('walker', () => {
   });
 
   test('a filled-in template goes into the case notes', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation/dsar/close-case');
+    const { context, page } = await openFresh('#/escalation/dsar/close-case');
     const notes = () => page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
     assert.doesNotMatch(await notes(), /Text used/);
     assert.match(await notes(), /\nOpened at step 1 from a link; earlier steps not recorded\.\n/);
@@ -305,13 +295,11 @@ describe('walker', () => {
     assert.match(await notes(), /\n {3}Text used: Created privacy request: PR-4321\n/);
     await page.getByLabel('PR number', { exact: true }).fill('4322');
     await page.waitForFunction(() => document.querySelector('#esc-case-notes').value.includes('PR-4322'));
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('the diagram links every step and marks the path', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/escalation/leadership');
+    const { context, page } = await openFresh('#/escalation/leadership');
     await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
     await choose(page, 'No qualifier applies', 'Try to de-escalate');
     await page.getByRole('link', { name: 'Show diagram' }).click();
@@ -340,7 +328,6 @@ describe('walker', () => {
     await svg.waitFor();
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.equal(widths[0], widths[1]);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 });

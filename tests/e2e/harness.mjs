@@ -126,6 +126,34 @@ export async function contextAt(browser, options = {}, time = TEST_NOW) {
   return context;
 }
 
+/**
+ * A new browser context (with `options`; `at` starts its clock there, as
+ * `contextAt` does) and the app open in it at `hash`.
+ */
+export async function openFresh(hash, { at, ...options } = {}) {
+  const context = at ? await contextAt(browser, options, at) : await browser.newContext(options);
+  const page = await openApp(context, server.base, hash);
+  return { context, page };
+}
+
+/** Ends a test: none of `pages` raised an error; closes the context. */
+export async function closeClean(context, ...pages) {
+  for (const page of pages) assert.deepEqual(page.errors, []);
+  await context.close();
+}
+
+/** Fills and submits the add-case form. */
+export async function addCase(page, { number, customer, type = 'general', received, status, next = '' }) {
+  await page.fill('#sla-add-number', number);
+  await page.fill('#sla-add-customer', customer);
+  await page.selectOption('#sla-add-type', type);
+  await page.fill('#sla-add-received', received);
+  if (status) await page.selectOption('#sla-add-status', { label: status });
+  await page.fill('#sla-add-next', next);
+  await page.getByRole('button', { name: 'Add case' }).click();
+  await page.getByTestId('add-case-status').getByText(`Added case ${number}.`).waitFor();
+}
+
 /** Resolves after the browser has painted twice: the view has redrawn. */
 export async function afterPaint(page) {
   await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));

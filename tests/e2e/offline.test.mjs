@@ -4,15 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { APP_HEADING, DIST, browser, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, closeClean, DIST, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
 const ROUTES = ['#/', '#/escalation', '#/sla', '#/queue', '#/quiz', '#/settings'];
 
 test('after one visit every route works offline, with state intact', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.base, '#/settings');
+  const { context, page } = await openFresh('#/settings');
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
@@ -26,13 +25,11 @@ test('after one visit every route works offline, with state intact', async () =>
     assert.equal(await page.locator('main h1').count(), 1, hash);
   }
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-  assert.deepEqual(page.errors, []);
-  await context.close();
+  await closeClean(context, page);
 });
 
 test('a new deployment shows an update notice, and reloading activates it', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.base, '#/');
+  const { context, page } = await openFresh('#/');
   await page.evaluate(() => navigator.serviceWorker.ready);
   const current = await readFile(join(DIST, 'sw.js'), 'utf8');
   server.override('sw.js', current.replace(/const CACHE = 'deskaid-[0-9a-f]+'/, "const CACHE = 'deskaid-next-deploy'"));
@@ -48,8 +45,7 @@ test('a new deployment shows an update notice, and reloading activates it', asyn
 });
 
 test('the manifest makes the app installable', async () => {
-  const context = await browser.newContext();
-  const page = await openApp(context, server.base, '#/');
+  const { context, page } = await openFresh('#/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   const manifest = await (await page.request.get(new URL(href, page.url()).href)).json();
   assert.equal(manifest.start_url, './');
@@ -130,8 +126,7 @@ test('the home page loads only the shell; a shared link fetches its page parts o
     const preloaded = await page.locator('link[rel="preload"][href$=".wasm"]').evaluateAll((links) =>
       links.map((link) => link.getAttribute('href').slice(2)),
     );
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
     return { fetched, preloaded };
   };
 

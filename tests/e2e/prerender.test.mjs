@@ -4,7 +4,7 @@
 // the keyboard focus.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_HEADING, browser, expectNoAxeViolations, server, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, closeClean, expectNoAxeViolations, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -44,8 +44,7 @@ test('before the wasm runs, the home page is there, passes axe, and its links wo
   assert.equal(await page.locator('#prerendered main h1').isVisible(), false);
   release();
   await page.locator(APP_HEADING, { hasText: 'SLA calculator' }).waitFor();
-  assert.deepEqual(page.errors, []);
-  await context.close();
+  await closeClean(context, page);
 });
 
 test('a link to a tool shows "Loading…" rather than the home page until the app runs', async () => {
@@ -106,6 +105,5 @@ test('the app replaces the prerendered page with the same markup and keeps the f
   assert.equal(await canonical(), prerendered);
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Quiz');
   assert.equal(await page.evaluate(() => document.getElementById('prerendered')), null);
-  assert.deepEqual(page.errors, []);
-  await context.close();
+  await closeClean(context, page);
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
 
 let dir;
 /** The shipped bank, as exported through the UI. */
@@ -15,8 +15,7 @@ let shipped;
 
 useServerAndBrowser(async () => {
   dir = await mkdtemp(join(tmpdir(), 'deskaid-quiz-'));
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await openApp(context, server.base, '#/quiz');
+  const { context, page } = await openFresh('#/quiz', { acceptDownloads: true });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: 'Export this bank' }).click(),
@@ -105,8 +104,7 @@ const heading = (page) => page.locator('#quiz-question-heading');
 
 describe('practice', () => {
   test('a right answer and a wrong one get feedback, then the results', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz');
+    const { context, page } = await openFresh('#/quiz');
     await expectNoAxeViolations(page, 'start screen');
     await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=2&seed=3`);
     await startFromLink(page);
@@ -137,8 +135,7 @@ describe('practice', () => {
     await score.waitFor();
     assert.match(await score.textContent(), /2 answered of 2 questions/);
     await expectNoAxeViolations(page, 'practice results');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('keyboard: a number key chooses an option and Enter checks and continues', async () => {
@@ -170,8 +167,7 @@ describe('practice', () => {
   });
 
   test('review missed asks only the questions answered wrong', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz');
+    const { context, page } = await openFresh('#/quiz');
     await page.goto(`${server.base}#/quiz?mode=practice&topics=deadlines&count=3&seed=11`);
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
@@ -315,15 +311,13 @@ describe('spaced review (FSRS)', () => {
     await page.getByTestId('quiz-score').waitFor();
     await page.getByRole('button', { name: 'New quiz' }).click();
     assert.match(await page.getByTestId('quiz-stats').textContent(), /Due for review0 questions/);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 });
 
 describe('exams', () => {
   test('a trainer link starts the exam; a reload keeps the question and answers; the score is shown', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80');
+    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=3&seed=7&pass=80');
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     assert.equal(await heading(page).textContent(), 'Question 1 of 3');
@@ -362,13 +356,11 @@ describe('exams', () => {
     await page.getByRole('button', { name: 'New quiz' }).click();
     const history = page.getByTestId('quiz-exam-history');
     assert.match(await history.textContent(), /100%.*80%.*Passed/s);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('the trainer link follows the options and starts exactly that exam', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz');
+    const { context, page } = await openFresh('#/quiz');
     await page.getByLabel('Exam').check();
     await page.getByRole('button', { name: 'Select none' }).click();
     assert.match(await page.locator('#quiz-topics-error').textContent(), /Choose at least one topic/);
@@ -409,8 +401,7 @@ describe('exams', () => {
   });
 
   test('an exam whose time ran out ends and shows its results', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
+    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await answerRight(page);
@@ -435,8 +426,7 @@ describe('exams', () => {
   });
 
   test('an exam whose time runs out while the page is open ends there and shows its results', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=1');
+    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=1', { at: TEST_NOW });
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     const timer = page.locator('.quiz-timer');
@@ -460,13 +450,11 @@ describe('exams', () => {
     assert.match(await page.getByTestId('notice').filter({ hasText: 'Time is up' }).textContent(), /Time is up: the exam has ended and your answers so far were scored\./);
     assert.equal(await page.locator('.quiz-timer').count(), 0);
     await expectNoAxeViolations(page, 'results of an exam ended by its time limit');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('a link for another quiz asks before replacing the one in progress; a bad link shows why', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
+    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
@@ -558,8 +546,7 @@ describe('custom banks', () => {
     bad.questions[0].correct = ['purple'];
     const path = join(dir, 'bad.json');
     await writeFile(path, JSON.stringify(bad));
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/quiz');
+    const { context, page } = await openFresh('#/quiz');
     const before = await page.getByTestId('quiz-bank-in-use').textContent();
     await page.getByLabel('Import a question bank (JSON)').setInputFiles(path);
     const error = page.getByTestId('quiz-bank-error');

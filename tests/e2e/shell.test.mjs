@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { addCase, APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -21,19 +21,16 @@ const ROUTES = [
 describe('routes', () => {
   for (const [hash, heading] of ROUTES) {
     test(`${hash} renders its h1 from a sub-path with no axe violations`, async () => {
-      const context = await browser.newContext();
-      const page = await openApp(context, server.base, hash);
+      const { context, page } = await openFresh(hash);
       assert.equal(await page.locator('main h1').count(), 1);
       assert.equal((await page.locator('main h1').textContent()).trim(), heading);
       await expectNoAxeViolations(page, hash);
-      assert.deepEqual(page.errors, []);
-      await context.close();
+      await closeClean(context, page);
     });
   }
 
   test('an unknown hash shows the not-found view', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/no/such/page');
+    const { context, page } = await openFresh('#/no/such/page');
     assert.equal((await page.locator('main h1').textContent()).trim(), 'Page not found');
     assert.match(await page.locator('main').textContent(), /\/no\/such\/page/);
     await expectNoAxeViolations(page, 'not found');
@@ -41,17 +38,14 @@ describe('routes', () => {
   });
 
   test('a path typed in capitals opens the same view', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/Escalation/DSAR/Close-Case');
+    const { context, page } = await openFresh('#/Escalation/DSAR/Close-Case');
     await page.locator('.esc-step h2').waitFor();
     assert.equal((await page.locator('main h1').textContent()).trim(), 'DSAR privacy request');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('navigation marks the current page and follows links', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/');
+    const { context, page } = await openFresh('#/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Settings');
     const current = page.locator('nav a[aria-current="page"]');
@@ -64,8 +58,7 @@ describe('routes', () => {
 describe('storage', () => {
   test('corrupt Deskaid keys and a foreign key: the app starts with one plain notice and sets the data aside', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskaid-'));
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings', { acceptDownloads: true });
     await page.evaluate(() => {
       for (const key of ['deskaid.settings', 'deskaid.walks', 'deskaid.queue', 'deskaid.quiz']) {
         localStorage.setItem(key, '{this is not json');
@@ -112,22 +105,19 @@ describe('storage', () => {
   });
 
   test('data from a newer Deskaid is refused with a notice, not a panic, and left for that version', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/');
+    const { context, page } = await openFresh('#/');
     const newer = JSON.stringify({ version: 999, data: { theme: 'dark' } });
     await page.evaluate((newer) => localStorage.setItem('deskaid.settings', newer), newer);
     await page.reload();
     await page.waitForSelector(APP_HEADING);
     assert.match(await page.getByTestId('notice').first().textContent(), /saved by a newer version of Deskaid/);
     assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), newer);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('export then import restores the data; a bad import changes nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskaid-'));
-    const context = await browser.newContext({ acceptDownloads: true });
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings', { acceptDownloads: true });
     await page.getByLabel('Dark').check();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -260,8 +250,7 @@ describe('storage', () => {
   });
 
   test('reset also deletes the copies set aside, and the list of them goes', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings');
     await page.evaluate(() => {
       for (const key of ['deskaid.settings', 'deskaid.walks', 'deskaid.queue', 'deskaid.quiz']) {
         localStorage.setItem(key, '{this is not json');
@@ -295,13 +284,11 @@ describe('storage', () => {
     await page.waitForSelector(APP_HEADING);
     assert.equal(await page.getByTestId('set-aside').count(), 0);
     assert.equal(await page.getByTestId('notice').count(), 0);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('reset deletes everything after confirmation', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings');
     await page.getByLabel('Dark').check();
     await page.getByRole('button', { name: 'Reset all data…' }).click();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
@@ -313,8 +300,7 @@ describe('storage', () => {
 
 describe('storage failures', () => {
   test('a full storage shows an error and keeps the change in this tab; the saved copy is untouched', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings');
     await page.getByLabel('Dark').check();
     const saved = await page.evaluate(() => localStorage.getItem('deskaid.settings'));
     await page.evaluate(() => {
@@ -328,8 +314,7 @@ describe('storage failures', () => {
     assert.match(await error.textContent(), /storage for this site is full/);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
     assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), saved);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('storage blocked by the browser: the app still runs and says changes will not last', async () => {
@@ -345,8 +330,7 @@ describe('storage failures', () => {
     assert.match(await page.getByTestId('notice').first().textContent(), /does not let Deskaid store data/);
     await page.getByLabel('Dark').check();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 });
 
@@ -358,13 +342,8 @@ describe('panic banner', () => {
     // frame reads the disposed NodeRef, which panics. The fake clock holds
     // the frame back so the second click lands first, as a quick hand or a
     // busy machine can. When that bug is fixed, this test needs another panic.
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
-    await page.fill('#sla-add-number', 'P-1');
-    await page.fill('#sla-add-customer', 'Panic Banner');
-    await page.fill('#sla-add-received', '2026-11-30T09:00');
-    await page.getByRole('button', { name: 'Add case' }).click();
-    await page.getByTestId('add-case-status').getByText('Added case P-1.').waitFor();
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
+    await addCase(page, { number: 'P-1', customer: 'Panic Banner', received: '2026-11-30T09:00' });
     assert.equal(await page.locator('.panic-banner').count(), 0);
 
     await context.clock.pauseAt(new Date('2026-11-30T15:30:00Z'));

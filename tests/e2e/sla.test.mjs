@@ -8,7 +8,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
-import { afterPaint, APP_HEADING, browser, contextAt, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { addCase, afterPaint, APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -79,8 +79,7 @@ describe('calculator links (URL contract)', () => {
       const page = await calculator(context, c.query);
       assert.equal(await due(page, 'initial-contact-due'), c.initial);
       assert.equal(await due(page, 'resolution-due'), c.resolution);
-      assert.deepEqual(page.errors, []);
-      await context.close();
+      await closeClean(context, page);
     });
   }
 
@@ -170,8 +169,7 @@ describe('calculator input errors', () => {
     await page.fill('#sla-zone', 'America/Argentina/Buenos_Aires');
     assert.equal(await due(page, 'initial-contact-due'), '2026-03-09T12:00:00-03:00');
     assert.equal(await page.locator('#sla-zone').getAttribute('aria-invalid'), null);
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('the unknown zone stays as typed; fixing it shows results; errors pass axe', async () => {
@@ -336,8 +334,7 @@ describe('rules and business calendar', () => {
   });
 
   test('rule edits not saved yet survive a look at another page of the tab', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings');
     await page.fill('#sla-rules-new-holiday', '2026-12-28');
     await page.getByRole('button', { name: 'Add date' }).click();
     assert.match(await page.getByTestId('sla-rules-state').textContent(), /You have unsaved changes/);
@@ -357,8 +354,7 @@ describe('rules and business calendar', () => {
   });
 
   test('the settings page words the rules for the calculator and the queue', async () => {
-    const context = await browser.newContext();
-    const page = await openApp(context, server.base, '#/settings');
+    const { context, page } = await openFresh('#/settings');
     const intro = page.getByTestId('sla-rules-intro');
     await intro.waitFor();
     assert.doesNotMatch(await intro.textContent(), /above/);
@@ -382,24 +378,12 @@ describe('rules and business calendar', () => {
   });
 });
 
-/** Fills and submits the add-case form. */
-async function addCase(page, { number, customer, type = 'general', received, status, next = '' }) {
-  await page.fill('#sla-add-number', number);
-  await page.fill('#sla-add-customer', customer);
-  await page.selectOption('#sla-add-type', type);
-  await page.fill('#sla-add-received', received);
-  if (status) await page.selectOption('#sla-add-status', { label: status });
-  await page.fill('#sla-add-next', next);
-  await page.getByRole('button', { name: 'Add case' }).click();
-  await page.getByTestId('add-case-status').getByText(`Added case ${number}.`).waitFor();
-}
 
 const caseItem = (page, number) => page.locator(`[data-testid=queue-case][data-case="${number}"]`);
 
 describe('my queue', () => {
   test('required fields are checked inline', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await page.getByRole('button', { name: 'Add case' }).click();
     await page.locator('#sla-add-number-error').getByText('Enter the case number.').waitFor();
     assert.match(await page.locator('#sla-add-customer-error').textContent(), /Enter the customer's name/);
@@ -409,8 +393,7 @@ describe('my queue', () => {
   });
 
   test('a case survives a reload; attempts, edits, the end-of-shift check, filters, removal and axe', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await addCase(page, { number: 'Q-100', customer: 'Grace Hopper', received: '2026-03-06T15:01', next: 'Email the customer' });
     await page.reload();
     await page.waitForSelector(APP_HEADING);
@@ -471,13 +454,11 @@ describe('my queue', () => {
     await page.getByTestId('queue-count').getByText('1 case.').waitFor();
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByTestId('queue-count').getByText('2 cases.').waitFor();
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('an empty Add case says the fields are marked above and focuses the first', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await page.getByRole('button', { name: 'Add case' }).click();
     await page.getByTestId('add-case-status').getByText('The case was not added: fix the fields marked above.').waitFor();
     await page.waitForFunction(() => document.activeElement?.id === 'sla-add-number');
@@ -488,8 +469,7 @@ describe('my queue', () => {
   });
 
   test('a case received in the future is not added', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await page.fill('#sla-add-number', 'F-2');
     await page.fill('#sla-add-customer', 'Future Customer');
     await page.fill('#sla-add-received', '2099-01-05T10:00');
@@ -501,8 +481,7 @@ describe('my queue', () => {
   });
 
   test('after Add case the type returns to General with the other fields', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await addCase(page, { number: 'T-1', customer: 'Type Reset', type: 'regulatory', received: '2026-03-06T15:01' });
     assert.equal(await page.locator('#sla-add-type').inputValue(), 'general');
     assert.equal(await page.locator('#sla-add-number').inputValue(), '');
@@ -510,8 +489,7 @@ describe('my queue', () => {
   });
 
   test('attempts before receipt or in the future are refused next to When; the zone is named', async () => {
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     await addCase(page, { number: 'A-1', customer: 'Attempt Check', received: '2026-11-20T16:30' });
     const item = caseItem(page, 'A-1');
     await item.getByText('Contact attempts (0)').click();
@@ -578,8 +556,7 @@ describe('my queue', () => {
 
   test('the countdowns tick while the page is open, through due soon to overdue', async () => {
     // TEST_NOW is Monday 30 Nov 2026, 10:00 in New York; the fake clock runs from there.
-    const context = await contextAt(browser);
-    const page = await openApp(context, server.base, '#/queue');
+    const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
     // Received at 09:00, before the 15:00 cut-off: contact is due by 17:00 the same day.
     await addCase(page, { number: 'T-9', customer: 'Tick Tock', received: '2026-11-30T09:00' });
     const item = caseItem(page, 'T-9');
@@ -604,8 +581,7 @@ describe('my queue', () => {
     await item.locator('.sla-remaining', { hasText: /^\(overdue by 3\d min\)$/ }).waitFor();
     assert.equal(await item.getByTestId('urgency').textContent(), 'Overdue');
     await expectNoAxeViolations(page, 'queue with an overdue case');
-    assert.deepEqual(page.errors, []);
-    await context.close();
+    await closeClean(context, page);
   });
 
   test('the queue fits a 360 px wide screen', async () => {

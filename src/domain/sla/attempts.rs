@@ -145,30 +145,40 @@ mod tests {
                 (Email, "2026-03-10T10:00"),
             ],
         );
-        let report = worked.attempts_report(&engine);
-        assert!(!report.met);
-        assert_eq!(report.business_days, 2);
-        assert_eq!(
-            report.explanation,
-            "Still needed: an attempt on 1 more business day."
-        );
-        // A Saturday attempt does not add a business day, and the text says so.
-        worked.attempts.push(attempt(Phone, "2026-03-14T10:00"));
-        let report = worked.attempts_report(&engine);
-        assert_eq!(report.business_days, 2);
-        assert_eq!(
-            report.explanation,
-            "Still needed: an attempt on 1 more business day (1 attempt on a closed day does not count)."
-        );
-        // Thursday's attempt makes three different days; they need not be back to back.
-        worked.attempts.push(attempt(Phone, "2026-03-12T09:15"));
-        let report = worked.attempts_report(&engine);
-        assert!(report.met);
-        assert_eq!(
-            report.explanation,
-            "Rule met: attempts on 3 different business days (3 needed), by email and phone (1 attempt on a closed day does not count)."
-        );
-        assert_eq!(report.source.to_string(), "doc 001, lines 68-70");
+        // Each phone call added in turn, then the report: met, business days, words.
+        let calls = [
+            (None, false, 2, "Still needed: an attempt on 1 more business day."),
+            // A Saturday attempt does not add a business day, and the text says so.
+            (
+                Some("2026-03-14T10:00"),
+                false,
+                2,
+                "Still needed: an attempt on 1 more business day (1 attempt on a closed day does not count).",
+            ),
+            // Thursday's attempt makes three different days; they need not be back to back.
+            (
+                Some("2026-03-12T09:15"),
+                true,
+                3,
+                "Rule met: attempts on 3 different business days (3 needed), by email and phone (1 attempt on a closed day does not count).",
+            ),
+        ];
+        for (call, met, business_days, explanation) in calls {
+            if let Some(local) = call {
+                worked.attempts.push(attempt(Phone, local));
+            }
+            let report = worked.attempts_report(&engine);
+            assert_eq!(
+                (
+                    report.met,
+                    report.business_days,
+                    report.explanation.as_str()
+                ),
+                (met, business_days, explanation),
+                "after {call:?}"
+            );
+            assert_eq!(report.source.to_string(), "doc 001, lines 68-70");
+        }
 
         let three_days = ["2026-03-09T10:00", "2026-03-10T10:00", "2026-03-11T10:00"];
         let email_only = tried("H", &three_days.map(|local| (Email, local)));
