@@ -29,6 +29,9 @@ async fn the_start_screen_lists_every_topic_with_its_question_count() {
         list.contains(&format!("Contact and resolution deadlines ({deadlines})")),
         "{list}"
     );
+    // Written out by hand from content/questions/q001.toml.
+    assert!(list.contains("Contact and resolution deadlines (8)"), "{list}");
+    assert!(list.contains("Credits and approvals ("), "{list}");
     let checkbox: web_sys::HtmlInputElement =
         find(&container, "#quiz-topic-deadlines").unchecked_into();
     assert!(checkbox.checked(), "every topic is chosen by default");
@@ -85,8 +88,7 @@ async fn a_practice_question_answered_right_shows_correct_and_the_explanation() 
     find(&container, &format!("#quiz-option-{right}")).click();
     leptos::task::tick().await;
     find(&container, "[data-testid=quiz-primary]").click();
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(&container).await;
     let feedback = text_of(&container, "[data-testid=quiz-feedback]");
     assert!(feedback.contains("Correct"), "{feedback}");
     assert!(feedback.contains(&question.explanation), "{feedback}");
@@ -114,8 +116,7 @@ async fn a_trainer_link_starts_an_exam_with_the_given_count() {
 /// Presses Start on the screen a trainer's link opens.
 async fn start_linked_quiz(container: &web_sys::HtmlElement) {
     find(container, "[data-testid=quiz-linked] .button-row button").click();
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(container).await;
 }
 
 fn current_hash() -> String {
@@ -210,8 +211,7 @@ async fn practice_feedback_marks_the_learners_wrong_pick_in_words() {
     find(&container, &format!("#quiz-option-{wrong}")).click();
     leptos::task::tick().await;
     find(&container, "[data-testid=quiz-primary]").click();
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(&container).await;
     let label = |i: usize| text_of(&container, &format!("label[for=quiz-option-{i}]"));
     assert!(label(wrong).ends_with(" ✗ your answer"), "{}", label(wrong));
     assert!(
@@ -229,8 +229,7 @@ async fn on_the_last_exam_question_the_hint_says_enter_finishes_the_exam() {
     let hint = text_of(&container, "#quiz-instruction");
     assert!(hint.contains("Enter goes to the next question."), "{hint}");
     find(&container, "[data-testid=quiz-primary]").click();
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(&container).await;
     assert_eq!(
         text_of(&container, "#quiz-question-heading"),
         "Question 2 of 2"

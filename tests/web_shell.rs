@@ -35,13 +35,7 @@ async fn every_route_renders_its_heading_and_marks_the_navigation() {
 #[wasm_bindgen_test]
 async fn following_a_link_changes_the_page() {
     let (container, handle) = render_at("#/").await;
-    web_sys::window()
-        .unwrap()
-        .location()
-        .set_hash("#/settings")
-        .unwrap();
-    // hashchange is dispatched asynchronously.
-    sleep_ms(50).await;
+    go_to(&container, "#/settings").await;
     assert_eq!(text_of(&container, "main h1"), "Settings");
     drop(handle);
     container.remove();
@@ -52,12 +46,9 @@ async fn tab_memory_outlives_a_page_but_not_the_app() {
     let scanner = "#esc-scanner-input";
     let (container, handle) = render_at("#/escalation").await;
     type_into(&container, scanner, "my lawyer says");
-    let location = web_sys::window().unwrap().location();
-    location.set_hash("#/quiz").unwrap();
-    sleep_ms(50).await;
+    go_to(&container, "#/quiz").await;
     assert_eq!(text_of(&container, "main h1"), "Training quiz");
-    location.set_hash("#/escalation").unwrap();
-    sleep_ms(50).await;
+    go_to(&container, "#/escalation").await;
     assert_eq!(value_of(&container, scanner), "my lawyer says");
     cleanup(container, handle);
 

@@ -40,8 +40,7 @@ async fn editing_the_form_recomputes_and_mirrors_the_url() {
         render_at("#/sla?type=general&received=2026-03-06T15:01&tz=America/New_York&holidays=")
             .await;
     type_into(&container, "#sla-holidays", "2026-03-09");
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(&container).await;
     assert_eq!(
         attribute(&container, "[data-testid=initial-contact-due]", "datetime"),
         "2026-03-10T12:00:00-04:00"
@@ -81,8 +80,7 @@ async fn adding_a_case_shows_it_in_the_queue() {
     let form: web_sys::HtmlFormElement =
         find(&container, "[data-testid=add-case-form]").unchecked_into();
     form.request_submit().unwrap();
-    leptos::task::tick().await;
-    sleep_ms(20).await;
+    settle(&container).await;
     let item = text_of(&container, "[data-testid=queue-case]");
     assert!(item.contains("CASE-4711"), "{item}");
     assert!(item.contains("Ada Lovelace"), "{item}");
@@ -128,18 +126,13 @@ fn with_text(container: &web_sys::HtmlElement, selector: &str, text: &str) -> we
         .unwrap_or_else(|| panic!("no {selector} saying {text}"))
 }
 
-async fn settle() {
-    leptos::task::tick().await;
-    sleep_ms(20).await;
-}
-
 #[wasm_bindgen_test]
 async fn a_rule_that_is_not_a_number_stays_in_its_field_until_restored() {
     let (container, handle) = render_at("#/sla").await;
     let label = with_text(&container, "label", "General resolution business days");
     let selector = format!("#{}", label.get_attribute("for").unwrap());
     type_into(&container, &selector, "four");
-    settle().await;
+    settle(&container).await;
     let input: web_sys::HtmlInputElement = find(&container, &selector).unchecked_into();
     assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
     let described = input.get_attribute("aria-describedby").unwrap();
@@ -154,7 +147,7 @@ async fn a_rule_that_is_not_a_number_stays_in_its_field_until_restored() {
     assert!(text_of(&container, "[data-testid=sla-rules-problems]")
         .contains("General resolution business days: enter a whole number"));
     with_text(&container, "button", "Save rules").click();
-    settle().await;
+    settle(&container).await;
     let statuses = container
         .query_selector_all(".sla-rules [role=status]")
         .unwrap();
@@ -166,7 +159,7 @@ async fn a_rule_that_is_not_a_number_stays_in_its_field_until_restored() {
             .starts_with("Not saved")));
 
     with_text(&container, "button", "Restore shipped defaults").click();
-    settle().await;
+    settle(&container).await;
     assert_eq!(input.value(), "4");
     assert_eq!(input.get_attribute("aria-invalid"), None);
     assert_eq!(text_of(&container, &format!("#{error_id}")), "");
@@ -184,11 +177,11 @@ async fn the_queue_filters_pick_options_by_key() {
         type_into(&container, "#sla-add-received", "2026-03-06T15:01");
         choose(&container, "#sla-add-type", kind);
         form.request_submit().unwrap();
-        settle().await;
+        settle(&container).await;
     }
     assert_eq!(text_of(&container, "[data-testid=queue-count]"), "2 cases.");
     choose(&container, "#sla-filter-type", "executive");
-    settle().await;
+    settle(&container).await;
     assert_eq!(
         text_of(&container, "[data-testid=queue-count]"),
         "Showing 1 of 2 cases."
@@ -199,7 +192,7 @@ async fn the_queue_filters_pick_options_by_key() {
     );
     choose(&container, "#sla-filter-type", "");
     choose(&container, "#sla-filter-status", "pending_on");
-    settle().await;
+    settle(&container).await;
     assert_eq!(
         text_of(&container, "[data-testid=queue-count]"),
         "Showing 0 of 2 cases."

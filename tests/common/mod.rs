@@ -8,20 +8,110 @@ use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::JsCast;
 
 /// Mounts the whole app on a fresh container with `hash` as the URL and
-/// empty storage; dropping the handle unmounts it.
+/// empty storage, and waits until its page is drawn; dropping the handle
+/// unmounts it.
 pub async fn render_at(hash: &str) -> (web_sys::HtmlElement, UnmountHandle<AnyViewState>) {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
-    window.location().set_hash(hash).unwrap();
-    // Let the hashchange of the line above pass before the app listens.
-    sleep_ms(20).await;
+    // The hashchange of an earlier URL must pass before the app listens.
+    set_hash(hash).await;
     let document = window.document().unwrap();
     let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
     document.body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), || deskaid::shell::App().into_any());
-    leptos::task::tick().await;
-    sleep_ms(50).await;
+    wait_until("the page's heading", || {
+        container.query_selector("main h1").ok().flatten().is_some()
+            && container
+                .query_selector(".page-loading")
+                .ok()
+                .flatten()
+                .is_none()
+    })
+    .await;
+    settle(&container).await;
     (container, handle)
+}
+
+/// Sets the URL's hash and, when that changes it, waits for the
+/// `hashchange` event (which the browser dispatches in a later task).
+pub async fn set_hash(hash: &str) {
+    let window = web_sys::window().unwrap();
+    let before = window.location().hash().unwrap();
+    let changed = js_sys::Promise::new(&mut |resolve, _| {
+        let options = js_sys::Object::new();
+        js_sys::Reflect::set(&options, &"once".into(), &true.into()).unwrap();
+        let add: js_sys::Function = js_sys::Reflect::get(&window, &"addEventListener".into())
+            .unwrap()
+            .unchecked_into();
+        add.call3(&window, &"hashchange".into(), &resolve, &options)
+            .unwrap();
+    });
+    window.location().set_hash(hash).unwrap();
+    if window.location().hash().unwrap() != before {
+        wasm_bindgen_futures::JsFuture::from(changed).await.unwrap();
+    }
+}
+
+/// Goes to `hash` as a pasted link or the browser's address bar would, and
+/// waits until the app has followed it.
+pub async fn go_to(container: &web_sys::HtmlElement, hash: &str) {
+    set_hash(hash).await;
+    wait_until("the page's code to load", || {
+        container
+            .query_selector(".page-loading")
+            .ok()
+            .flatten()
+            .is_none()
+    })
+    .await;
+    settle(container).await;
+}
+
+/// Waits until `condition` holds, looking again after every animation
+/// frame, and fails naming `what` after 5 seconds. Tests wait for what they
+/// need, never for a number of milliseconds, so a busy machine only makes
+/// them slower.
+pub async fn wait_until(what: &str, mut condition: impl FnMut() -> bool) {
+    let started = js_sys::Date::now();
+    while !condition() {
+        assert!(
+            js_sys::Date::now() - started < 5000.0,
+            "timed out after 5 s waiting for {what}"
+        );
+        next_frame().await;
+    }
+}
+
+/// Waits until the app has stopped changing the page: its effects, tasks
+/// and storage events have run when an animation frame passes with the
+/// markup in `container` unchanged (at most 5 seconds).
+pub async fn settle(container: &web_sys::HtmlElement) {
+    leptos::task::tick().await;
+    let started = js_sys::Date::now();
+    let mut before = container.inner_html();
+    loop {
+        next_frame().await;
+        let now = container.inner_html();
+        if now == before {
+            return;
+        }
+        before = now;
+        assert!(
+            js_sys::Date::now() - started < 5000.0,
+            "timed out after 5 s waiting for the page to stop changing"
+        );
+    }
+}
+
+/// Resolves at the browser's next animation frame.
+async fn next_frame() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&resolve)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
 
 /// Unmounts the app and removes its container, so the next test starts clean.
@@ -68,15 +158,4 @@ pub fn value_of(container: &web_sys::HtmlElement, selector: &str) -> String {
             .unchecked_ref::<web_sys::HtmlTextAreaElement>()
             .value(),
     }
-}
-
-/// Waits for `ms` milliseconds, letting events and effects run.
-pub async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
