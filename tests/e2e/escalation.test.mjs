@@ -205,14 +205,14 @@ describe('walker', () => {
     await page.getByRole('button', { name: 'Back', exact: true }).click();
     await stepHeading(page).filter({ hasText: "Has the customer's case been updated?" }).waitFor();
     assert.equal(hashOf(page), '#/escalation/leadership/case-updated');
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 4);
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
 
     await page.goBack();
     await stepHeading(page).filter({ hasText: 'Try to de-escalate' }).waitFor();
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 2);
     await page.goForward();
     await stepHeading(page).filter({ hasText: "Has the customer's case been updated?" }).waitFor();
-    assert.equal(await page.locator('.esc-breadcrumb li').count(), 4);
+    assert.equal(await page.locator('.esc-breadcrumb li').count(), 3);
 
     const first = page.locator('.esc-breadcrumb li').first();
     const change = first.getByRole('button', { name: /Change/ });
