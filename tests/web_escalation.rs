@@ -39,7 +39,10 @@ async fn the_list_shows_every_flow_with_a_link() {
     // Written out by hand, so the page is checked against more than the
     // content it was drawn from.
     assert_eq!(titles.len(), 8);
-    assert_eq!(titles[0], "Customer asks for leadership or special handling");
+    assert_eq!(
+        titles[0],
+        "Customer asks for leadership or special handling"
+    );
     assert!(titles.contains(&"Booking refund request".to_string()));
     cleanup(container, handle);
 }

@@ -30,7 +30,10 @@ async fn the_start_screen_lists_every_topic_with_its_question_count() {
         "{list}"
     );
     // Written out by hand from content/questions/q001.toml.
-    assert!(list.contains("Contact and resolution deadlines (8)"), "{list}");
+    assert!(
+        list.contains("Contact and resolution deadlines (8)"),
+        "{list}"
+    );
     assert!(list.contains("Credits and approvals ("), "{list}");
     let checkbox: web_sys::HtmlInputElement =
         find(&container, "#quiz-topic-deadlines").unchecked_into();

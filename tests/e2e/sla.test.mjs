@@ -215,6 +215,24 @@ describe('calculator editing and sharing', () => {
     await context.close();
   });
 
+  test('the West division\'s zone is one click away, and the result follows it', async () => {
+    const { context, page } = await openFresh(`#/sla?type=general&received=2026-03-06T15:01&tz=${NY}`);
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-09T12:00:00-04:00');
+    const divisions = page.getByRole('group', { name: /Northeast & West divisions/ });
+    assert.match(await divisions.textContent(), /doc 001, lines 63-64/);
+    const west = divisions.getByRole('button', { name: 'West: America/Los_Angeles' });
+    assert.equal(await divisions.getByRole('button', { name: 'Northeast: America/New_York' }).getAttribute('aria-pressed'), 'true');
+    assert.equal(await west.getAttribute('aria-pressed'), 'false');
+    await west.click();
+    assert.equal(await page.locator('#sla-zone').inputValue(), 'America/Los_Angeles');
+    assert.equal(await west.getAttribute('aria-pressed'), 'true');
+    // The same wall-clock receipt, read and counted in Los Angeles (PDT from 8 March).
+    await page.waitForFunction(() => document.querySelector('[data-testid=initial-contact-due]')?.getAttribute('datetime') === '2026-03-09T12:00:00-07:00');
+    await page.waitForFunction(() => location.hash.includes('tz=America%2FLos_Angeles'));
+    await expectNoAxeViolations(page, 'calculator in the West division\'s zone');
+    await closeClean(context, page);
+  });
+
   test('a receipt in the future is allowed with a warning', async () => {
     const context = await contextAt(browser);
     const page = await calculator(context, `type=general&received=2026-03-06T15:01&tz=${NY}`);

@@ -4,6 +4,7 @@
 //! below the results ([`SlaRulesEditor`]).
 
 mod calc;
+mod divisions;
 
 use crate::components::clock::use_now;
 use crate::components::copy_button::CopyButton;
@@ -242,6 +243,7 @@ fn Calculator() -> impl IntoView {
                     hint="An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
                     warning_testid="zone-warning"
                 />
+                <divisions::DivisionZones zone=inputs.zone/>
             </div>
             <fieldset class="sla-holidays">
                 <legend>"Holidays for this calculation"</legend>
