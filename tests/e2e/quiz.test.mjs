@@ -400,6 +400,39 @@ describe('exams', () => {
     await context.close();
   });
 
+  test('a count the topics cannot fill is said as it is typed, and a link asking too much says what Start will do', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await page.getByLabel('Exam').check();
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await page.getByLabel('Contact and resolution deadlines (8)').check();
+    await page.getByLabel('Number of questions').fill('10');
+    await page.getByLabel('Seed (optional)').fill('7');
+    assert.equal(
+      await page.getByTestId('quiz-shortfall').textContent(),
+      '10 questions asked for but the chosen topics have only 8, so the quiz asks all 8. The trainer link asks for 8 too.',
+    );
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), `${server.base}#/quiz?mode=exam&topics=deadlines&count=8&seed=7`);
+    await expectNoAxeViolations(page, 'start screen, a count the topics cannot fill');
+    await page.getByLabel('Number of questions').fill('8');
+    assert.equal(await page.getByTestId('quiz-shortfall').textContent(), '');
+
+    // A link made by hand (or for another bank) asking 10 of the 8.
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=deadlines&count=10&seed=7`);
+    await page.getByTestId('quiz-linked').waitFor();
+    assert.equal(
+      await page.getByTestId('quiz-linked-shortfall').textContent(),
+      'This link asks for 10 questions but the chosen topics have only 8 in the question bank in use, so the exam asks all 8.',
+    );
+    assert.match(await page.getByTestId('quiz-linked-spec').textContent(), /^Exam: 8 questions on Contact and resolution deadlines/);
+    await expectNoAxeViolations(page, 'a link asking more than its topics hold');
+    await startFromLink(page);
+    await page.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(page).textContent(), 'Question 1 of 8');
+    assert.match(await page.locator('.quiz-meta').textContent(), /^Exam/);
+    assert.equal(await page.getByTestId('quiz-link-error').count(), 0);
+    await closeClean(context, page);
+  });
+
   test('an exam whose time ran out ends and shows its results', async () => {
     const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
     await startFromLink(page);

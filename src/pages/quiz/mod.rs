@@ -173,10 +173,11 @@ pub fn QuizPage() -> impl IntoView {
                 return;
             }
         };
+        let runs = quiz.bank.with_untracked(|bank| spec.fit(bank).spec);
         let same_running = state.quiz.with_untracked(|q| {
             q.session
                 .as_ref()
-                .is_some_and(|s| !s.is_finished() && s.spec() == &spec)
+                .is_some_and(|s| !s.is_finished() && s.spec() == &runs)
         });
         if same_running {
             replace_hash(&Route::Quiz.href());

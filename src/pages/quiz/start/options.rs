@@ -36,17 +36,29 @@ pub(super) fn QuizOptions(
                 &pass.get(),
                 &time.get(),
             )
+            .map(|spec| spec.fit(bank))
         })
     });
     let problem = move |pick: fn(&OptionProblems) -> Option<String>| {
         Signal::derive(move || spec.with(|s| s.as_ref().err().and_then(|p| pick(p))))
     };
     let other = problem(|p| p.other.clone());
+    // Said as the count is chosen, not only when Start is pressed.
+    let shortfall = move || {
+        spec.with(|s| {
+            let shortfall = s.as_ref().ok()?.shortfall?;
+            Some(format!(
+                "{} The trainer link asks for {} too.",
+                sentence(&shortfall.to_string()),
+                shortfall.available
+            ))
+        })
+    };
     let start = move |_| {
         start_error.set(None);
         match spec.get_untracked() {
-            Ok(spec) => {
-                if let Err(e) = quiz.start(spec) {
+            Ok(fitted) => {
+                if let Err(e) = quiz.start(fitted.spec) {
                     start_error.set(Some(sentence(&e.to_string())));
                 }
             }
@@ -67,6 +79,7 @@ pub(super) fn QuizOptions(
                     <TextField id="quiz-time" label="Time limit (minutes, optional)" hint="Empty: no time limit." inputmode="numeric" value=time error=problem(|p| p.time.clone())/>
                 </Show>
             </div>
+            <p class="quiz-shortfall" aria-live="polite" data-testid="quiz-shortfall">{shortfall}</p>
             <p class="field-error" role="alert">{move || other.get()}</p>
             <div class="button-row">
                 <button type="button" on:click=start>"Start the quiz"</button>

@@ -5,7 +5,7 @@ use super::spec::OptionProblems;
 use super::words::{describe_spec, local_now};
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
-use crate::domain::quiz::{link_spec, pick_link_seed, spec_to_pairs, QuizSpec};
+use crate::domain::quiz::{link_spec, pick_link_seed, spec_to_pairs, FittedSpec};
 use crate::nav::Route;
 use leptos::prelude::*;
 
@@ -14,15 +14,15 @@ use leptos::prelude::*;
 pub(super) fn TrainerLink(
     /// The page context.
     quiz: Quiz,
-    /// The options as a spec, or what is wrong with them.
-    spec: Memo<Result<QuizSpec, Box<OptionProblems>>>,
+    /// The options as the quiz Start runs, or what is wrong with them.
+    spec: Memo<Result<FittedSpec, Box<OptionProblems>>>,
     /// The seed as typed; empty means the link picks one.
     seed: RwSignal<String>,
 ) -> impl IntoView {
     // Picked once per visit, so the link does not change while the trainer types.
     let link_seed = pick_link_seed(local_now().timestamp_millis().unsigned_abs());
     let linked_spec =
-        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|spec| link_spec(spec, link_seed))));
+        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|f| link_spec(&f.spec, link_seed))));
     let link = Memo::new(move |_| {
         linked_spec.with(|s| {
             s.as_ref().map(|spec| {
