@@ -352,6 +352,27 @@ describe('exams', () => {
     assert.match(await score.textContent(), /Passed \(pass mark 80%\)/);
     assert.equal(await page.locator('.quiz-review-list li').count(), 3);
     await expectNoAxeViolations(page, 'exam results');
+    await closeClean(context, page);
+  });
+
+  test('exam results cite each question\'s source, wrong answers included, as practice feedback does', async () => {
+    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=7');
+    await startFromLink(page);
+    await page.waitForSelector('#quiz-question-heading');
+    const first = await answerWrong(page);
+    await primary(page).click();
+    const second = await answerWrong(page);
+    await primary(page).click();
+    await page.getByTestId('quiz-score').waitFor();
+    const items = page.locator('.quiz-review-list li');
+    assert.equal(await items.count(), 2);
+    for (const [i, q] of [first, second].entries()) {
+      const item = items.nth(i);
+      assert.ok((await item.textContent()).includes(q.prompt));
+      assert.match(await item.locator('.source-ref').textContent(), new RegExp(`^Source: doc ${q.source.doc}, lines? ${q.source.lines} \\(`));
+      if (q.link) assert.equal(await item.getByRole('link').count(), 1, `${q.id} links to what it trains`);
+    }
+    await expectNoAxeViolations(page, 'exam results with sources');
 
     await page.getByRole('button', { name: 'New quiz' }).click();
     const history = page.getByTestId('quiz-exam-history');
