@@ -454,6 +454,41 @@ describe('exams', () => {
     await closeClean(context, page);
   });
 
+  test('with no seed typed, the trainer\'s own Start asks what the link asks, and the link keeps its seed when the form is drawn again', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await page.getByLabel('Exam').check();
+    await page.getByLabel('Number of questions').fill('3');
+    const link = await page.getByTestId('quiz-trainer-link').textContent();
+    const seed = /&seed=(\d+)(&|$)/.exec(link)?.[1];
+    assert.ok(seed, link);
+    assert.match(await page.getByTestId('quiz-link-seed').textContent(), new RegExp(`Start, like this link, uses seed ${seed}\\.`));
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    const previewed = [];
+    for (let i = 0; i < 3; i += 1) {
+      if (i > 0) await primary(page).click();
+      previewed.push((await currentQuestion(page)).id);
+    }
+    // The start screen is drawn again: the link keeps its seed.
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    const again = await page.getByTestId('quiz-trainer-link').textContent();
+    assert.equal(/&seed=(\d+)(&|$)/.exec(again)?.[1], seed, again);
+    await expectNoAxeViolations(page, 'start screen after a pause');
+
+    const learner = await browser.newContext();
+    const other = await openApp(learner, server.base, link.slice(server.base.length));
+    await startFromLink(other);
+    await other.waitForSelector('#quiz-question-heading');
+    const asked = [];
+    for (let i = 0; i < 3; i += 1) {
+      if (i > 0) await primary(other).click();
+      asked.push((await currentQuestion(other)).id);
+    }
+    assert.deepEqual(asked, previewed);
+    await learner.close();
+    await closeClean(context, page);
+  });
+
   test('an exam whose time ran out ends and shows its results', async () => {
     const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
     await startFromLink(page);

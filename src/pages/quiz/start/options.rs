@@ -6,7 +6,7 @@ use super::trainer::TrainerLink;
 use super::words::{local_now, topic_counts};
 use super::Quiz;
 use crate::components::form::{Binding, Checkbox, FieldError, RadioGroup, TextField};
-use crate::domain::quiz::{QuizMode, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT};
+use crate::domain::quiz::{link_spec, QuizMode, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT};
 use crate::domain::text::{plural, sentence};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -36,7 +36,7 @@ pub(super) fn QuizOptions(
                 &pass.get(),
                 &time.get(),
             )
-            .map(|spec| spec.fit(bank))
+            .map(|spec| link_spec(&spec, quiz.auto_seed).fit(bank))
         })
     });
     let problem = move |pick: fn(&OptionProblems) -> Option<String>| {

@@ -2,10 +2,10 @@
 //! quiz (same questions, same order) for whoever receives it.
 
 use super::spec::OptionProblems;
-use super::words::{describe_spec, local_now};
+use super::words::describe_spec;
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
-use crate::domain::quiz::{link_spec, pick_link_seed, spec_to_pairs, FittedSpec};
+use crate::domain::quiz::{spec_to_pairs, FittedSpec};
 use crate::nav::Route;
 use leptos::prelude::*;
 
@@ -19,10 +19,8 @@ pub(super) fn TrainerLink(
     /// The seed as typed; empty means the link picks one.
     seed: RwSignal<String>,
 ) -> impl IntoView {
-    // Picked once per visit, so the link does not change while the trainer types.
-    let link_seed = pick_link_seed(local_now().timestamp_millis().unsigned_abs());
-    let linked_spec =
-        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|f| link_spec(&f.spec, link_seed))));
+    let link_seed = quiz.auto_seed;
+    let linked_spec = Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|f| f.spec.clone())));
     let link = Memo::new(move |_| {
         linked_spec.with(|s| {
             s.as_ref().map(|spec| {
@@ -43,7 +41,7 @@ pub(super) fn TrainerLink(
                     <p class="quiz-spec-summary">{move || linked_spec.with(|s| s.as_ref().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
                     <Show when=move || seed.with(|s| s.trim().is_empty())>
                         <p class="hint" data-testid="quiz-link-seed">
-                            {format!("No seed was typed, so this link uses seed {link_seed}. Type your own seed above to change it.")}
+                            {format!("No seed was typed, so Start, like this link, uses seed {link_seed}. Type your own seed above to change it.")}
                         </p>
                     </Show>
                 }
