@@ -489,6 +489,48 @@ describe('exams', () => {
     await closeClean(context, page);
   });
 
+  test('pausing keeps the quiz set-up, whether it came from the options or from a link', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await page.getByLabel('Exam').check();
+    await page.getByRole('button', { name: 'Select none' }).click();
+    await page.getByLabel('Contact and resolution deadlines (8)').check();
+    await page.getByLabel('Number of questions').fill('3');
+    await page.getByLabel('Seed (optional)').fill('7');
+    await page.getByLabel('Pass mark (%)').fill('90');
+    await page.getByLabel('Time limit (minutes, optional)').fill('20');
+    const link = await page.getByTestId('quiz-trainer-link').textContent();
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    /** The options on screen. */
+    const options = async () => ({
+      exam: await page.getByLabel('Exam').isChecked(),
+      deadlines: await page.getByLabel('Contact and resolution deadlines (8)').isChecked(),
+      ticked: await page.locator('[data-testid=quiz-topics] input:checked').count(),
+      count: await page.getByLabel('Number of questions').inputValue(),
+      seed: await page.getByLabel('Seed (optional)').inputValue(),
+    });
+    assert.deepEqual(await options(), { exam: true, deadlines: true, ticked: 1, count: '3', seed: '7' });
+    assert.equal(await page.getByLabel('Pass mark (%)').inputValue(), '90');
+    assert.equal(await page.getByLabel('Time limit (minutes, optional)').inputValue(), '20');
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), link);
+    await expectNoAxeViolations(page, 'start screen of a paused exam');
+
+    // A quiz started from a link, and paused after a reload: its set-up too.
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2&seed=5`);
+    await page.getByRole('button', { name: 'Start the new quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.reload();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    assert.equal(await page.getByLabel('Number of questions').inputValue(), '2');
+    assert.equal(await page.getByLabel('Seed (optional)').inputValue(), '5');
+    assert.equal(await page.getByLabel('Exam').isChecked(), true);
+    assert.equal(await page.locator('[data-testid=quiz-topics] input:checked').count(), 1);
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), `${server.base}#/quiz?mode=exam&topics=dsar&count=2&seed=5`);
+    await closeClean(context, page);
+  });
+
   test('an exam whose time ran out ends and shows its results', async () => {
     const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=1&time=5');
     await startFromLink(page);

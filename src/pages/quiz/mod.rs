@@ -14,8 +14,7 @@ use crate::components::notice::Notices;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::quiz::{
-    decode_bank_fragment, pick_link_seed, spec_from_pairs, Bank, Progress, QuizSession, QuizSpec,
-    SessionError,
+    decode_bank_fragment, spec_from_pairs, Bank, Progress, QuizSession, QuizSpec, SessionError,
 };
 use crate::nav::Route;
 use crate::nav::{replace_hash, CurrentLocation};
@@ -40,10 +39,9 @@ struct Quiz {
     show_start: RwSignal<bool>,
     /// App-wide notices.
     notices: Notices,
-    /// The seed of a quiz set up with no seed typed, picked once per visit
-    /// to the page, so the trainer's own Start and the trainer link ask the
-    /// same questions in the same order however often the form is redrawn.
-    auto_seed: u64,
+    /// The options of the next quiz, kept while the start screen comes and
+    /// goes (a pause keeps the set-up, and the seed picked for it).
+    setup: start::Setup,
 }
 
 impl Quiz {
@@ -130,7 +128,7 @@ pub fn QuizPage() -> impl IntoView {
         custom,
         show_start: RwSignal::new(false),
         notices,
-        auto_seed: pick_link_seed(local_now().timestamp_millis().unsigned_abs()),
+        setup: start::Setup::new(local_now().timestamp_millis().unsigned_abs()),
     };
     let link_error = RwSignal::new(None::<String>);
     let offered_bank = RwSignal::new(None::<Arc<Bank>>);

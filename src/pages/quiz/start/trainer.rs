@@ -16,10 +16,8 @@ pub(super) fn TrainerLink(
     quiz: Quiz,
     /// The options as the quiz Start runs, or what is wrong with them.
     spec: Memo<Result<FittedSpec, Box<OptionProblems>>>,
-    /// The seed as typed; empty means the link picks one.
-    seed: RwSignal<String>,
 ) -> impl IntoView {
-    let link_seed = quiz.auto_seed;
+    let setup = quiz.setup;
     let linked_spec = Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|f| f.spec.clone())));
     let link = Memo::new(move |_| {
         linked_spec.with(|s| {
@@ -39,9 +37,9 @@ pub(super) fn TrainerLink(
                 Some(url) => view! {
                     <p class="quiz-link-text"><code data-testid="quiz-trainer-link">{url}</code></p>
                     <p class="quiz-spec-summary">{move || linked_spec.with(|s| s.as_ref().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
-                    <Show when=move || seed.with(|s| s.trim().is_empty())>
+                    <Show when=move || setup.seed.with(|s| s.trim().is_empty())>
                         <p class="hint" data-testid="quiz-link-seed">
-                            {format!("No seed was typed, so Start, like this link, uses seed {link_seed}. Type your own seed above to change it.")}
+                            {format!("No seed was typed, so Start, like this link, uses seed {}. Type your own seed above to change it.", setup.auto_seed)}
                         </p>
                     </Show>
                 }
