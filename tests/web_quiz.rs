@@ -190,10 +190,9 @@ async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
 #[wasm_bindgen_test]
 async fn a_link_asking_more_than_its_topics_hold_says_what_start_will_do() {
     let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50&seed=7").await;
-    assert_eq!(
-        text_of(&container, "[data-testid=quiz-linked-shortfall]"),
-        "This link asks for 50 questions but the chosen topics have only 8 in the question bank in use, so the exam asks all 8."
-    );
+    let said = text_of(&container, "[data-testid=quiz-linked-shortfall]");
+    let expected = "This link asks for 50 questions but the chosen topics have only 8 in the question bank in use, so the exam asks all 8.";
+    assert_eq!(said, expected);
     assert!(
         text_of(&container, "[data-testid=quiz-linked-spec]").starts_with("Exam: 8 questions"),
         "the quiz stated is the one Start runs"

@@ -101,6 +101,21 @@ const primary = (page) => page.getByTestId('quiz-primary');
 const startFromLink = (page) =>
   page.getByTestId('quiz-linked').getByRole('button', { name: /^Start the (new )?quiz$/ }).click();
 const heading = (page) => page.locator('#quiz-question-heading');
+/** Sets the options to an exam on the deadlines topic alone, of `count` questions with `seed`. */
+async function chooseDeadlinesExam(page, count, seed) {
+  await page.getByLabel('Exam').check();
+  await page.getByRole('button', { name: 'Select none' }).click();
+  await page.getByLabel('Contact and resolution deadlines (8)').check();
+  await page.getByLabel('Number of questions').fill(count);
+  await page.getByLabel('Seed (optional)').fill(seed);
+}
+/** Opens a trainer's link on a fresh page and presses Start. */
+async function openStarted(hash) {
+  const opened = await openFresh(hash);
+  await startFromLink(opened.page);
+  await opened.page.waitForSelector('#quiz-question-heading');
+  return opened;
+}
 
 describe('practice', () => {
   test('a right answer and a wrong one get feedback, then the results', async () => {
@@ -356,9 +371,7 @@ describe('exams', () => {
   });
 
   test('exam results cite each question\'s source, wrong answers included, as practice feedback does', async () => {
-    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=2&seed=7');
-    await startFromLink(page);
-    await page.waitForSelector('#quiz-question-heading');
+    const { context, page } = await openStarted('#/quiz?mode=exam&topics=deadlines&count=2&seed=7');
     const first = await answerWrong(page);
     await primary(page).click();
     const second = await answerWrong(page);
@@ -423,11 +436,7 @@ describe('exams', () => {
 
   test('a count the topics cannot fill is said as it is typed, and a link asking too much says what Start will do', async () => {
     const { context, page } = await openFresh('#/quiz');
-    await page.getByLabel('Exam').check();
-    await page.getByRole('button', { name: 'Select none' }).click();
-    await page.getByLabel('Contact and resolution deadlines (8)').check();
-    await page.getByLabel('Number of questions').fill('10');
-    await page.getByLabel('Seed (optional)').fill('7');
+    await chooseDeadlinesExam(page, '10', '7');
     assert.equal(
       await page.getByTestId('quiz-shortfall').textContent(),
       '10 questions asked for but the chosen topics have only 8, so the quiz asks all 8. The trainer link asks for 8 too.',
@@ -491,11 +500,7 @@ describe('exams', () => {
 
   test('pausing keeps the quiz set-up, whether it came from the options or from a link', async () => {
     const { context, page } = await openFresh('#/quiz');
-    await page.getByLabel('Exam').check();
-    await page.getByRole('button', { name: 'Select none' }).click();
-    await page.getByLabel('Contact and resolution deadlines (8)').check();
-    await page.getByLabel('Number of questions').fill('3');
-    await page.getByLabel('Seed (optional)').fill('7');
+    await chooseDeadlinesExam(page, '3', '7');
     await page.getByLabel('Pass mark (%)').fill('90');
     await page.getByLabel('Time limit (minutes, optional)').fill('20');
     const link = await page.getByTestId('quiz-trainer-link').textContent();
@@ -585,9 +590,7 @@ describe('exams', () => {
   });
 
   test('a link for another quiz asks before replacing the one in progress; a bad link shows why', async () => {
-    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
-    await startFromLink(page);
-    await page.waitForSelector('#quiz-question-heading');
+    const { context, page } = await openStarted('#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
     await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
     await page.getByRole('heading', { name: 'Start the quiz from this link?' }).waitFor();
     await expectNoAxeViolations(page, 'replace question');
