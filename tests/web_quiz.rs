@@ -181,13 +181,32 @@ async fn every_problem_of_a_bad_link_is_reported_in_one_sentence() {
     cleanup(container, handle);
 
     // An error found only on Start stays in lower case mid-sentence.
-    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50").await;
+    let (container, handle) = render_at("#/quiz?mode=review-missed&topics=deadlines").await;
     start_linked_quiz(&container).await;
     let error = text_of(&container, "[data-testid=quiz-link-error]");
     assert!(
-        error.starts_with("This quiz link cannot start a quiz: the exam asks for 50 questions"),
+        error.starts_with("This quiz link cannot start a quiz: no missed questions to review"),
         "{error}"
     );
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_link_asking_more_than_its_topics_hold_says_what_start_will_do() {
+    let (container, handle) = render_at("#/quiz?mode=exam&topics=deadlines&count=50&seed=7").await;
+    let said = text_of(&container, "[data-testid=quiz-linked-shortfall]");
+    let expected = "This link asks for 50 questions but the chosen topics have only 8 in the question bank in use, so the exam asks all 8.";
+    assert_eq!(said, expected);
+    assert!(
+        text_of(&container, "[data-testid=quiz-linked-spec]").starts_with("Exam: 8 questions"),
+        "the quiz stated is the one Start runs"
+    );
+    start_linked_quiz(&container).await;
+    assert_eq!(
+        text_of(&container, "#quiz-question-heading"),
+        "Question 1 of 8"
+    );
+    assert!(text_of(&container, ".quiz-meta").contains("Exam"));
     cleanup(container, handle);
 }
 

@@ -101,6 +101,21 @@ const primary = (page) => page.getByTestId('quiz-primary');
 const startFromLink = (page) =>
   page.getByTestId('quiz-linked').getByRole('button', { name: /^Start the (new )?quiz$/ }).click();
 const heading = (page) => page.locator('#quiz-question-heading');
+/** Sets the options to an exam on the deadlines topic alone, of `count` questions with `seed`. */
+async function chooseDeadlinesExam(page, count, seed) {
+  await page.getByLabel('Exam').check();
+  await page.getByRole('button', { name: 'Select none' }).click();
+  await page.getByLabel('Contact and resolution deadlines (8)').check();
+  await page.getByLabel('Number of questions').fill(count);
+  await page.getByLabel('Seed (optional)').fill(seed);
+}
+/** Opens a trainer's link on a fresh page and presses Start. */
+async function openStarted(hash) {
+  const opened = await openFresh(hash);
+  await startFromLink(opened.page);
+  await opened.page.waitForSelector('#quiz-question-heading');
+  return opened;
+}
 
 describe('practice', () => {
   test('a right answer and a wrong one get feedback, then the results', async () => {
@@ -359,6 +374,25 @@ describe('exams', () => {
     await closeClean(context, page);
   });
 
+  test('exam results cite each question\'s source, wrong answers included, as practice feedback does', async () => {
+    const { context, page } = await openStarted('#/quiz?mode=exam&topics=deadlines&count=2&seed=7');
+    const first = await answerWrong(page);
+    await primary(page).click();
+    const second = await answerWrong(page);
+    await primary(page).click();
+    await page.getByTestId('quiz-score').waitFor();
+    const items = page.locator('.quiz-review-list li');
+    assert.equal(await items.count(), 2);
+    for (const [i, q] of [first, second].entries()) {
+      const item = items.nth(i);
+      assert.ok((await item.textContent()).includes(q.prompt));
+      assert.match(await item.locator('.source-ref').textContent(), new RegExp(`^Source: doc ${q.source.doc}, lines? ${q.source.lines} \\(`));
+      if (q.link) assert.equal(await item.getByRole('link').count(), 1, `${q.id} links to what it trains`);
+    }
+    await expectNoAxeViolations(page, 'exam results with sources');
+    await closeClean(context, page);
+  });
+
   test('the trainer link follows the options and starts exactly that exam', async () => {
     const { context, page } = await openFresh('#/quiz');
     await page.getByLabel('Exam').check();
@@ -398,6 +432,108 @@ describe('exams', () => {
     assert.match(await other.locator('.quiz-timer').textContent(), /Time remaining: (19|20) min/);
     await learner.close();
     await context.close();
+  });
+
+  test('a count the topics cannot fill is said as it is typed, and a link asking too much says what Start will do', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await chooseDeadlinesExam(page, '10', '7');
+    assert.equal(
+      await page.getByTestId('quiz-shortfall').textContent(),
+      '10 questions asked for but the chosen topics have only 8, so the quiz asks all 8. The trainer link asks for 8 too.',
+    );
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), `${server.base}#/quiz?mode=exam&topics=deadlines&count=8&seed=7`);
+    await expectNoAxeViolations(page, 'start screen, a count the topics cannot fill');
+    await page.getByLabel('Number of questions').fill('8');
+    assert.equal(await page.getByTestId('quiz-shortfall').textContent(), '');
+
+    // A link made by hand (or for another bank) asking 10 of the 8.
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=deadlines&count=10&seed=7`);
+    await page.getByTestId('quiz-linked').waitFor();
+    assert.equal(
+      await page.getByTestId('quiz-linked-shortfall').textContent(),
+      'This link asks for 10 questions but the chosen topics have only 8 in the question bank in use, so the exam asks all 8.',
+    );
+    assert.match(await page.getByTestId('quiz-linked-spec').textContent(), /^Exam: 8 questions on Contact and resolution deadlines/);
+    await expectNoAxeViolations(page, 'a link asking more than its topics hold');
+    await startFromLink(page);
+    await page.waitForSelector('#quiz-question-heading');
+    assert.equal(await heading(page).textContent(), 'Question 1 of 8');
+    assert.match(await page.locator('.quiz-meta').textContent(), /^Exam/);
+    assert.equal(await page.getByTestId('quiz-link-error').count(), 0);
+    await closeClean(context, page);
+  });
+
+  test('with no seed typed, the trainer\'s own Start asks what the link asks, and the link keeps its seed when the form is drawn again', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await page.getByLabel('Exam').check();
+    await page.getByLabel('Number of questions').fill('3');
+    const link = await page.getByTestId('quiz-trainer-link').textContent();
+    const seed = /&seed=(\d+)(&|$)/.exec(link)?.[1];
+    assert.ok(seed, link);
+    assert.match(await page.getByTestId('quiz-link-seed').textContent(), new RegExp(`Start, like this link, uses seed ${seed}\\.`));
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    const previewed = [];
+    for (let i = 0; i < 3; i += 1) {
+      if (i > 0) await primary(page).click();
+      previewed.push((await currentQuestion(page)).id);
+    }
+    // The start screen is drawn again: the link keeps its seed.
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    const again = await page.getByTestId('quiz-trainer-link').textContent();
+    assert.equal(/&seed=(\d+)(&|$)/.exec(again)?.[1], seed, again);
+    await expectNoAxeViolations(page, 'start screen after a pause');
+
+    const learner = await browser.newContext();
+    const other = await openApp(learner, server.base, link.slice(server.base.length));
+    await startFromLink(other);
+    await other.waitForSelector('#quiz-question-heading');
+    const asked = [];
+    for (let i = 0; i < 3; i += 1) {
+      if (i > 0) await primary(other).click();
+      asked.push((await currentQuestion(other)).id);
+    }
+    assert.deepEqual(asked, previewed);
+    await learner.close();
+    await closeClean(context, page);
+  });
+
+  test('pausing keeps the quiz set-up, whether it came from the options or from a link', async () => {
+    const { context, page } = await openFresh('#/quiz');
+    await chooseDeadlinesExam(page, '3', '7');
+    await page.getByLabel('Pass mark (%)').fill('90');
+    await page.getByLabel('Time limit (minutes, optional)').fill('20');
+    const link = await page.getByTestId('quiz-trainer-link').textContent();
+    await page.getByRole('button', { name: 'Start the quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    /** The options on screen. */
+    const options = async () => ({
+      exam: await page.getByLabel('Exam').isChecked(),
+      deadlines: await page.getByLabel('Contact and resolution deadlines (8)').isChecked(),
+      ticked: await page.locator('[data-testid=quiz-topics] input:checked').count(),
+      count: await page.getByLabel('Number of questions').inputValue(),
+      seed: await page.getByLabel('Seed (optional)').inputValue(),
+    });
+    assert.deepEqual(await options(), { exam: true, deadlines: true, ticked: 1, count: '3', seed: '7' });
+    assert.equal(await page.getByLabel('Pass mark (%)').inputValue(), '90');
+    assert.equal(await page.getByLabel('Time limit (minutes, optional)').inputValue(), '20');
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), link);
+    await expectNoAxeViolations(page, 'start screen of a paused exam');
+
+    // A quiz started from a link, and paused after a reload: its set-up too.
+    await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2&seed=5`);
+    await page.getByRole('button', { name: 'Start the new quiz' }).click();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.reload();
+    await page.waitForSelector('#quiz-question-heading');
+    await page.getByRole('button', { name: 'Pause and go to the start screen' }).click();
+    assert.equal(await page.getByLabel('Number of questions').inputValue(), '2');
+    assert.equal(await page.getByLabel('Seed (optional)').inputValue(), '5');
+    assert.equal(await page.getByLabel('Exam').isChecked(), true);
+    assert.equal(await page.locator('[data-testid=quiz-topics] input:checked').count(), 1);
+    assert.equal(await page.getByTestId('quiz-trainer-link').textContent(), `${server.base}#/quiz?mode=exam&topics=dsar&count=2&seed=5`);
+    await closeClean(context, page);
   });
 
   test('an exam whose time ran out ends and shows its results', async () => {
@@ -454,9 +590,7 @@ describe('exams', () => {
   });
 
   test('a link for another quiz asks before replacing the one in progress; a bad link shows why', async () => {
-    const { context, page } = await openFresh('#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
-    await startFromLink(page);
-    await page.waitForSelector('#quiz-question-heading');
+    const { context, page } = await openStarted('#/quiz?mode=exam&topics=deadlines&count=3&seed=7');
     await page.goto(`${server.base}#/quiz?mode=exam&topics=dsar&count=2`);
     await page.getByRole('heading', { name: 'Start the quiz from this link?' }).waitFor();
     await expectNoAxeViolations(page, 'replace question');

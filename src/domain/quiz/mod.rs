@@ -29,8 +29,8 @@ pub use share::{
 };
 pub use shuffle::{seed_for, shuffle, SplitMix64};
 pub use spec::{
-    QuizMode, QuizSpec, SpecError, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT,
-    MAX_TIME_LIMIT_MINUTES,
+    FittedSpec, QuizMode, QuizSpec, Shortfall, SpecError, DEFAULT_PASS_PERCENT,
+    DEFAULT_SPACED_COUNT, MAX_TIME_LIMIT_MINUTES,
 };
 
 #[cfg(test)]

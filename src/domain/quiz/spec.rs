@@ -3,6 +3,7 @@
 
 use crate::domain::quiz::bank::Bank;
 use crate::domain::quiz::session::SessionError;
+use crate::domain::text::plural;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -106,6 +107,41 @@ impl fmt::Display for SpecError {
 
 impl std::error::Error for SpecError {}
 
+/// A count the chosen topics cannot fill: a trainer typed 10 for a topic of 8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortfall {
+    /// The count asked for.
+    pub wanted: usize,
+    /// How many questions the chosen topics hold.
+    pub available: usize,
+}
+
+impl fmt::Display for Shortfall {
+    /// What was asked, what the bank has and what happens, as one clause:
+    /// "10 questions were asked for but the chosen topics have only 8, so the
+    /// quiz asks all 8".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} asked for but the chosen topics have only {}, so the quiz asks all {}",
+            plural(self.wanted as u64, "question"),
+            self.available,
+            self.available
+        )
+    }
+}
+
+/// The quiz a spec will run on a bank, worked out before Start so that the
+/// options, the trainer link and the screen a link opens all state the quiz
+/// that Start will run, never a different one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FittedSpec {
+    /// The spec Start runs.
+    pub spec: QuizSpec,
+    /// Set when the count asked for was lowered to what the topics hold.
+    pub shortfall: Option<Shortfall>,
+}
+
 impl QuizSpec {
     /// Checks the count, pass mark and time limit, which need no bank (used
     /// for trainer links before the bank is loaded).
@@ -142,6 +178,38 @@ impl QuizSpec {
         problems
     }
 
+    /// How many questions of `bank` are in the chosen topics.
+    pub fn questions_available(&self, bank: &Bank) -> usize {
+        bank.questions()
+            .iter()
+            .filter(|q| self.topics.is_empty() || self.topics.contains(&q.topic))
+            .count()
+    }
+
+    /// The quiz this spec runs on `bank`. Practice and exams draw from the
+    /// bank, so a count above what the chosen topics hold is lowered to all
+    /// of them (an exam would otherwise not start at all) and the shortfall
+    /// says so. Reviews draw from the learner's own answers, which only the
+    /// learner's device knows, so their count stays an upper bound.
+    pub fn fit(&self, bank: &Bank) -> FittedSpec {
+        let available = self.questions_available(bank);
+        let shortfall = match (self.mode, self.count) {
+            (QuizMode::Practice | QuizMode::Exam, Some(wanted))
+                if wanted > available && available > 0 =>
+            {
+                Some(Shortfall { wanted, available })
+            }
+            _ => None,
+        };
+        FittedSpec {
+            spec: QuizSpec {
+                count: shortfall.map_or(self.count, |s| Some(s.available)),
+                ..self.clone()
+            },
+            shortfall,
+        }
+    }
+
     /// Checks the numbers and the topics against `bank`.
     pub fn validate(&self, bank: &Bank) -> Result<(), SessionError> {
         if let Some(topic) = self.topics.iter().find(|t| bank.topic(t).is_none()) {
@@ -150,3 +218,6 @@ impl QuizSpec {
         self.check_numbers().map_err(SessionError::BadSpec)
     }
 }
+
+#[cfg(test)]
+mod tests;

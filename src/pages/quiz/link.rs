@@ -70,6 +70,19 @@ pub(super) fn LinkedQuiz(
     error: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let bank = quiz.bank.get_untracked();
+    let asked = spec.fit(&bank);
+    // A count the topics cannot fill is said here, before Start, with what
+    // Start will do instead; the quiz stated is the one Start runs.
+    let shortfall = asked.shortfall.map(|s| {
+        format!(
+            "This link asks for {} but the chosen topics have only {} in the question bank in use, so {} asks all {}.",
+            plural(s.wanted as u64, "question"),
+            s.available,
+            if spec.mode == QuizMode::Exam { "the exam" } else { "the quiz" },
+            s.available
+        )
+    });
+    let spec = asked.spec;
     let wanted = describe_spec(&spec, &bank);
     let timed = spec.mode == QuizMode::Exam && spec.time_limit_minutes.is_some();
     let current = quiz.read_session(|s, bank| {
@@ -105,6 +118,7 @@ pub(super) fn LinkedQuiz(
         <section class="quiz-panel" aria-labelledby="quiz-link-heading" data-testid="quiz-linked">
             <h2 id="quiz-link-heading">"Start the quiz from this link?"</h2>
             <p>"The link sets up: " <strong data-testid="quiz-linked-spec">{wanted}</strong></p>
+            {shortfall.map(|text| view! { <p class="quiz-shortfall" data-testid="quiz-linked-shortfall">{text}</p> })}
             {timed.then(|| view! { <p>"The clock starts when you press Start."</p> })}
             {current.map(|current| view! {
                 <p>"You have a quiz in progress: " {current} ". Starting the new one ends it; its answers so far are not scored."</p>

@@ -39,6 +39,9 @@ struct Quiz {
     show_start: RwSignal<bool>,
     /// App-wide notices.
     notices: Notices,
+    /// The options of the next quiz, kept while the start screen comes and
+    /// goes (a pause keeps the set-up, and the seed picked for it).
+    setup: start::Setup,
 }
 
 impl Quiz {
@@ -125,6 +128,7 @@ pub fn QuizPage() -> impl IntoView {
         custom,
         show_start: RwSignal::new(false),
         notices,
+        setup: start::Setup::new(local_now().timestamp_millis().unsigned_abs()),
     };
     let link_error = RwSignal::new(None::<String>);
     let offered_bank = RwSignal::new(None::<Arc<Bank>>);
@@ -173,10 +177,11 @@ pub fn QuizPage() -> impl IntoView {
                 return;
             }
         };
+        let runs = quiz.bank.with_untracked(|bank| spec.fit(bank).spec);
         let same_running = state.quiz.with_untracked(|q| {
             q.session
                 .as_ref()
-                .is_some_and(|s| !s.is_finished() && s.spec() == &spec)
+                .is_some_and(|s| !s.is_finished() && s.spec() == &runs)
         });
         if same_running {
             replace_hash(&Route::Quiz.href());

@@ -2,10 +2,12 @@
 //! question, the time taken, what to do next, and a printable summary.
 
 use super::words::{
-    answer_text, format_duration, format_percent, format_when, right_answer_text, verdict_word,
+    answer_text, format_duration, format_percent, format_when, question_link, right_answer_text,
+    verdict_word,
 };
 use super::Quiz;
 use crate::components::form::{FormOption, TextField};
+use crate::components::source::Sources;
 use crate::domain::quiz::{QuizMode, QuizSpec, Verdict};
 use crate::domain::text::plural;
 use leptos::prelude::*;
@@ -123,6 +125,8 @@ pub(super) fn ResultsView(
                             <p><strong>"Your answer: "</strong>{yours}</p>
                             <p><strong>"Right answer: "</strong>{right_answer_text(question)}</p>
                             <p class="hint">{question.explanation.clone()}</p>
+                            {question.source.clone().map(|s| view! { <Sources sources=vec![s]/> })}
+                            {question_link(question).map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
                         </li>
                     })
                 }).collect_view()}

@@ -4,8 +4,11 @@
 mod bank;
 mod options;
 mod progress;
+mod setup;
 mod spec;
 mod trainer;
+
+pub(super) use setup::Setup;
 
 use super::words;
 use super::{Quiz, QUESTION_HEADING};

@@ -1,12 +1,12 @@
 //! The options of the next quiz: mode, topics and numbers, checked as they
 //! are typed, with Start and the trainer link.
 
-use super::spec::{build_spec, OptionProblems};
+use super::spec::OptionProblems;
 use super::trainer::TrainerLink;
 use super::words::{local_now, topic_counts};
 use super::Quiz;
 use crate::components::form::{Binding, Checkbox, FieldError, RadioGroup, TextField};
-use crate::domain::quiz::{QuizMode, DEFAULT_PASS_PERCENT, DEFAULT_SPACED_COUNT};
+use crate::domain::quiz::{QuizMode, QuizSpec, DEFAULT_SPACED_COUNT};
 use crate::domain::text::{plural, sentence};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -17,56 +17,61 @@ pub(super) fn QuizOptions(
     /// The page context.
     quiz: Quiz,
 ) -> impl IntoView {
-    let mode = RwSignal::new(QuizMode::Practice);
-    let excluded = RwSignal::new(BTreeSet::<String>::new());
-    let count = RwSignal::new("10".to_string());
-    let seed = RwSignal::new(String::new());
-    let pass = RwSignal::new(DEFAULT_PASS_PERCENT.to_string());
-    let time = RwSignal::new(String::new());
-    let start_error = RwSignal::new(None::<String>);
-
-    let spec = Memo::new(move |_| {
-        quiz.bank.with(|bank| {
-            build_spec(
-                bank,
-                mode.get(),
-                &excluded.get(),
-                &count.get(),
-                &seed.get(),
-                &pass.get(),
-                &time.get(),
-            )
+    let setup = quiz.setup;
+    let running = quiz.read_session(|s, _| {
+        (!s.is_finished()).then(|| QuizSpec {
+            seed: Some(s.seed()),
+            ..s.spec().clone()
         })
     });
+    if let Some(running) = running {
+        quiz.bank.with_untracked(|bank| setup.show(&running, bank));
+    }
+    let start_error = RwSignal::new(None::<String>);
+
+    let spec = Memo::new(move |_| quiz.bank.with(|bank| setup.spec(bank)));
     let problem = move |pick: fn(&OptionProblems) -> Option<String>| {
         Signal::derive(move || spec.with(|s| s.as_ref().err().and_then(|p| pick(p))))
     };
     let other = problem(|p| p.other.clone());
+    // Said as the count is chosen, not only when Start is pressed.
+    let shortfall = move || {
+        spec.with(|s| {
+            let shortfall = s.as_ref().ok()?.shortfall?;
+            Some(format!(
+                "{} The trainer link asks for {} too.",
+                sentence(&shortfall.to_string()),
+                shortfall.available
+            ))
+        })
+    };
     let start = move |_| {
         start_error.set(None);
         match spec.get_untracked() {
-            Ok(spec) => {
-                if let Err(e) = quiz.start(spec) {
+            Ok(fitted) => {
+                if let Err(e) = quiz.start(fitted.spec) {
                     start_error.set(Some(sentence(&e.to_string())));
                 }
             }
             Err(_) => start_error.set(Some("Correct the options marked above first.".into())),
         }
     };
+    let (count, seed, pass, time) = (setup.count, setup.seed, setup.pass, setup.time);
 
     view! {
         <section class="quiz-panel" aria-labelledby="quiz-options-heading">
             <h2 id="quiz-options-heading">"Start a quiz"</h2>
-            <ModeChoice quiz=quiz mode=mode start_error=start_error/>
-            <TopicChoice quiz=quiz excluded=excluded error=problem(|p| p.topics.clone())/>
+            <ModeChoice quiz=quiz mode=setup.mode start_error=start_error/>
+            <TopicChoice quiz=quiz excluded=setup.excluded error=problem(|p| p.topics.clone())/>
             <div class="quiz-numbers">
                 <TextField id="quiz-count" label="Number of questions" hint="Empty: all the questions of the chosen topics." inputmode="numeric" value=count error=problem(|p| p.count.clone())/>
                 <TextField id="quiz-seed" label="Seed (optional)" hint="The same seed gives the same questions in the same order." inputmode="numeric" value=seed error=problem(|p| p.seed.clone())/>
-                <Show when=move || mode.get() == QuizMode::Exam>
+                <Show when=move || setup.mode.get() == QuizMode::Exam>
                     <TextField id="quiz-pass" label="Pass mark (%)" hint="Default 80." inputmode="numeric" value=pass error=problem(|p| p.pass.clone())/>
                     <TextField id="quiz-time" label="Time limit (minutes, optional)" hint="Empty: no time limit." inputmode="numeric" value=time error=problem(|p| p.time.clone())/>
                 </Show>
             </div>
+            <p class="quiz-shortfall" aria-live="polite" data-testid="quiz-shortfall">{shortfall}</p>
             <p class="field-error" role="alert">{move || other.get()}</p>
             <div class="button-row">
                 <button type="button" on:click=start>"Start the quiz"</button>
@@ -74,7 +79,7 @@ pub(super) fn QuizOptions(
             <Show when=move || start_error.get().is_some()>
                 <p class="inline-error" role="alert" data-testid="quiz-start-error">{move || start_error.get()}</p>
             </Show>
-            <TrainerLink quiz=quiz spec=spec seed=seed/>
+            <TrainerLink quiz=quiz spec=spec/>
         </section>
     }
 }

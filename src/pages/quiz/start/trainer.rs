@@ -2,10 +2,10 @@
 //! quiz (same questions, same order) for whoever receives it.
 
 use super::spec::OptionProblems;
-use super::words::{describe_spec, local_now};
+use super::words::describe_spec;
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
-use crate::domain::quiz::{link_spec, pick_link_seed, spec_to_pairs, QuizSpec};
+use crate::domain::quiz::{spec_to_pairs, FittedSpec};
 use crate::nav::Route;
 use leptos::prelude::*;
 
@@ -14,15 +14,11 @@ use leptos::prelude::*;
 pub(super) fn TrainerLink(
     /// The page context.
     quiz: Quiz,
-    /// The options as a spec, or what is wrong with them.
-    spec: Memo<Result<QuizSpec, Box<OptionProblems>>>,
-    /// The seed as typed; empty means the link picks one.
-    seed: RwSignal<String>,
+    /// The options as the quiz Start runs, or what is wrong with them.
+    spec: Memo<Result<FittedSpec, Box<OptionProblems>>>,
 ) -> impl IntoView {
-    // Picked once per visit, so the link does not change while the trainer types.
-    let link_seed = pick_link_seed(local_now().timestamp_millis().unsigned_abs());
-    let linked_spec =
-        Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|spec| link_spec(spec, link_seed))));
+    let setup = quiz.setup;
+    let linked_spec = Memo::new(move |_| spec.with(|s| s.as_ref().ok().map(|f| f.spec.clone())));
     let link = Memo::new(move |_| {
         linked_spec.with(|s| {
             s.as_ref().map(|spec| {
@@ -41,9 +37,9 @@ pub(super) fn TrainerLink(
                 Some(url) => view! {
                     <p class="quiz-link-text"><code data-testid="quiz-trainer-link">{url}</code></p>
                     <p class="quiz-spec-summary">{move || linked_spec.with(|s| s.as_ref().map(|s| quiz.bank.with(|b| describe_spec(s, b))))}</p>
-                    <Show when=move || seed.with(|s| s.trim().is_empty())>
+                    <Show when=move || setup.seed.with(|s| s.trim().is_empty())>
                         <p class="hint" data-testid="quiz-link-seed">
-                            {format!("No seed was typed, so this link uses seed {link_seed}. Type your own seed above to change it.")}
+                            {format!("No seed was typed, so Start, like this link, uses seed {}. Type your own seed above to change it.", setup.auto_seed)}
                         </p>
                     </Show>
                 }
