@@ -3,13 +3,13 @@
 
 mod add;
 mod fields;
-mod reference;
 mod row;
 
 use crate::components::clock::use_now;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, FilterSelect};
 use crate::components::notice::Notices;
+use crate::components::reference::ReferencePanel;
 use crate::components::sla::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
@@ -20,7 +20,6 @@ use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;
 use leptos::prelude::*;
-use reference::ReferencePanel;
 use row::CaseRow;
 
 /// A case just removed, kept so the removal can be undone.
