@@ -48,7 +48,8 @@ impl QueueRow<'_> {
 
 /// The filtered queue at `now`, most urgent first: dated deadlines by due
 /// time (so the most overdue lead), then cases whose deadline could not be
-/// computed, then cases with no date; ties by case number.
+/// computed, then cases with no date; among equal deadlines the High Priority
+/// cases of doc 001 lines 21-25 first, then by case number.
 pub fn build_queue<'a>(
     cases: &'a [Case],
     engine: &SlaEngine,
@@ -79,6 +80,7 @@ pub fn build_queue<'a>(
         a.group()
             .cmp(&b.group())
             .then_with(|| due(a).cmp(&due(b)))
+            .then_with(|| b.case.high_priority.cmp(&a.case.high_priority))
             .then_with(|| a.case.number.cmp(&b.case.number))
     });
     rows
@@ -178,6 +180,29 @@ mod tests {
             .map(|r| r.case.number.as_str())
             .collect();
         assert_eq!(numbers, vec!["C"]);
+    }
+
+    #[test]
+    fn high_priority_cases_lead_among_equal_deadlines_only() {
+        let engine = engine_in(NY);
+        let now = at(NY, "2026-03-10T12:00");
+        let mut legal = case("Z", General, "2026-03-10T10:00", Assigned);
+        legal.high_priority = true;
+        let mut early_flagged = case("Y", General, "2026-03-10T16:00", Assigned);
+        early_flagged.high_priority = true;
+        let cases = vec![
+            case("A", General, "2026-03-10T10:00", Assigned),
+            early_flagged,
+            legal,
+            case("B", General, "2026-03-10T10:00", Assigned),
+            // Due earlier (an overdue executive contact) beats any flag.
+            case("X", Executive, "2026-03-10T09:00", Assigned),
+        ];
+        let order: Vec<&str> = build_queue(&cases, &engine, &QueueFilter::default(), now)
+            .iter()
+            .map(|r| r.case.number.as_str())
+            .collect();
+        assert_eq!(order, ["X", "Z", "A", "B", "Y"]);
     }
 
     #[test]
