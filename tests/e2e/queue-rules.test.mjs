@@ -1,5 +1,6 @@
 // My queue, by doc 001: the High Priority flag (lines 21-25) ranks a case
-// first among equal deadlines.
+// first among equal deadlines, and the end-of-shift check wants every open
+// case in Pending on (line 59), not only none in Assigned.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_HEADING, TEST_NOW, addCase, closeClean, expectNoAxeViolations, openFresh, useServerAndBrowser } from './harness.mjs';
@@ -34,5 +35,25 @@ test('a high-priority case is shown as such and leads among equal deadlines, aft
   await page.waitForSelector(APP_HEADING);
   await page.locator('[data-case="A-1"]').getByTestId('high-priority').waitFor();
   assert.deepEqual(await order(page), ['A-1', 'H-2']);
+  await closeClean(context, page);
+});
+
+test('the end-of-shift check warns about cases left in Acknowledged and says what it does not count', async () => {
+  const { context, page } = await openFresh('#/queue', { at: TEST_NOW });
+  await addCase(page, { number: 'E-1', customer: 'Seen Only', received: '2026-11-30T09:00', status: 'Acknowledged' });
+  const warning = page.getByTestId('end-of-shift-warning');
+  await warning.getByText('1 case still in Acknowledged (E-1): move it to Pending on').waitFor();
+  assert.match(await warning.getByTestId('end-of-shift-reading').textContent(), /does not count cases in ESL QA/);
+  await expectNoAxeViolations(page, 'end-of-shift warning for Acknowledged');
+  await addCase(page, { number: 'R-2', customer: 'Resolved', received: '2026-11-30T09:00', status: 'ESL QA' });
+  await warning.getByText('1 case still in Acknowledged (E-1)').waitFor();
+  const row = page.locator('[data-case="E-1"]');
+  await row.getByText('Edit status, next action and notes').click();
+  await row.getByTestId('edit-status').selectOption('Pending on');
+  await row.getByRole('button', { name: 'Save changes' }).click();
+  const ok = page.getByTestId('end-of-shift-ok');
+  await ok.getByText('Every open case is in Pending on').waitFor();
+  assert.match(await ok.getByTestId('end-of-shift-reading').textContent(), /ESL QA/);
+  await expectNoAxeViolations(page, 'end-of-shift check passed');
   await closeClean(context, page);
 });

@@ -86,45 +86,84 @@ pub fn build_queue<'a>(
     rows
 }
 
-/// The end-of-shift check: cases still in Assigned, which doc 001 line 59
-/// says to leave none of.
+/// The end-of-shift check of doc 001 line 59, "Make sure all cases are in
+/// pending on by the end of your shift (leave none in assigned status)":
+/// every open case not yet in Pending on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftCheck<'a> {
-    /// Cases still in Assigned.
-    pub assigned: Vec<&'a Case>,
+    /// Open cases in any status but Pending on, in the stored order.
+    pub not_pending: Vec<&'a Case>,
     /// One sentence with the result.
     pub explanation: String,
+    /// Where Deskaid reads the line more softly than its words, said on the
+    /// screen so an agent knows what the check does not count.
+    pub reading: &'static str,
     /// The document lines of the practice.
     pub source: SourceRef,
 }
 
-/// Lists the cases left in Assigned before the end of a shift.
+/// How Deskaid reads "all cases": a resolved case has left the agent's work.
+const SHIFT_CHECK_READING: &str = "The line says all cases; Deskaid does not count cases in ESL QA, which are resolved and pending corporate's review.";
+
+/// Lists the open cases not in Pending on before the end of a shift (none
+/// may be left in Assigned, Acknowledged, Legal Review or Incomplete).
 pub fn end_of_shift_check<'a>(cases: &'a [Case], engine: &SlaEngine) -> ShiftCheck<'a> {
-    let assigned: Vec<&Case> = cases
+    let not_pending: Vec<&Case> = cases
         .iter()
-        .filter(|case| case.status == CaseStatus::Assigned)
+        .filter(|case| case.status.is_open() && case.status != CaseStatus::PendingOn)
         .collect();
-    let explanation = if assigned.is_empty() {
-        "No case is left in Assigned, so the queue is ready for the end of the shift.".to_string()
-    } else {
-        let numbers: Vec<&str> = assigned.iter().map(|case| case.number.as_str()).collect();
-        format!(
-            "{} still in Assigned ({}): move {} to Pending on before the end of your shift.",
-            plural(u32::try_from(assigned.len()).unwrap_or(u32::MAX), "case"),
+    let groups: Vec<(CaseStatus, Vec<&str>)> = CaseStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let numbers = not_pending
+                .iter()
+                .filter(|case| case.status == status)
+                .map(|case| case.number.as_str())
+                .collect();
+            (status, numbers)
+        })
+        .filter(|(_, numbers): &(CaseStatus, Vec<&str>)| !numbers.is_empty())
+        .collect();
+    let count = |n: usize| plural(u32::try_from(n).unwrap_or(u32::MAX), "case");
+    let pronoun = if not_pending.len() == 1 { "it" } else { "them" };
+    let explanation = match groups.as_slice() {
+        [] => "Every open case is in Pending on, so the queue is ready for the end of the shift."
+            .to_string(),
+        [(status, numbers)] => format!(
+            "{} still in {} ({}): move {pronoun} to Pending on before the end of your shift.",
+            count(numbers.len()),
+            status.label(),
             numbers.join(", "),
-            if assigned.len() == 1 { "it" } else { "them" },
-        )
+        ),
+        groups => format!(
+            "{} not yet in Pending on: {}. Move them to Pending on before the end of your shift.",
+            count(not_pending.len()),
+            groups
+                .iter()
+                .map(|(status, numbers)| format!(
+                    "{} in {} ({})",
+                    numbers.len(),
+                    status.label(),
+                    numbers.join(", ")
+                ))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
     };
     ShiftCheck {
-        assigned,
+        not_pending,
         explanation,
+        reading: SHIFT_CHECK_READING,
         source: engine.settings().queue.end_of_shift_source.clone(),
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{at, attempt, case, engine_in, NY};
-    use super::super::CaseStatus::{Acknowledged, Assigned, EslQa, PendingOn};
+    use super::super::CaseStatus::{
+        Acknowledged, Assigned, EslQa, Incomplete, LegalReview, PendingOn,
+    };
     use super::super::CaseType::{Executive, General, Regulatory};
     use super::super::{AgencyTerm, Channel};
     use super::*;
@@ -233,14 +272,59 @@ mod tests {
             case("3", Executive, "2026-03-10T10:00", Assigned),
         ];
         let check = end_of_shift_check(&cases, &engine);
-        assert_eq!(check.assigned.len(), 2);
+        assert_eq!(check.not_pending.len(), 2);
         assert_eq!(
             check.explanation,
             "2 cases still in Assigned (1, 3): move them to Pending on before the end of your shift."
         );
         assert_eq!(check.source.to_string(), "doc 001, lines 58-59");
         let clear = end_of_shift_check(&cases[1..2], &engine);
-        assert!(clear.assigned.is_empty());
-        assert!(clear.explanation.starts_with("No case is left in Assigned"));
+        assert!(clear.not_pending.is_empty());
+        assert!(clear
+            .explanation
+            .starts_with("Every open case is in Pending on"));
+    }
+
+    #[test]
+    fn end_of_shift_wants_every_open_case_in_pending_on() {
+        let engine = engine_in(NY);
+        let acknowledged = vec![
+            case("1", General, "2026-03-10T10:00", Acknowledged),
+            case("2", General, "2026-03-10T10:00", Acknowledged),
+        ];
+        let check = end_of_shift_check(&acknowledged, &engine);
+        assert_eq!(check.not_pending.len(), 2, "Acknowledged is not Pending on");
+        assert_eq!(
+            check.explanation,
+            "2 cases still in Acknowledged (1, 2): move them to Pending on before the end of your shift."
+        );
+        let mixed = vec![
+            case("A", General, "2026-03-10T10:00", Incomplete),
+            case("B", General, "2026-03-10T10:00", Assigned),
+            case("C", General, "2026-03-10T10:00", PendingOn),
+            case("D", General, "2026-03-10T10:00", LegalReview),
+            case("E", General, "2026-03-10T10:00", EslQa),
+            case("F", General, "2026-03-10T10:00", Acknowledged),
+        ];
+        let check = end_of_shift_check(&mixed, &engine);
+        let numbers: Vec<&str> = check
+            .not_pending
+            .iter()
+            .map(|c| c.number.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["A", "B", "D", "F"],
+            "resolved ESL QA is not counted"
+        );
+        assert_eq!(
+            check.explanation,
+            "4 cases not yet in Pending on: 1 in Assigned (B), 1 in Acknowledged (F), \
+             1 in Legal Review (D), 1 in Incomplete (A). Move them to Pending on before the end of your shift."
+        );
+        assert!(check.reading.contains("ESL QA"));
+        let done = [mixed[2].clone(), mixed[4].clone()];
+        let resolved = end_of_shift_check(&done, &engine);
+        assert!(resolved.not_pending.is_empty());
     }
 }

@@ -52,7 +52,7 @@ pub fn QueuePage() -> impl IntoView {
     }
 }
 
-/// The end-of-shift check: cases still in Assigned.
+/// The end-of-shift check: open cases not yet in Pending on.
 #[component]
 fn ShiftCheck(
     /// The rules in force.
@@ -64,11 +64,11 @@ fn ShiftCheck(
             state.queue.with(|q| {
                 let check = end_of_shift_check(&q.cases, &r.engine);
                 let numbers: Vec<String> = check
-                    .assigned
+                    .not_pending
                     .iter()
-                    .map(|c| format!("{} ({})", c.number, c.customer))
+                    .map(|c| format!("{} ({}): {}", c.number, c.customer, c.status.label()))
                     .collect();
-                (numbers, check.explanation, check.source)
+                (numbers, check.explanation, check.reading, check.source)
             })
         })
     });
@@ -76,11 +76,12 @@ fn ShiftCheck(
         <section aria-labelledby="sla-shift-heading">
             <h2 id="sla-shift-heading">"End-of-shift check"</h2>
             {move || {
-                let (numbers, explanation, source) = check.get();
+                let (numbers, explanation, reading, source) = check.get();
                 if numbers.is_empty() {
                     view! {
                         <div class="sla-ok" data-testid="end-of-shift-ok">
                             <p>{explanation}</p>
+                            <p data-testid="end-of-shift-reading">{reading}</p>
                         </div>
                     }
                         .into_any()
@@ -95,6 +96,7 @@ fn ShiftCheck(
                             <p>
                                 "Rule: \u{201c}Make sure all cases are in pending on by the end of your shift (leave none in assigned status).\u{201d}"
                             </p>
+                            <p data-testid="end-of-shift-reading">{reading}</p>
                             <SourceNote source=source/>
                         </div>
                     }
