@@ -285,27 +285,32 @@ mod tests {
             .starts_with("Every open case is in Pending on"));
     }
 
+    /// General cases received at the same time, one per number and status.
+    fn cases_in(statuses: &[(&str, CaseStatus)]) -> Vec<Case> {
+        statuses
+            .iter()
+            .map(|(number, status)| case(number, General, "2026-03-10T10:00", *status))
+            .collect()
+    }
+
     #[test]
     fn end_of_shift_wants_every_open_case_in_pending_on() {
         let engine = engine_in(NY);
-        let acknowledged = vec![
-            case("1", General, "2026-03-10T10:00", Acknowledged),
-            case("2", General, "2026-03-10T10:00", Acknowledged),
-        ];
+        let acknowledged = cases_in(&[("1", Acknowledged), ("2", Acknowledged)]);
         let check = end_of_shift_check(&acknowledged, &engine);
         assert_eq!(check.not_pending.len(), 2, "Acknowledged is not Pending on");
         assert_eq!(
             check.explanation,
             "2 cases still in Acknowledged (1, 2): move them to Pending on before the end of your shift."
         );
-        let mixed = vec![
-            case("A", General, "2026-03-10T10:00", Incomplete),
-            case("B", General, "2026-03-10T10:00", Assigned),
-            case("C", General, "2026-03-10T10:00", PendingOn),
-            case("D", General, "2026-03-10T10:00", LegalReview),
-            case("E", General, "2026-03-10T10:00", EslQa),
-            case("F", General, "2026-03-10T10:00", Acknowledged),
-        ];
+        let mixed = cases_in(&[
+            ("A", Incomplete),
+            ("B", Assigned),
+            ("C", PendingOn),
+            ("D", LegalReview),
+            ("E", EslQa),
+            ("F", Acknowledged),
+        ]);
         let check = end_of_shift_check(&mixed, &engine);
         let numbers: Vec<&str> = check
             .not_pending
@@ -323,8 +328,7 @@ mod tests {
              1 in Legal Review (D), 1 in Incomplete (A). Move them to Pending on before the end of your shift."
         );
         assert!(check.reading.contains("ESL QA"));
-        let done = [mixed[2].clone(), mixed[4].clone()];
-        let resolved = end_of_shift_check(&done, &engine);
-        assert!(resolved.not_pending.is_empty());
+        let done = cases_in(&[("C", PendingOn), ("E", EslQa)]);
+        assert!(end_of_shift_check(&done, &engine).not_pending.is_empty());
     }
 }
