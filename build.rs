@@ -22,6 +22,10 @@ fn main() {
     );
     convert_file(Path::new("content/sla.toml"), &out_dir.join("sla.json"));
     convert_file(
+        Path::new("content/reference.toml"),
+        &out_dir.join("reference.json"),
+    );
+    convert_file(
         Path::new("content/keywords.toml"),
         &out_dir.join("keywords.json"),
     );

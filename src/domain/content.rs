@@ -4,6 +4,7 @@
 
 use crate::domain::flow::{Flow, FlowSet};
 use crate::domain::quiz::{Bank, LinkTarget};
+use crate::domain::reference::Reference;
 use crate::domain::scanner::Scanner;
 use crate::domain::sla::{SlaEngine, SlaSettings, RULE_IDS};
 use serde_json::{Map, Value};
@@ -12,6 +13,7 @@ use std::sync::OnceLock;
 const FLOWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/flows.json"));
 const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.json"));
 const QUESTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questions.json"));
+const REFERENCE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reference.json"));
 const SLA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sla.json"));
 
 /// Splits a bundled folder (file name → content) into named JSON documents.
@@ -52,6 +54,11 @@ pub fn load_sla_defaults() -> Result<SlaSettings, Vec<String>> {
         serde_json::from_str(SLA_JSON).map_err(|e| vec![format!("content/sla.toml: {e}")])?;
     SlaEngine::new(&settings).map_err(|e| e.problems)?;
     Ok(settings)
+}
+
+/// Parses and validates `content/reference.toml`, the quick reference.
+pub fn load_reference() -> Result<Reference, Vec<String>> {
+    Reference::from_json(REFERENCE_JSON)
 }
 
 /// Whether a quiz question's link points at a real flow step or SLA rule.
@@ -108,6 +115,10 @@ shipped!(
     sla_defaults: SlaSettings = "SLA defaults", load_sla_defaults
 );
 shipped!(
+    /// The quick reference shipped with the app.
+    reference: Reference = "reference", load_reference
+);
+shipped!(
     /// The question bank shipped with the app.
     bank: Bank = "questions", || load_bank(flows())
 );
@@ -146,6 +157,38 @@ mod tests {
         let flows = load_flows().unwrap();
         let bank = load_bank(&flows).unwrap_or_else(|e| panic!("{}", e.join("\n")));
         assert!(bank.questions().len() >= 70);
+    }
+
+    #[test]
+    fn the_bundled_reference_is_valid_and_finds_the_credit_facts() {
+        let reference = load_reference().unwrap_or_else(|e| panic!("{}", e.join("\n")));
+        for query in ["credit limit", "300", "approval"] {
+            let ids: Vec<&str> = reference
+                .search(query)
+                .iter()
+                .map(|hit| hit.fact.id.as_str())
+                .collect();
+            assert!(ids.contains(&"credit-limit"), "{query}: {ids:?}");
+        }
+        let approval: Vec<&str> = reference
+            .search("approver")
+            .iter()
+            .map(|hit| hit.fact.id.as_str())
+            .collect();
+        assert_eq!(
+            approval,
+            ["credit-limit", "nod-credits"],
+            "the source names no approver, and says so"
+        );
+        let all_text: String = reference
+            .topics
+            .iter()
+            .flat_map(|t| t.facts.iter().map(|f| f.text.as_str()))
+            .collect();
+        assert!(
+            !all_text.contains("Leadership is required"),
+            "001 gives no subject for line 62"
+        );
     }
 
     #[test]

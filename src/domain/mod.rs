@@ -5,6 +5,7 @@ pub mod content;
 pub mod diagram;
 pub mod flow;
 pub mod quiz;
+pub mod reference;
 pub mod scanner;
 pub mod sla;
 pub mod source;

@@ -1,5 +1,6 @@
 //! `#/`: what each tool is for, in a sentence each, with links.
 
+use crate::components::reference::ReferencePanel;
 use crate::components::title::set_page_title;
 use leptos::prelude::*;
 
@@ -13,9 +14,11 @@ pub fn HomePage() -> impl IntoView {
         <ul class="tool-list">
             <Tool href="#/escalation" name="Escalation flowchart" purpose="Walks you through an escalation step by step: who to transfer to, how long to wait, and what to write in the case."/>
             <Tool href="#/sla" name="SLA calculator" purpose="Tells you when the first contact and the resolution are due for a case you just received, on your team's business calendar."/>
+            <Tool href="#/queue" name="My queue" purpose="Keeps your own cases with their next deadlines, most urgent first, and checks them at the end of your shift."/>
             <Tool href="#/quiz" name="Training quiz" purpose="Practises the same procedures and schedules what to review next; your progress stays in this browser."/>
             <Tool href="#/settings" name="Settings and your data" purpose="Change the theme, and export, import or reset everything Deskaid has stored."/>
         </ul>
+        <ReferencePanel/>
         <p class="privacy">
             "Privacy: nothing you type here (case numbers, customer names, notes) leaves this browser. "
             "Deskaid has no server; it stores your data in this browser's local storage only."

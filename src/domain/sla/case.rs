@@ -208,6 +208,12 @@ pub struct Case {
     /// The agency's days or date, for Regulatory cases.
     #[serde(default)]
     pub agency: AgencyTerm,
+    /// One of the High Priority cases doc 001 lines 21-25 names (Executives,
+    /// Legal, Fairshakes/Notice of Disputes, Regulatory): shown on the case
+    /// and ranked first among equal deadlines. Cases stored before the flag
+    /// existed read as not high priority.
+    #[serde(default)]
+    pub high_priority: bool,
 }
 
 impl Case {
@@ -399,17 +405,23 @@ mod tests {
             .push(attempt(Channel::Phone, "2026-11-02T09:00"));
         stored.agency = AgencyTerm::Date(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
         stored.notes = "Agency letter attached".to_string();
+        stored.high_priority = true;
         let json = serde_json::to_string(&stored).unwrap();
         assert!(json.contains("\"zone\":\"America/New_York\""));
         assert!(json.contains("\"received\":\"2026-11-01T05:30:00Z\""));
         assert!(json.contains("\"status\":\"legal_review\""));
         assert!(json.contains("\"case_type\":\"regulatory\""));
         assert!(json.contains("\"agency\":{\"date\":\"2026-12-01\"}"));
+        assert!(json.contains("\"high_priority\":true"));
         let back: Case = serde_json::from_str(&json).unwrap();
         assert_eq!(back, stored);
         let minimal = r#"{"number":"9","customer":"Ann","case_type":"general","received":"2026-03-10T14:00:00Z","zone":"Europe/London","status":"assigned"}"#;
         let minimal: Case = serde_json::from_str(minimal).unwrap();
         assert_eq!(minimal.agency, AgencyTerm::Unset);
         assert!(minimal.attempts.is_empty());
+        assert!(
+            !minimal.high_priority,
+            "old stored cases are not high priority"
+        );
     }
 }

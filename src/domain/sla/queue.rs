@@ -48,7 +48,8 @@ impl QueueRow<'_> {
 
 /// The filtered queue at `now`, most urgent first: dated deadlines by due
 /// time (so the most overdue lead), then cases whose deadline could not be
-/// computed, then cases with no date; ties by case number.
+/// computed, then cases with no date; among equal deadlines the High Priority
+/// cases of doc 001 lines 21-25 first, then by case number.
 pub fn build_queue<'a>(
     cases: &'a [Case],
     engine: &SlaEngine,
@@ -79,50 +80,90 @@ pub fn build_queue<'a>(
         a.group()
             .cmp(&b.group())
             .then_with(|| due(a).cmp(&due(b)))
+            .then_with(|| b.case.high_priority.cmp(&a.case.high_priority))
             .then_with(|| a.case.number.cmp(&b.case.number))
     });
     rows
 }
 
-/// The end-of-shift check: cases still in Assigned, which doc 001 line 59
-/// says to leave none of.
+/// The end-of-shift check of doc 001 line 59, "Make sure all cases are in
+/// pending on by the end of your shift (leave none in assigned status)":
+/// every open case not yet in Pending on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShiftCheck<'a> {
-    /// Cases still in Assigned.
-    pub assigned: Vec<&'a Case>,
+    /// Open cases in any status but Pending on, in the stored order.
+    pub not_pending: Vec<&'a Case>,
     /// One sentence with the result.
     pub explanation: String,
+    /// Where Deskaid reads the line more softly than its words, said on the
+    /// screen so an agent knows what the check does not count.
+    pub reading: &'static str,
     /// The document lines of the practice.
     pub source: SourceRef,
 }
 
-/// Lists the cases left in Assigned before the end of a shift.
+/// How Deskaid reads "all cases": a resolved case has left the agent's work.
+const SHIFT_CHECK_READING: &str = "The line says all cases; Deskaid does not count cases in ESL QA, which are resolved and pending corporate's review.";
+
+/// Lists the open cases not in Pending on before the end of a shift (none
+/// may be left in Assigned, Acknowledged, Legal Review or Incomplete).
 pub fn end_of_shift_check<'a>(cases: &'a [Case], engine: &SlaEngine) -> ShiftCheck<'a> {
-    let assigned: Vec<&Case> = cases
+    let not_pending: Vec<&Case> = cases
         .iter()
-        .filter(|case| case.status == CaseStatus::Assigned)
+        .filter(|case| case.status.is_open() && case.status != CaseStatus::PendingOn)
         .collect();
-    let explanation = if assigned.is_empty() {
-        "No case is left in Assigned, so the queue is ready for the end of the shift.".to_string()
-    } else {
-        let numbers: Vec<&str> = assigned.iter().map(|case| case.number.as_str()).collect();
-        format!(
-            "{} still in Assigned ({}): move {} to Pending on before the end of your shift.",
-            plural(u32::try_from(assigned.len()).unwrap_or(u32::MAX), "case"),
+    let groups: Vec<(CaseStatus, Vec<&str>)> = CaseStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let numbers = not_pending
+                .iter()
+                .filter(|case| case.status == status)
+                .map(|case| case.number.as_str())
+                .collect();
+            (status, numbers)
+        })
+        .filter(|(_, numbers): &(CaseStatus, Vec<&str>)| !numbers.is_empty())
+        .collect();
+    let count = |n: usize| plural(u32::try_from(n).unwrap_or(u32::MAX), "case");
+    let pronoun = if not_pending.len() == 1 { "it" } else { "them" };
+    let explanation = match groups.as_slice() {
+        [] => "Every open case is in Pending on, so the queue is ready for the end of the shift."
+            .to_string(),
+        [(status, numbers)] => format!(
+            "{} still in {} ({}): move {pronoun} to Pending on before the end of your shift.",
+            count(numbers.len()),
+            status.label(),
             numbers.join(", "),
-            if assigned.len() == 1 { "it" } else { "them" },
-        )
+        ),
+        groups => format!(
+            "{} not yet in Pending on: {}. Move them to Pending on before the end of your shift.",
+            count(not_pending.len()),
+            groups
+                .iter()
+                .map(|(status, numbers)| format!(
+                    "{} in {} ({})",
+                    numbers.len(),
+                    status.label(),
+                    numbers.join(", ")
+                ))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
     };
     ShiftCheck {
-        assigned,
+        not_pending,
         explanation,
+        reading: SHIFT_CHECK_READING,
         source: engine.settings().queue.end_of_shift_source.clone(),
     }
 }
+
 #[cfg(test)]
 mod tests {
     use super::super::testing::{at, attempt, case, engine_in, NY};
-    use super::super::CaseStatus::{Acknowledged, Assigned, EslQa, PendingOn};
+    use super::super::CaseStatus::{
+        Acknowledged, Assigned, EslQa, Incomplete, LegalReview, PendingOn,
+    };
     use super::super::CaseType::{Executive, General, Regulatory};
     use super::super::{AgencyTerm, Channel};
     use super::*;
@@ -181,6 +222,29 @@ mod tests {
     }
 
     #[test]
+    fn high_priority_cases_lead_among_equal_deadlines_only() {
+        let engine = engine_in(NY);
+        let now = at(NY, "2026-03-10T12:00");
+        let mut legal = case("Z", General, "2026-03-10T10:00", Assigned);
+        legal.high_priority = true;
+        let mut early_flagged = case("Y", General, "2026-03-10T16:00", Assigned);
+        early_flagged.high_priority = true;
+        let cases = vec![
+            case("A", General, "2026-03-10T10:00", Assigned),
+            early_flagged,
+            legal,
+            case("B", General, "2026-03-10T10:00", Assigned),
+            // Due earlier (an overdue executive contact) beats any flag.
+            case("X", Executive, "2026-03-10T09:00", Assigned),
+        ];
+        let order: Vec<&str> = build_queue(&cases, &engine, &QueueFilter::default(), now)
+            .iter()
+            .map(|r| r.case.number.as_str())
+            .collect();
+        assert_eq!(order, ["X", "Z", "A", "B", "Y"]);
+    }
+
+    #[test]
     fn queue_shows_a_bad_agency_term_as_an_error_after_dated_rows() {
         let engine = engine_in(NY);
         let mut bad = case("A", Regulatory, "2026-03-10T10:00", PendingOn);
@@ -208,14 +272,63 @@ mod tests {
             case("3", Executive, "2026-03-10T10:00", Assigned),
         ];
         let check = end_of_shift_check(&cases, &engine);
-        assert_eq!(check.assigned.len(), 2);
+        assert_eq!(check.not_pending.len(), 2);
         assert_eq!(
             check.explanation,
             "2 cases still in Assigned (1, 3): move them to Pending on before the end of your shift."
         );
         assert_eq!(check.source.to_string(), "doc 001, lines 58-59");
         let clear = end_of_shift_check(&cases[1..2], &engine);
-        assert!(clear.assigned.is_empty());
-        assert!(clear.explanation.starts_with("No case is left in Assigned"));
+        assert!(clear.not_pending.is_empty());
+        assert!(clear
+            .explanation
+            .starts_with("Every open case is in Pending on"));
+    }
+
+    /// General cases received at the same time, one per number and status.
+    fn cases_in(statuses: &[(&str, CaseStatus)]) -> Vec<Case> {
+        statuses
+            .iter()
+            .map(|(number, status)| case(number, General, "2026-03-10T10:00", *status))
+            .collect()
+    }
+
+    #[test]
+    fn end_of_shift_wants_every_open_case_in_pending_on() {
+        let engine = engine_in(NY);
+        let acknowledged = cases_in(&[("1", Acknowledged), ("2", Acknowledged)]);
+        let check = end_of_shift_check(&acknowledged, &engine);
+        assert_eq!(check.not_pending.len(), 2, "Acknowledged is not Pending on");
+        assert_eq!(
+            check.explanation,
+            "2 cases still in Acknowledged (1, 2): move them to Pending on before the end of your shift."
+        );
+        let mixed = cases_in(&[
+            ("A", Incomplete),
+            ("B", Assigned),
+            ("C", PendingOn),
+            ("D", LegalReview),
+            ("E", EslQa),
+            ("F", Acknowledged),
+        ]);
+        let check = end_of_shift_check(&mixed, &engine);
+        let numbers: Vec<&str> = check
+            .not_pending
+            .iter()
+            .map(|c| c.number.as_str())
+            .collect();
+        assert_eq!(
+            numbers,
+            ["A", "B", "D", "F"],
+            "resolved ESL QA is not counted"
+        );
+        assert_eq!(
+            check.explanation,
+            "4 cases not yet in Pending on: 1 in Assigned (B), 1 in Acknowledged (F), \
+             1 in Legal Review (D), 1 in Incomplete (A). Move them to Pending on before the end of your shift."
+        );
+        assert!(check.reading.contains("ESL QA"));
+        let done = cases_in(&[("C", PendingOn), ("E", EslQa)]);
+        assert!(end_of_shift_check(&done, &engine).not_pending.is_empty());
     }
 }

@@ -202,7 +202,7 @@ pub struct QueueSettings {
     pub due_soon_minutes: u32,
     /// Why deadlines are tracked (the primary metrics).
     pub urgency_source: SourceRef,
-    /// Source of "leave none in assigned status".
+    /// Source of "all cases are in pending on ... leave none in assigned status".
     pub end_of_shift_source: SourceRef,
 }
 

@@ -59,6 +59,7 @@ pub fn case(number: &str, case_type: CaseType, received: &str, status: CaseStatu
         notes: String::new(),
         attempts: Vec::new(),
         agency: AgencyTerm::Unset,
+        high_priority: false,
     }
 }
 

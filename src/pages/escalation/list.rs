@@ -3,6 +3,7 @@
 
 use super::{flow_href, step_href};
 use crate::components::form::{Binding, TextArea, TextField};
+use crate::components::reference::FactText;
 use crate::components::source::Sources;
 use crate::components::title::set_page_title;
 use crate::domain::content;
@@ -143,6 +144,7 @@ fn SearchPanel() -> impl IntoView {
             .unwrap_or_default(),
     );
     let hits = Memo::new(move |_| query.with(|q| search(content::flows(), q)));
+    let facts = Memo::new(move |_| query.with(|q| content::reference().search(q)));
     // Each edit goes into the URL as well, replacing the entry.
     let typed = move |text: String| {
         let route = Route::Escalation {
@@ -159,20 +161,23 @@ fn SearchPanel() -> impl IntoView {
     };
     let summary = move || {
         let typed = query.with(|q| !q.trim().is_empty());
-        match hits.with(Vec::len) {
+        match (hits.with(Vec::len), facts.with(Vec::len)) {
             _ if !typed => String::new(),
-            0 => "No steps match your search. Try fewer or different words.".to_string(),
-            n => {
-                let verb = if n == 1 { "matches" } else { "match" };
-                format!("{} {verb}.", plural(n as u64, "step"))
-            }
+            (0, 0) => "No steps match your search, nor anything in the quick reference. Try fewer or different words.".to_string(),
+            (steps, 0) => format!("{} {}.", plural(steps as u64, "step"), verb(steps)),
+            (steps, facts) => format!(
+                "{} and {} {}.",
+                plural(steps as u64, "step"),
+                plural(facts as u64, "reference fact"),
+                verb(facts)
+            ),
         }
     };
     view! {
         <section aria-labelledby="esc-search-heading">
             <h2 id="esc-search-heading">"Find a step"</h2>
             <TextField id="esc-search" kind="search" label="Search all flows" value=Binding::new(move || query.get(), typed)
-                hint="Every word must appear in the step, e.g. \"case voided\" or \"tier 2\"."/>
+                hint="Searches the flows' steps and the quick reference (credit limits, statuses, metrics). Every word must appear, e.g. \"case voided\", \"tier 2\" or \"credit limit\"."/>
             <p role="status" class="esc-result-count">{summary}</p>
             <ol class="esc-search-results">
                 {move || {
@@ -197,7 +202,34 @@ fn SearchPanel() -> impl IntoView {
                         .collect_view()
                 }}
             </ol>
+            <Show when=move || facts.with(|f| !f.is_empty())>
+                <h3 id="esc-reference-heading">"In the quick reference"</h3>
+                <ul class="esc-reference-results">
+                    {move || {
+                        facts
+                            .get()
+                            .into_iter()
+                            .map(|hit| view! {
+                                <li>
+                                    <strong>{format!("{}: ", hit.topic.heading)}</strong>
+                                    <FactText fact=hit.fact/>
+                                </li>
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+                <p>"The whole quick reference is on the " <a href="#/">"home page"</a> " and in " <a href="#/queue">"My queue"</a> "."</p>
+            </Show>
         </section>
+    }
+}
+
+/// "matches" for one, "match" for more.
+fn verb(count: usize) -> &'static str {
+    if count == 1 {
+        "matches"
+    } else {
+        "match"
     }
 }
 

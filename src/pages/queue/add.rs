@@ -1,6 +1,6 @@
 //! The form that adds a case to the queue.
 
-use super::fields::{CaseNotes, StatusField};
+use super::fields::{CaseNotes, HighPriorityField, StatusField};
 use crate::components::form::{SelectField, TextField};
 use crate::components::sla::agency::AgencyFields;
 use crate::components::sla::RulesInForce;
@@ -76,6 +76,7 @@ pub(super) fn AddCaseForm(
     let case_type = RwSignal::new(DEFAULT_TYPE);
     let received = RwSignal::new(local_input(Utc::now(), zone.get_untracked()));
     let status = RwSignal::new(CaseStatus::Assigned);
+    let high_priority = RwSignal::new(false);
     let next_action = RwSignal::new(String::new());
     let notes = RwSignal::new(String::new());
     let agency_days = RwSignal::new(String::new());
@@ -135,6 +136,7 @@ pub(super) fn AddCaseForm(
             notes: notes.get_untracked().trim().to_string(),
             attempts: Vec::new(),
             agency,
+            high_priority: high_priority.get_untracked(),
         };
         let next = match case.next_due(&engine) {
             Ok(Due::At(deadline)) => format!("{} due {}.", deadline.kind.label(), deadline.human()),
@@ -162,6 +164,7 @@ pub(super) fn AddCaseForm(
         number.set(String::new());
         customer.set(String::new());
         case_type.set(DEFAULT_TYPE);
+        high_priority.set(false);
         next_action.set(String::new());
         notes.set(String::new());
         agency_days.set(String::new());
@@ -202,6 +205,7 @@ pub(super) fn AddCaseForm(
                         date_error=err(|e| e.agency_date.clone())
                     />
                 </Show>
+                <HighPriorityField id="sla-add-high-priority" value=high_priority/>
                 <CaseNotes prefix="sla-add" next_action=next_action notes=notes/>
                 <div class="button-row">
                     <button type="submit">"Add case"</button>

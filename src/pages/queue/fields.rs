@@ -1,7 +1,7 @@
 //! Fields the add form and each case's edit form share, so a case reads the
 //! same wherever it is entered.
 
-use crate::components::form::{SelectField, TextArea, TextField};
+use crate::components::form::{Checkbox, SelectField, TextArea, TextField};
 use crate::domain::sla::CaseStatus;
 use leptos::prelude::*;
 
@@ -59,3 +59,21 @@ pub(super) fn CaseNotes(
         <TextArea id=format!("{prefix}-notes") label="Notes" value=notes hint=NOTES_HELP/>
     }
 }
+
+/// Whether the case is one of the High Priority cases doc 001 names, with the
+/// list beside it so the agent need not remember it.
+#[component]
+pub(super) fn HighPriorityField(
+    /// The checkbox's id.
+    #[prop(into)]
+    id: String,
+    /// Ticked for a high-priority case.
+    value: RwSignal<bool>,
+) -> impl IntoView {
+    view! {
+        <Checkbox id=id label="High priority" value=value hint=HIGH_PRIORITY_HELP/>
+    }
+}
+
+/// Which cases doc 001 calls High Priority.
+const HIGH_PRIORITY_HELP: &str = "High Priority cases: Executives, Legal, Fairshakes/Notice of Disputes, Regulatory (doc 001, lines 21-25). Ranked first among cases due at the same time.";

@@ -3,13 +3,13 @@
 
 mod add;
 mod fields;
-mod reference;
 mod row;
 
 use crate::components::clock::use_now;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, FilterSelect};
 use crate::components::notice::Notices;
+use crate::components::reference::ReferencePanel;
 use crate::components::sla::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
@@ -20,7 +20,6 @@ use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;
 use leptos::prelude::*;
-use reference::ReferencePanel;
 use row::CaseRow;
 
 /// A case just removed, kept so the removal can be undone.
@@ -53,7 +52,7 @@ pub fn QueuePage() -> impl IntoView {
     }
 }
 
-/// The end-of-shift check: cases still in Assigned.
+/// The end-of-shift check: open cases not yet in Pending on.
 #[component]
 fn ShiftCheck(
     /// The rules in force.
@@ -65,11 +64,11 @@ fn ShiftCheck(
             state.queue.with(|q| {
                 let check = end_of_shift_check(&q.cases, &r.engine);
                 let numbers: Vec<String> = check
-                    .assigned
+                    .not_pending
                     .iter()
-                    .map(|c| format!("{} ({})", c.number, c.customer))
+                    .map(|c| format!("{} ({}): {}", c.number, c.customer, c.status.label()))
                     .collect();
-                (numbers, check.explanation, check.source)
+                (numbers, check.explanation, check.reading, check.source)
             })
         })
     });
@@ -77,11 +76,12 @@ fn ShiftCheck(
         <section aria-labelledby="sla-shift-heading">
             <h2 id="sla-shift-heading">"End-of-shift check"</h2>
             {move || {
-                let (numbers, explanation, source) = check.get();
+                let (numbers, explanation, reading, source) = check.get();
                 if numbers.is_empty() {
                     view! {
                         <div class="sla-ok" data-testid="end-of-shift-ok">
                             <p>{explanation}</p>
+                            <p data-testid="end-of-shift-reading">{reading}</p>
                         </div>
                     }
                         .into_any()
@@ -96,6 +96,7 @@ fn ShiftCheck(
                             <p>
                                 "Rule: \u{201c}Make sure all cases are in pending on by the end of your shift (leave none in assigned status).\u{201d}"
                             </p>
+                            <p data-testid="end-of-shift-reading">{reading}</p>
                             <SourceNote source=source/>
                         </div>
                     }

@@ -1,7 +1,7 @@
 //! One case in the queue: its next deadline with a live countdown and an
 //! urgency in colour and words, editing, contact attempts and removal.
 
-use super::fields::{CaseNotes, StatusField};
+use super::fields::{CaseNotes, HighPriorityField, StatusField};
 use super::Removed;
 use crate::components::form::{next_uid, FieldError, SelectField, TextField};
 use crate::components::sla::{human, DueTime, RulesInForce, SourceNote};
@@ -78,6 +78,9 @@ pub(super) fn CaseRow(
             <article aria-labelledby=labelled_by>
                 <div class="sla-case-head">
                     <h3 id=title_id>{format!("Case {number}")} " \u{2014} " {field(|c| c.customer.clone())}</h3>
+                    <Show when=move || case.with(|c| c.as_ref().is_some_and(|c| c.high_priority))>
+                        <span class="sla-badge sla-high-priority" data-testid="high-priority">"High priority"</span>
+                    </Show>
                     <span class="sla-badge" data-testid="urgency">
                         {move || urgency().map(|u| u.label()).unwrap_or("No date")}
                     </span>
@@ -158,18 +161,26 @@ fn EditCase(
     let status = RwSignal::new(current().map(|c| c.status).unwrap_or(CaseStatus::Assigned));
     let next_action = RwSignal::new(current().map(|c| c.next_action).unwrap_or_default());
     let notes = RwSignal::new(current().map(|c| c.notes).unwrap_or_default());
+    let high_priority = RwSignal::new(current().is_some_and(|c| c.high_priority));
     let message = RwSignal::new(String::new());
     // Saved values changed (this form, another tab, an import): show them.
     let saved = Memo::new(move |_| {
         case.with(|c| {
-            c.as_ref()
-                .map(|c| (c.status, c.next_action.clone(), c.notes.clone()))
+            c.as_ref().map(|c| {
+                (
+                    c.status,
+                    c.next_action.clone(),
+                    c.notes.clone(),
+                    c.high_priority,
+                )
+            })
         })
     });
     Effect::new(move |previous: Option<()>| {
         let values = saved.get();
-        if let (Some(_), Some((s, n, t))) = (previous, values) {
+        if let (Some(_), Some((s, n, t, h))) = (previous, values) {
             status.set(s);
+            high_priority.set(h);
             next_action.set(n);
             notes.set(t);
         }
@@ -184,6 +195,7 @@ fn EditCase(
                 c.status = status.get_untracked();
                 c.next_action = next_action.get_untracked().trim().to_string();
                 c.notes = notes.get_untracked().trim().to_string();
+                c.high_priority = high_priority.get_untracked();
             }
         });
         message.set(format!("Saved case {number}."));
@@ -191,9 +203,10 @@ fn EditCase(
     let id = |part: &str| format!("sla-case-{uid}-{part}");
     view! {
         <details class="sla-case-details">
-            <summary>"Edit status, next action and notes"</summary>
+            <summary>"Edit status, next action and notes, or the priority"</summary>
             <form on:submit=save>
                 <StatusField id=id("status") label="Status" value=status testid="edit-status"/>
+                <HighPriorityField id=id("high-priority") value=high_priority/>
                 <CaseNotes prefix=format!("sla-case-{uid}") next_action=next_action notes=notes/>
                 <div class="button-row">
                     <button type="submit">"Save changes"</button>
