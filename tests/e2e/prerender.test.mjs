@@ -60,7 +60,10 @@ test('a link to a tool shows "Loading…" rather than the home page until the ap
 });
 
 test('a saved theme applies before the app runs', async () => {
-  const context = await browser.newContext({ colorScheme: 'light' });
+  // No service worker: after the first visit it would serve the wasm from its
+  // cache, past the route that holds the wasm back, and the app would run
+  // before the check (a race the test lost on a busy machine).
+  const context = await browser.newContext({ colorScheme: 'light', serviceWorkers: 'block' });
   // The app records the choice under deskaid.theme for the boot script.
   const chooser = await context.newPage();
   await chooser.goto(server.base + '#/settings');
