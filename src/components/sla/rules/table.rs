@@ -90,7 +90,7 @@ impl Setting {
 pub(super) const FEDERAL_HOLIDAYS: Setting = Setting(
     "Closed on US federal holidays every year (observed dates)",
     Edit::Check(lens!(calendar.us_federal_holidays)),
-    "Default: yes. A Saturday holiday is observed on the Friday before, a Sunday holiday on the Monday after.",
+    "Default: yes, an app default (no document names a holiday calendar). A Saturday holiday is observed on the Friday before, a Sunday holiday on the Monday after.",
 );
 
 /// A fieldset of settings: its legend and its settings, in order.
@@ -135,6 +135,6 @@ pub(super) const SECTIONS: &[Section] = &[
         Setting("Both email and phone must be tried", Edit::Check(lens!(attempts.require_all_channels)),
             "Default: yes (\u{201c}using all resources available (email, phone)\u{201d}, doc 001, line 69)."),
         Setting("Due soon within (minutes)", Edit::Number(lens!(queue.due_soon_minutes)),
-            "Default: {} minutes; the queue marks a deadline this close as due soon."),
+            "Default: {} minutes, an app default (not from the documents); the queue marks a deadline this close as due soon."),
     ]),
 ];
