@@ -6,6 +6,7 @@ pub mod agency;
 pub mod rules;
 pub mod zone;
 
+use crate::components::source::describe_source;
 use crate::domain::content;
 use crate::domain::sla::{Deadline, SlaEngine};
 use crate::domain::source::SourceRef;
@@ -115,9 +116,5 @@ pub fn SourceNote(
     /// The document lines to name.
     source: SourceRef,
 ) -> impl IntoView {
-    let title = source
-        .document()
-        .map(|doc| format!(" ({})", doc.title))
-        .unwrap_or_default();
-    view! { <p class="source-ref">"Source: " {source.to_string()} {title}</p> }
+    view! { <p class="source-ref">"Source: " {describe_source(&source)}</p> }
 }
