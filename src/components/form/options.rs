@@ -5,7 +5,7 @@
 use super::FormOption;
 use crate::domain::quiz::QuizMode;
 use crate::domain::sla::{
-    CaseStatus, CaseType, Channel, DayCounting, FollowUpCounting, HourCounting,
+    CaseStatus, CaseType, Channel, DayCounting, FollowUpCounting, HourCounting, HoursOf,
 };
 use crate::store::Theme;
 
@@ -79,6 +79,10 @@ form_option!(FollowUpCounting {
     BusinessDays => ("business-days", "24 hours per business day (24-48 = 1 to 2 business days)"),
     OpenHours => ("open-hours", "Hours inside business hours (24 h = three 8-hour days)"),
 });
+form_option!(HoursOf {
+    Team => ("team", "The team's zone (a customer elsewhere is served in the team's hours)"),
+    Customer => ("customer", "The customer's zone (the same hours on the customer's clock)"),
+});
 form_option!(Theme {
     System => ("system", "Follow the system"),
     Light => ("light", "Light"),
@@ -139,6 +143,7 @@ mod tests {
         round_trip::<HourCounting>();
         round_trip::<DayCounting>();
         round_trip::<FollowUpCounting>();
+        round_trip::<HoursOf>();
         round_trip::<Theme>();
         round_trip::<QuizMode>();
     }
@@ -161,6 +166,7 @@ mod tests {
         stored_as_key::<HourCounting>();
         stored_as_key::<DayCounting>();
         stored_as_key::<FollowUpCounting>();
+        stored_as_key::<HoursOf>();
         stored_as_key::<Theme>();
         stored_as_key::<QuizMode>();
     }

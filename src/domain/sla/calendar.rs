@@ -144,6 +144,21 @@ impl BusinessCalendar {
         }
     }
 
+    /// The holidays from `from` to `until`, both included, that fall on a
+    /// weekday the team works, with their names: the closed days an
+    /// explanation names, since weekly closed days go without saying.
+    pub(super) fn holidays_between(
+        &self,
+        from: NaiveDate,
+        until: NaiveDate,
+    ) -> Vec<(NaiveDate, String)> {
+        from.iter_days()
+            .take_while(|date| *date <= until)
+            .filter(|date| self.weekday_hours(date.weekday()).is_some())
+            .filter_map(|date| Some((date, self.holiday_name(date)?)))
+            .collect()
+    }
+
     /// The hours worked on `date`, `None` on closed weekdays and holidays.
     pub fn hours_on(&self, date: NaiveDate) -> Option<OpenHours> {
         let hours = self.weekday_hours(date.weekday())?;

@@ -7,7 +7,7 @@ use super::settings::{
     AgencyTerm, CaseType, CheckedSettings, DayCounting, HourCounting, SettingsError, SlaSettings,
     MAX_DAYS,
 };
-use super::words::{Clock, CountedFrom, HumanDate, HumanTime};
+use super::words::{Clock, CountedFrom, HumanDate, HumanTime, SkippedHolidays};
 use super::{BusinessCalendar, SlaError};
 use crate::domain::source::SourceRef;
 use crate::domain::text::plural;
@@ -130,6 +130,17 @@ impl SlaEngine {
         instant.with_timezone(&self.zone())
     }
 
+    /// The holidays from the day of `from` to the day of `due` that a count
+    /// of business time skipped, for the explanation.
+    fn holidays_skipped(
+        &self,
+        from: DateTime<Utc>,
+        due: &DateTime<Tz>,
+    ) -> Vec<(NaiveDate, String)> {
+        self.calendar
+            .holidays_between(self.local(from).date_naive(), due.date_naive())
+    }
+
     /// Why `date` is not a business day, e.g. "Saturday" or "Independence Day, observed".
     fn day_off_reason(&self, date: NaiveDate) -> String {
         self.calendar
@@ -153,24 +164,30 @@ impl SlaEngine {
             ),
             Some(_) => {
                 let (next, _) = calendar.next_business_day(date)?;
-                (
-                    calendar.at(next, self.next_day_due),
-                    format!(
-                        "Received {} after the {cutoff} cut-off, so initial contact is due by {} on the next business day.",
-                        HumanTime(&local),
-                        Clock(self.next_day_due),
-                    ),
-                )
+                let due = calendar.at(next, self.next_day_due);
+                let explanation = format!(
+                    "Received {} after the {cutoff} cut-off, so initial contact is due by {} on the next business day.{}",
+                    HumanTime(&local),
+                    Clock(self.next_day_due),
+                    SkippedHolidays(&self.holidays_skipped(received, &due)),
+                );
+                (due, explanation)
             }
             None => {
                 let (next, hours) = calendar.next_business_day(date)?;
+                // The day of receipt is named already.
+                let skipped = date
+                    .succ_opt()
+                    .map(|after| calendar.holidays_between(after, next))
+                    .unwrap_or_default();
                 (
                     calendar.at(next, hours.close),
                     format!(
-                        "Received {} on a non-business day ({}), so it counts as received at the next opening, {}, and initial contact is due by close of business that day.",
+                        "Received {} on a non-business day ({}), so it counts as received at the next opening, {}, and initial contact is due by close of business that day.{}",
                         HumanTime(&local),
                         self.day_off_reason(date),
                         HumanTime(&calendar.at(next, hours.open)),
+                        SkippedHolidays(&skipped),
                     ),
                 )
             }
@@ -201,15 +218,14 @@ impl SlaEngine {
                 let due = self
                     .calendar
                     .open_time_after(start, Duration::hours(i64::from(hours)))?;
-                (
-                    due,
-                    format!(
-                        "Executive case received {}: initial contact is due within {} of time inside business hours, {}.",
-                        HumanTime(&self.local(received)),
-                        plural(hours, "business hour"),
-                        CountedFrom::new(received, start.at),
-                    ),
-                )
+                let explanation = format!(
+                    "Executive case received {}: initial contact is due within {} of time inside business hours, {}.{}",
+                    HumanTime(&self.local(received)),
+                    plural(hours, "business hour"),
+                    CountedFrom::new(received, start.at),
+                    SkippedHolidays(&self.holidays_skipped(received, &due)),
+                );
+                (due, explanation)
             }
         };
         Ok(Deadline {
@@ -230,15 +246,17 @@ impl SlaEngine {
     ) -> Result<Due, SlaError> {
         let start = self.calendar.start_moment(&received)?;
         let due = self.calendar.business_days_after(start, days)?;
+        let explanation = format!(
+            "{} case: resolution is due {} after receipt at the same time of day, {}.{}",
+            case_type.label(),
+            plural(days, "business day"),
+            CountedFrom::new(received, start.at),
+            SkippedHolidays(&self.holidays_skipped(received, &due)),
+        );
         Ok(Due::At(Deadline {
             kind: DeadlineKind::Resolution,
             due,
-            explanation: format!(
-                "{} case: resolution is due {} after receipt at the same time of day, {}.",
-                case_type.label(),
-                plural(days, "business day"),
-                CountedFrom::new(received, start.at),
-            ),
+            explanation,
             source: source.clone(),
         }))
     }
@@ -278,15 +296,15 @@ impl SlaEngine {
                 }
                 DayCounting::Business => {
                     let start = self.calendar.start_moment(&received)?;
-                    (
-                        self.calendar.business_days_after(start, days)?,
-                        format!(
-                            "Regulatory case: the agency allows {}, counted as business days, so resolution is due at the same time of day {} after receipt, {}.",
-                            plural(days, "day"),
-                            plural(days, "business day"),
-                            CountedFrom::new(received, start.at),
-                        ),
-                    )
+                    let due = self.calendar.business_days_after(start, days)?;
+                    let explanation = format!(
+                        "Regulatory case: the agency allows {}, counted as business days, so resolution is due at the same time of day {} after receipt, {}.{}",
+                        plural(days, "day"),
+                        plural(days, "business day"),
+                        CountedFrom::new(received, start.at),
+                        SkippedHolidays(&self.holidays_skipped(received, &due)),
+                    );
+                    (due, explanation)
                 }
             },
             AgencyTerm::Date(date) => {

@@ -40,7 +40,7 @@ pub use queue::{build_queue, end_of_shift_check, QueueFilter, QueueRow, ShiftChe
 pub use settings::{
     rule_case_type, AgencyTerm, AttemptsSettings, CalendarSettings, CaseType, DayCounting,
     DayHours, ExecutiveSettings, FollowUpCounting, FollowUpSettings, GeneralSettings, HourCounting,
-    QueueSettings, RegulatorySettings, SettingsError, SlaSettings, RULE_IDS,
+    HoursOf, QueueSettings, RegulatorySettings, SettingsError, SlaSettings, RULE_IDS,
 };
 pub use words::{HumanDate, HumanTime};
 pub use workload::deadline_workload;

@@ -5,6 +5,7 @@
 use super::calendar::{parse_zone, weekday_name, BusinessCalendar, OpenHours, WEEK};
 use crate::domain::source::SourceRef;
 use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -98,6 +99,21 @@ pub enum FollowUpCounting {
     OpenHours,
 }
 
+/// Whose business hours apply when the calculator is given a receipt in
+/// another zone than the team's. No document says; 001 lines 63-64 put the
+/// customers primarily in the Northeast and West divisions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HoursOf {
+    /// The team's hours in the team's zone: a 13:00 receipt in Los Angeles
+    /// is 16:00 in New York, after the team's cut-off.
+    #[default]
+    Team,
+    /// The same hours kept in the customer's zone: 09:00-17:00 Los Angeles
+    /// time for a Los Angeles case.
+    Customer,
+}
+
 /// Business hours of one weekday in the settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayHours {
@@ -114,6 +130,10 @@ pub struct DayHours {
 pub struct CalendarSettings {
     /// IANA zone the team works in, e.g. "America/New_York".
     pub time_zone: String,
+    /// Whose zone the hours are kept in for a receipt in another zone
+    /// (settings saved before this existed read as the team's).
+    #[serde(default)]
+    pub hours_of: HoursOf,
     /// Open weekdays; weekdays not listed are closed.
     pub hours: Vec<DayHours>,
     /// Whether US federal holidays (observed dates) are closed days.
@@ -276,6 +296,17 @@ pub(super) struct CheckedSettings {
 }
 
 impl SlaSettings {
+    /// The settings a calculation for a customer in `customer_zone` uses:
+    /// these, or with the business hours moved to that zone when the rules
+    /// keep hours in the customer's zone.
+    pub fn for_customer_in(&self, customer_zone: Tz) -> SlaSettings {
+        let mut settings = self.clone();
+        if settings.calendar.hours_of == HoursOf::Customer {
+            settings.calendar.time_zone = customer_zone.name().to_string();
+        }
+        settings
+    }
+
     /// Reads and checks every setting, listing every problem found.
     pub(super) fn check(&self) -> Result<CheckedSettings, SettingsError> {
         let settings = self;

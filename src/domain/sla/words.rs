@@ -159,6 +159,37 @@ impl fmt::Display for CountedFrom {
     }
 }
 
+/// The holidays a count of business time skipped, as a sentence that
+/// follows an explanation: " Closed days skipped: Thu 26 Nov 2026
+/// (Thanksgiving Day)."; nothing when none were skipped.
+pub(super) struct SkippedHolidays<'a>(pub(super) &'a [(NaiveDate, String)]);
+
+impl fmt::Display for SkippedHolidays<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        /// A long agency term can skip many; the first few say enough.
+        const SHOWN: usize = 5;
+        let Some((last, first)) = self.0.split_last() else {
+            return Ok(());
+        };
+        f.write_str(if self.0.len() == 1 {
+            " Closed day skipped: "
+        } else {
+            " Closed days skipped: "
+        })?;
+        if self.0.len() > SHOWN {
+            for (date, name) in &self.0[..SHOWN] {
+                write!(f, "{} ({name}), ", HumanDate(*date))?;
+            }
+            return write!(f, "and {} more.", self.0.len() - SHOWN);
+        }
+        for (i, (date, name)) in first.iter().enumerate() {
+            let separator = if i + 1 == first.len() { " and " } else { ", " };
+            write!(f, "{} ({name}){separator}", HumanDate(*date))?;
+        }
+        write!(f, "{} ({}).", HumanDate(last.0), last.1)
+    }
+}
+
 /// A positive number of seconds in words: "2 days 1 h", "3 h 20 min", "5 min".
 pub(super) fn span_words(seconds: i64) -> String {
     let minutes = seconds / 60;
@@ -183,6 +214,31 @@ mod tests {
     use chrono::Duration;
 
     const KOLKATA: &str = "Asia/Kolkata";
+
+    #[test]
+    fn skipped_holidays_read_as_a_sentence() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 11, d).unwrap();
+        let named = |d, name: &str| (day(d), name.to_string());
+        assert_eq!(SkippedHolidays(&[]).to_string(), "");
+        assert_eq!(
+            SkippedHolidays(&[named(26, "Thanksgiving Day")]).to_string(),
+            " Closed day skipped: Thu 26 Nov 2026 (Thanksgiving Day)."
+        );
+        assert_eq!(
+            SkippedHolidays(&[named(26, "Thanksgiving Day"), named(27, "holiday")]).to_string(),
+            " Closed days skipped: Thu 26 Nov 2026 (Thanksgiving Day) and Fri 27 Nov 2026 (holiday)."
+        );
+        assert_eq!(
+            SkippedHolidays(&[named(2, "holiday"), named(3, "holiday"), named(4, "holiday")])
+                .to_string(),
+            " Closed days skipped: Mon 2 Nov 2026 (holiday), Tue 3 Nov 2026 (holiday) and Wed 4 Nov 2026 (holiday)."
+        );
+        let many: Vec<_> = (2..=8).map(|d| named(d, "holiday")).collect();
+        assert_eq!(
+            SkippedHolidays(&many).to_string(),
+            " Closed days skipped: Mon 2 Nov 2026 (holiday), Tue 3 Nov 2026 (holiday), Wed 4 Nov 2026 (holiday), Thu 5 Nov 2026 (holiday), Fri 6 Nov 2026 (holiday), and 2 more."
+        );
+    }
 
     #[test]
     fn hand_written_times_match_chronos_formatting() {

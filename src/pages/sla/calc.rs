@@ -6,11 +6,12 @@ use crate::domain::sla::input::{
 };
 use crate::domain::sla::{
     us_federal_holidays, AgencyTerm, CalendarSettings, CaseType, DayHours, Deadline, Due,
-    FollowUpWindow, SlaEngine, SlaError, SlaSettings,
+    FollowUpWindow, HoursOf, HumanTime, SlaEngine, SlaError, SlaSettings,
 };
 use crate::domain::text::sentence;
 use crate::nav::Route;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 /// The calculator's inputs as typed; nothing is lost when one is wrong.
@@ -156,10 +157,7 @@ pub(crate) fn compute(saved: &SlaSettings, input: &CalcInput) -> Outcome {
         errors.agency_date = agency.date_error.map(|e| e.to_string());
     }
 
-    let mut settings = saved.clone();
-    if let Some(zone) = zone {
-        settings.calendar.time_zone = zone.name().to_string();
-    }
+    let mut settings = zone.map_or_else(|| saved.clone(), |zone| saved.for_customer_in(zone));
     if let Some(dates) = &holidays {
         settings.calendar.us_federal_holidays = false;
         settings.calendar.extra_holidays = dates
@@ -292,6 +290,10 @@ fn own_rules(saved: &SlaSettings, shipped: &SlaSettings) -> Vec<&'static str> {
             saved.calendar.hours == shipped.calendar.hours,
             "business hours",
         ),
+        (
+            saved.calendar.hours_of == shipped.calendar.hours_of,
+            "whose zone business hours are kept in",
+        ),
         (saved.general == shipped.general, "General case rules"),
         (saved.executive == shipped.executive, "Executive case rules"),
         (
@@ -400,6 +402,39 @@ pub(crate) fn calendar_used(
         hours_words(&calendar.hours),
         engine.calendar().zone().name(),
     )
+}
+
+/// Whose business hours a calculation used, in words: the team's zone, or
+/// the customer's when the rules say so; `None` until the zone is known.
+pub(crate) fn hours_of_words(saved: &SlaSettings, input: &CalcInput) -> Option<String> {
+    let customer = read_zone(&input.zone).ok()?;
+    let team = &saved.calendar.time_zone;
+    Some(match saved.calendar.hours_of {
+        HoursOf::Team if customer.name() == team => {
+            format!("Business hours of: the team ({team}).")
+        }
+        HoursOf::Team => format!(
+            "Business hours of: the team ({team}), not the customer's zone ({}), in which the receipt was typed. The rules can keep business hours in the customer's zone instead.",
+            customer.name()
+        ),
+        HoursOf::Customer => format!(
+            "Business hours of: the customer's zone ({}), as the rules say; the team's zone is {team}.",
+            customer.name()
+        ),
+    })
+}
+
+/// A deadline as the customer's clock shows it, when business hours were
+/// kept in another zone than the one the receipt was typed in.
+pub(crate) fn in_customer_zone(input: &CalcInput, due: &DateTime<Tz>) -> Option<String> {
+    let customer = read_zone(&input.zone).ok()?;
+    (customer != due.timezone()).then(|| {
+        format!(
+            "That is {} in {}.",
+            HumanTime(&due.with_timezone(&customer)),
+            customer.name()
+        )
+    })
 }
 
 /// The two follow-up windows for a promise made at `promised`.
@@ -613,6 +648,58 @@ mod tests {
             calendar_used(&engine, &linked, shipped),
             "Calendar used: open Mon 09:00\u{2013}17:00, Tue 09:00\u{2013}17:00, Thu 09:00\u{2013}17:00, Fri 09:00\u{2013}17:00 in America/New_York; closed on this calculation's own dates (2026-03-09). Deadlines follow your own rules, changed from the ones Deskaid ships with."
         );
+    }
+
+    #[test]
+    fn a_los_angeles_case_is_served_in_the_hours_the_rules_name() {
+        let shipped = sla_defaults();
+        let mut la = input("general", "2026-03-10T13:00", None);
+        la.zone = "America/Los_Angeles".into();
+        // The team's hours (default): 13:00 PDT is 16:00 EDT, after the cut-off.
+        assert_eq!(
+            dues(&la),
+            (
+                "2026-03-11T12:00:00-04:00".into(),
+                "2026-03-16T16:00:00-04:00".into()
+            )
+        );
+        assert_eq!(
+            hours_of_words(shipped, &la).unwrap(),
+            "Business hours of: the team (America/New_York), not the customer's zone (America/Los_Angeles), in which the receipt was typed. The rules can keep business hours in the customer's zone instead."
+        );
+        let calc = compute(shipped, &la).calc.unwrap();
+        assert_eq!(
+            in_customer_zone(&la, &calc.initial.due).unwrap(),
+            "That is Wed 11 Mar 2026, 09:00 PDT in America/Los_Angeles."
+        );
+        // The customer's hours: the same day by 17:00 Los Angeles time.
+        let mut customer = shipped.clone();
+        customer.calendar.hours_of = HoursOf::Customer;
+        assert_eq!(
+            dues_with(&customer, &la),
+            (
+                "2026-03-10T17:00:00-07:00".into(),
+                "2026-03-16T13:00:00-07:00".into()
+            )
+        );
+        assert_eq!(
+            hours_of_words(&customer, &la).unwrap(),
+            "Business hours of: the customer's zone (America/Los_Angeles), as the rules say; the team's zone is America/New_York."
+        );
+        let calc = compute(&customer, &la).calc.unwrap();
+        assert_eq!(in_customer_zone(&la, &calc.initial.due), None);
+        assert_eq!(
+            share_note(&la, &customer, shipped).unwrap(),
+            "Your own rules (whose zone business hours are kept in) are not in the link: the person who opens it uses theirs."
+        );
+        // A New York case reads the same under both.
+        let ny = input("general", "2026-03-10T13:00", None);
+        assert_eq!(dues(&ny), dues_with(&customer, &ny));
+        assert_eq!(
+            hours_of_words(shipped, &ny).unwrap(),
+            "Business hours of: the team (America/New_York)."
+        );
+        assert_eq!(hours_of_words(shipped, &CalcInput::default()), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The team's zone and closed dates: US federal holidays or not, and other
 //! dates added one by one or a year of federal holidays at a time.
 
-use super::table::FEDERAL_HOLIDAYS;
+use super::table::{FEDERAL_HOLIDAYS, HOURS_OF};
 use super::Draft;
 use crate::components::form::{FieldAction, TextField};
 use crate::components::sla::zone::ZoneField;
@@ -89,6 +89,7 @@ pub(super) fn CalendarFields(
                     defaults.calendar.time_zone,
                 )
             />
+            {HOURS_OF.view(draft, defaults)}
             {FEDERAL_HOLIDAYS.view(draft, defaults)}
             <h3 class="sla-subheading">"Other closed dates"</h3>
             <ClosedDates draft=draft/>

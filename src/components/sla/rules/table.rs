@@ -35,6 +35,8 @@ pub(super) enum Edit {
     Days(Lens<crate::domain::sla::DayCounting>),
     /// How "business hours" in the follow-up promise are read.
     FollowUp(Lens<crate::domain::sla::FollowUpCounting>),
+    /// Whose zone business hours are kept in.
+    HoursOf(Lens<crate::domain::sla::HoursOf>),
 }
 
 /// One setting of the editor: its label (also naming it in the list of
@@ -81,6 +83,9 @@ impl Setting {
             Edit::FollowUp((read, write)) => {
                 view! { <SelectField id=id label=label value=draft.lens(read, write) hint=hint/> }.into_any()
             }
+            Edit::HoursOf((read, write)) => {
+                view! { <SelectField id=id label=label value=draft.lens(read, write) hint=hint/> }.into_any()
+            }
         }
     }
 }
@@ -91,6 +96,14 @@ pub(super) const FEDERAL_HOLIDAYS: Setting = Setting(
     "Closed on US federal holidays every year (observed dates)",
     Edit::Check(lens!(calendar.us_federal_holidays)),
     "Default: yes, an app default (no document names a holiday calendar). A Saturday holiday is observed on the Friday before, a Sunday holiday on the Monday after.",
+);
+
+/// Whose zone the business hours are kept in when the calculator is given
+/// a receipt in another zone, shown after the team's zone.
+pub(super) const HOURS_OF: Setting = Setting(
+    "For a customer in another zone, business hours are kept in",
+    Edit::HoursOf(lens!(calendar.hours_of)),
+    "Default: the team's zone, an app default (no document says whose hours apply; customers are primarily in the \u{201c}Northeast & West Divisions\u{201d}, doc 001, lines 63-64). Used by the calculator; the queue counts in the team's zone.",
 );
 
 /// A fieldset of settings: its legend and its settings, in order.

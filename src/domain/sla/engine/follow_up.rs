@@ -4,7 +4,7 @@
 use super::SlaEngine;
 use crate::domain::sla::deadline::FollowUpWindow;
 use crate::domain::sla::settings::FollowUpCounting;
-use crate::domain::sla::words::HumanTime;
+use crate::domain::sla::words::{HumanTime, SkippedHolidays};
 use crate::domain::sla::SlaError;
 use crate::domain::text::plural;
 use chrono::{DateTime, Duration, Utc};
@@ -21,11 +21,12 @@ impl SlaEngine {
             earliest: start.at,
             latest,
             explanation: format!(
-                "An update promised within {} is read as {}, so the customer should hear back by {}, the same time of day {} later.",
+                "An update promised within {} is read as {}, so the customer should hear back by {}, the same time of day {} later.{}",
                 plural(days, "day"),
                 plural(days, "business day"),
                 HumanTime(&latest),
                 plural(days, "business day"),
+                SkippedHolidays(&self.holidays_skipped(promised_at, &latest)),
             ),
             source: rules.update_source.clone(),
         })
@@ -57,9 +58,10 @@ impl SlaEngine {
         };
         Ok(FollowUpWindow {
             explanation: format!(
-                "The case owner's follow-up within {first}-{last} business hours is {reading}, so expect the call between {} and {}.",
+                "The case owner's follow-up within {first}-{last} business hours is {reading}, so expect the call between {} and {}.{}",
                 HumanTime(&earliest),
                 HumanTime(&latest),
+                SkippedHolidays(&self.holidays_skipped(promised_at, &latest)),
             ),
             earliest,
             latest,

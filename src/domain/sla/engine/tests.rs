@@ -1,7 +1,7 @@
 //! Known answers for every deadline rule, written out by hand, and
 //! properties that must hold for any receipt time.
 
-use super::super::testing::{at, engine_in, engine_with, show, NY};
+use super::super::testing::{at, default_settings, engine_in, engine_with, show, NY};
 use super::super::*;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -330,6 +330,109 @@ fn instants_near_the_limits_of_time_are_errors_not_panics() {
     assert_eq!(
         SlaError::OutOfRange.to_string(),
         "the date is outside the supported range (years 1000 to 9000)"
+    );
+}
+
+#[test]
+fn explanations_name_the_holidays_a_count_skipped() {
+    let engine = engine_in(NY);
+    let thanksgiving = " Closed day skipped: Thu 26 Nov 2026 (Thanksgiving Day).";
+    let general = engine
+        .resolution(
+            CaseType::General,
+            at(NY, "2026-11-23T10:00"),
+            AgencyTerm::Unset,
+        )
+        .unwrap();
+    let general = general.deadline().unwrap();
+    assert_eq!(show(&general.due), "2026-11-30 10:00 EST");
+    assert_eq!(
+        general.explanation,
+        format!("General case: resolution is due 4 business days after receipt at the same time of day, counted from receipt.{thanksgiving}")
+    );
+    let after_cutoff = engine
+        .initial_contact(CaseType::General, at(NY, "2026-11-25T16:00"))
+        .unwrap();
+    assert_eq!(show(&after_cutoff.due), "2026-11-27 12:00 EST");
+    assert_eq!(
+        after_cutoff.explanation,
+        format!("Received Wed 25 Nov 2026, 16:00 EST after the 15:00 cut-off, so initial contact is due by 12:00 on the next business day.{thanksgiving}")
+    );
+    // A receipt on the holiday names it once, as the reason, not again as skipped.
+    let on_the_day = engine
+        .initial_contact(CaseType::General, at(NY, "2026-11-26T10:00"))
+        .unwrap();
+    assert!(!on_the_day.explanation.contains("skipped"));
+    // Weekends go without saying; an extra closed date is named as a holiday.
+    let bridge = engine_with(|s| s.calendar.extra_holidays = vec!["2026-11-27".to_string()]);
+    let executive = bridge
+        .resolution(
+            CaseType::Executive,
+            at(NY, "2026-11-25T13:00"),
+            AgencyTerm::Unset,
+        )
+        .unwrap();
+    let executive = executive.deadline().unwrap();
+    assert_eq!(show(&executive.due), "2026-12-02 13:00 EST");
+    assert!(executive.explanation.ends_with(
+        " Closed days skipped: Thu 26 Nov 2026 (Thanksgiving Day) and Fri 27 Nov 2026 (holiday)."
+    ));
+    let plain = engine
+        .resolution(
+            CaseType::General,
+            at(NY, "2026-03-10T10:00"),
+            AgencyTerm::Unset,
+        )
+        .unwrap();
+    assert!(!plain.explanation().contains("skipped"), "a weekend only");
+    let promise = engine.update_promise(at(NY, "2026-11-25T14:00")).unwrap();
+    assert_eq!(show(&promise.latest), "2026-11-27 14:00 EST");
+    assert!(promise.explanation.ends_with(thanksgiving));
+}
+
+#[test]
+fn a_receipt_in_another_zone_gets_the_hours_the_rules_name() {
+    let la = parse_zone("America/Los_Angeles").unwrap();
+    let team = default_settings();
+    let mut customer = default_settings();
+    customer.calendar.hours_of = HoursOf::Customer;
+    let due = |settings: &SlaSettings, local: &str| {
+        let engine = SlaEngine::new(&settings.for_customer_in(la)).unwrap();
+        let received = at("America/Los_Angeles", local);
+        let initial = engine.initial_contact(CaseType::General, received).unwrap();
+        let resolution = engine
+            .resolution(CaseType::General, received, AgencyTerm::Unset)
+            .unwrap();
+        (
+            show(&initial.due),
+            show(&resolution.deadline().unwrap().due),
+        )
+    };
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // 13:00 in Los Angeles is 16:00 in New York, after the team's cut-off.
+    assert_eq!(
+        due(&team, "2026-03-10T13:00"),
+        pair("2026-03-11 12:00 EDT", "2026-03-16 16:00 EDT")
+    );
+    assert_eq!(
+        due(&customer, "2026-03-10T13:00"),
+        pair("2026-03-10 17:00 PDT", "2026-03-16 13:00 PDT")
+    );
+    // 07:00 in Los Angeles is 10:00 in New York, inside the team's hours;
+    // in the customer's own hours it is before opening.
+    assert_eq!(
+        due(&team, "2026-03-10T07:00"),
+        pair("2026-03-10 17:00 EDT", "2026-03-16 10:00 EDT")
+    );
+    assert_eq!(
+        due(&customer, "2026-03-10T07:00"),
+        pair("2026-03-10 17:00 PDT", "2026-03-16 09:00 PDT")
+    );
+    // A team in New York, hours kept in the team's zone: nothing moves.
+    assert_eq!(team.for_customer_in(la), team);
+    assert_eq!(
+        customer.for_customer_in(la).calendar.time_zone,
+        "America/Los_Angeles"
     );
 }
 
