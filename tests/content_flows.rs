@@ -107,6 +107,22 @@ fn refusing_to_wait_ends_at_the_resolution_lead_voicemail() {
 }
 
 #[test]
+fn after_tier_2_does_not_answer_the_next_step_repeats_not_to_complete_that_transfer() {
+    let flows = content();
+    let walk = after_the_follow_up(&[
+        "Refuses to wait",
+        "A Tier 2 agent is available",
+        "No response within 30 seconds, or Tier 2 did not accept the concern",
+    ]);
+    let step = walk.current_step(flows).unwrap();
+    assert_eq!(step.id, "explain-voicemail");
+    assert_eq!(
+        step.warning.as_deref(),
+        Some("Do NOT complete the transfer to \"Phone-HO Tier 2\": that skill has no voicemail, so if no one answers there, the call will be missed. Transfer to the \"Resolution Lead\" skill instead.")
+    );
+}
+
+#[test]
 fn agreeing_to_wait_reaches_case_creation_with_its_checklist() {
     let flows = content();
     let mut walk = after_the_follow_up(&[

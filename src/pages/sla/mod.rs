@@ -19,10 +19,10 @@ use crate::domain::sla::{is_in_the_future, CaseType, Due, FollowUpWindow};
 use crate::domain::text::sentence;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::nav::{HashLocation, Route};
-use crate::store::AppState;
+use crate::store::{AppState, TabMemory, TabSlot};
 use calc::{
-    calendar_used, compute, follow_ups, received_hint, saved_holidays_phrase, share_href,
-    share_note, CalcInput,
+    calendar_used, compute, follow_ups, hours_of_words, in_customer_zone, received_hint,
+    saved_holidays_phrase, share_href, share_note, CalcInput,
 };
 use chrono::Utc;
 use leptos::prelude::*;
@@ -56,6 +56,11 @@ struct Inputs {
 }
 
 impl Inputs {
+    /// The inputs as one value, untracked: for a view the result rebuilds.
+    fn read_untracked(&self) -> CalcInput {
+        untrack(|| self.read())
+    }
+
     /// The inputs as one value, tracked.
     fn read(&self) -> CalcInput {
         CalcInput {
@@ -106,6 +111,14 @@ impl Inputs {
     }
 }
 
+/// The hash of the calculator's last inputs, kept for the life of the tab
+/// so a visit to another page does not reset what was typed.
+struct LastCalculation;
+
+impl TabSlot for LastCalculation {
+    type Value = Option<String>;
+}
+
 /// The calculator form and its results.
 #[component]
 fn Calculator() -> impl IntoView {
@@ -124,7 +137,18 @@ fn Calculator() -> impl IntoView {
         agency_date: RwSignal::new(String::new()),
     };
     let default_zone = move || saved.with_untracked(|s| s.calendar.time_zone.clone());
-    let link_problem = RwSignal::new(location.with_untracked(|l| inputs.fill(l, &default_zone())));
+    let last_calculation = expect_context::<TabMemory>().slot::<LastCalculation>();
+    // A plain `#/sla` (the menu, Back from another page) shows the tab's last
+    // calculation again rather than a new one received now; a link with
+    // inputs always wins.
+    let opened = location.with_untracked(|here| match last_calculation.get_untracked() {
+        Some(href) if here.query.is_empty() => {
+            replace_hash(&href);
+            HashLocation::parse(&href)
+        }
+        _ => here.clone(),
+    });
+    let link_problem = RwSignal::new(inputs.fill(&opened, &default_zone()));
     // A link followed while the calculator is open fills the form again.
     Effect::new(move |previous: Option<()>| {
         let here = location.get();
@@ -138,6 +162,7 @@ fn Calculator() -> impl IntoView {
         if previous.is_some() {
             replace_hash(&href);
         }
+        last_calculation.set(Some(href));
     });
 
     let outcome = Memo::new(move |_| saved.with(|s| compute(s, &inputs.read())));
@@ -240,7 +265,7 @@ fn Calculator() -> impl IntoView {
                     id="sla-zone"
                     label="Time zone"
                     value=inputs.zone
-                    hint="An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read, and business hours applied, in this zone."
+                    hint="An IANA zone name such as America/Chicago (the list shows every zone Deskaid includes). The receipt time is read in this zone; business hours are the team's unless the rules keep them in the customer's zone."
                     warning_testid="zone-warning"
                 />
                 <divisions::DivisionZones zone=inputs.zone/>
@@ -303,6 +328,7 @@ fn Calculator() -> impl IntoView {
                                     <p class="sla-due">
                                         <DueTime deadline=calc.initial.clone() now=now testid="initial-contact-due"/>
                                     </p>
+                                    <CustomerClock text=in_customer_zone(&inputs.read_untracked(), &calc.initial.due)/>
                                     <p>{calc.initial.explanation.clone()}</p>
                                     <SourceNote source=calc.initial.source.clone()/>
                                 </li>
@@ -314,6 +340,7 @@ fn Calculator() -> impl IntoView {
                                                 <p class="sla-due">
                                                     <DueTime deadline=deadline.clone() now=now testid="resolution-due"/>
                                                 </p>
+                                                <CustomerClock text=in_customer_zone(&inputs.read_untracked(), &deadline.due)/>
                                                 <p>{deadline.explanation.clone()}</p>
                                                 <SourceNote source=deadline.source/>
                                             }
@@ -332,6 +359,9 @@ fn Calculator() -> impl IntoView {
                                     }}
                                 </li>
                             </ul>
+                            <p class="hint" data-testid="hours-of">
+                                {move || saved.with(|s| hours_of_words(s, &inputs.read()))}
+                            </p>
                             <p class="hint" data-testid="calendar-used">
                                 {move || {
                                     outcome
@@ -357,6 +387,15 @@ fn Calculator() -> impl IntoView {
         </section>
         <FollowUps outcome_engine=Signal::derive(move || outcome.with(|o| o.engine.clone())) now=now/>
     }
+}
+
+/// A deadline on the customer's clock, when it differs from the team's.
+#[component]
+fn CustomerClock(
+    /// "That is ... in <zone>.", or nothing when the zones agree.
+    text: Option<String>,
+) -> impl IntoView {
+    text.map(|text| view! { <p class="hint" data-testid="customer-clock">{text}</p> })
 }
 
 /// The saved holidays in words, for when the calculation uses them.
