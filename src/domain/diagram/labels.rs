@@ -1,7 +1,7 @@
-//! Arrow labels: cut to fit, and placed clear of boxes, other labels and,
+//! Arrow labels: wrapped to fit, and placed clear of boxes, other labels and,
 //! where there is room, other arrows.
 
-use super::{DrawnEdge, LabelSide, LayoutEdge, LayoutNode, Point};
+use super::{wrap, DrawnEdge, LabelSide, LayoutEdge, LayoutNode, Point};
 
 /// Where along an arrow's first leg its label may sit, best first.
 const LABEL_POSITIONS: [f64; 9] = [0.4, 0.6, 0.2, 0.8, 0.3, 0.7, 0.1, 0.9, 0.5];
@@ -10,16 +10,18 @@ const LABEL_CHAR_WIDTH: f64 = 6.5;
 /// Space between an arrow and its label.
 const LABEL_GAP: f64 = 6.0;
 
-/// A choice label cut to fit beside its arrow; the full text is in the
-/// diagram's accessible names.
-pub(super) fn short_label(label: &str) -> String {
-    const MAX: usize = 22;
-    if label.chars().count() <= MAX {
-        return label.to_string();
-    }
-    let cut: String = label.chars().take(MAX - 1).collect();
-    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head);
-    format!("{}…", cut.trim_end_matches([',', ' ']))
+/// Space between the baselines of two lines of an arrow label.
+pub const LABEL_LINE_HEIGHT: f64 = 13.0;
+/// An arrow label's longest line, in characters, best first: most labels
+/// take one or two lines at the first width; where arrows run close a
+/// narrower one may fit. Labels are never cut, so no one has to guess what
+/// a label said.
+const LABEL_WRAPS: [usize; 3] = [24, 16, 12];
+
+/// A choice label wrapped at its usual width, which sets the room between
+/// rows.
+pub(super) fn label_lines(label: &str) -> Vec<String> {
+    wrap(label, LABEL_WRAPS[0])
 }
 
 /// The point a fraction `t` along the first leg of a polyline.
@@ -31,18 +33,21 @@ fn point_along(points: &[Point], t: f64) -> Point {
     }
 }
 
-/// The box a label covers: `[left, top, right, bottom]`.
-fn label_box(text: &str, at: Point, side: LabelSide) -> [f64; 4] {
-    let width = text.chars().count() as f64 * LABEL_CHAR_WIDTH;
+/// The box a label covers: `[left, top, right, bottom]`; its first line's
+/// baseline is at `at`, the others below it.
+fn label_box(lines: &[String], at: Point, side: LabelSide) -> [f64; 4] {
+    let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let width = longest as f64 * LABEL_CHAR_WIDTH;
     let (left, right) = match side {
         LabelSide::Right => (at.x + LABEL_GAP, at.x + LABEL_GAP + width),
         LabelSide::Left => (at.x - LABEL_GAP - width, at.x - LABEL_GAP),
     };
-    [left, at.y - 10.0, right, at.y + 3.0]
+    let below = lines.len().saturating_sub(1) as f64 * LABEL_LINE_HEIGHT;
+    [left, at.y - 10.0, right, at.y + 3.0 + below]
 }
 
 impl LayoutEdge {
-    /// The box `[left, top, right, bottom]` the drawn (short) label covers,
+    /// The box `[left, top, right, bottom]` the drawn label covers,
     /// so a drawing can be checked for labels over boxes, labels and arrows.
     pub fn label_box(&self) -> [f64; 4] {
         // `label_at` is the text's anchor, a gap away from the arrow.
@@ -54,7 +59,7 @@ impl LayoutEdge {
             x: arrow_x,
             ..self.label_at
         };
-        label_box(&self.short_label, at, self.label_side)
+        label_box(&self.label_lines, at, self.label_side)
     }
 }
 
@@ -91,23 +96,31 @@ pub fn segment_crosses_box(a: Point, b: Point, area: [f64; 4]) -> bool {
     enter < leave
 }
 
-/// Where each arrow's (short) label goes: inside the drawing, over no box, no
+/// An arrow label as placed: its lines, the anchor of its first line and
+/// the side of the anchor it runs to.
+pub(super) struct PlacedLabel {
+    pub(super) lines: Vec<String>,
+    pub(super) at: Point,
+    pub(super) side: LabelSide,
+}
+
+/// Where each arrow's label goes: inside the drawing, over no box, no
 /// other label and, where the arrows leave room, no other arrow. Sibling
 /// arrows' labels prefer opposite sides (the leftmost arrows' the left), and
-/// each label tries spots along its arrow on either side.
+/// each label tries spots along its arrow on either side, wrapped at its
+/// usual width first and narrower where that leaves a clear spot.
 pub(super) fn place_labels<K>(
     edges: &[DrawnEdge],
     routes: &[Vec<Point>],
-    labels: &[String],
     nodes: &[LayoutNode<K>],
     width: f64,
-) -> Vec<(Point, LabelSide)> {
+) -> Vec<PlacedLabel> {
     let mut taken: Vec<[f64; 4]> = nodes
         .iter()
         .map(|n| [n.x, n.y, n.x + n.width, n.y + n.height])
         .collect();
     // Placed top-down, so upper labels keep their preferred spots.
-    let mut placed: Vec<(usize, (Point, LabelSide))> = Vec::with_capacity(edges.len());
+    let mut placed: Vec<(usize, PlacedLabel)> = Vec::with_capacity(edges.len());
     let mut order: Vec<usize> = (0..edges.len()).collect();
     order.sort_by(|&a, &b| routes[a][0].y.total_cmp(&routes[b][0].y));
     let heading = |i: usize| routes[i][1].x - routes[i][0].x;
@@ -138,8 +151,8 @@ pub(super) fn place_labels<K>(
         // Sticking out, then covering a box or label, then crossing another
         // arrow, then its own: the first spot with the fewest of the worst
         // problem wins.
-        let flaws = |at: Point, side: LabelSide| {
-            let candidate = label_box(&labels[i], at, side);
+        let flaws = |lines: &[String], at: Point, side: LabelSide| {
+            let candidate = label_box(lines, at, side);
             let outside = candidate[0] < 0.0 || candidate[2] > width;
             let covered = taken
                 .iter()
@@ -153,13 +166,29 @@ pub(super) fn place_labels<K>(
             let crossed = (0..routes.len()).filter(|&j| j != i && crosses(j)).count();
             (outside, covered, crossed, crosses(i))
         };
-        let (at, side) = LABEL_POSITIONS
+        let wraps = LABEL_WRAPS.map(|chars| wrap(&edges[i].label, chars));
+        let (lines, at, side) = wraps
             .iter()
-            .flat_map(|&t| [(t, preferred), (t, other)])
-            .map(|(t, side)| (point_along(points, t), side))
-            .min_by_key(|&(at, side)| flaws(at, side))
+            .flat_map(|lines| {
+                LABEL_POSITIONS
+                    .iter()
+                    .flat_map(move |&t| [(lines, t, preferred), (lines, t, other)])
+            })
+            .map(|(lines, t, side)| {
+                // A label of several lines hangs below its anchor: lift it
+                // in proportion, so along the whole leg it stays between
+                // the leg's ends.
+                let at = point_along(points, t);
+                let below = lines.len().saturating_sub(1) as f64 * LABEL_LINE_HEIGHT;
+                let at = Point {
+                    y: at.y - below * t,
+                    ..at
+                };
+                (lines, at, side)
+            })
+            .min_by_key(|&(lines, at, side)| flaws(lines, at, side))
             .expect("LABEL_POSITIONS is not empty");
-        taken.push(label_box(&labels[i], at, side));
+        taken.push(label_box(lines, at, side));
         let gap = match side {
             LabelSide::Left => -LABEL_GAP,
             LabelSide::Right => LABEL_GAP,
@@ -168,10 +197,17 @@ pub(super) fn place_labels<K>(
             x: at.x + gap,
             ..at
         };
-        placed.push((i, (anchor, side)));
+        placed.push((
+            i,
+            PlacedLabel {
+                lines: lines.clone(),
+                at: anchor,
+                side,
+            },
+        ));
     }
     placed.sort_by_key(|&(i, _)| i);
-    placed.into_iter().map(|(_, spot)| spot).collect()
+    placed.into_iter().map(|(_, label)| label).collect()
 }
 
 #[cfg(test)]
@@ -191,11 +227,17 @@ mod tests {
     }
 
     #[test]
-    fn long_arrow_labels_are_cut_at_a_word() {
-        assert_eq!(short_label("Continue"), "Continue");
+    fn long_arrow_labels_wrap_at_words_and_lose_nothing() {
+        assert_eq!(label_lines("Continue"), ["Continue"]);
         assert_eq!(
-            short_label("Yes, the customer asked to escalate"),
-            "Yes, the customer…"
+            label_lines("Yes, the customer asked to escalate"),
+            ["Yes, the customer asked", "to escalate"]
+        );
+        let lines = ["Yes, the customer asked".to_string(), "to".to_string()];
+        let at = Point { x: 100.0, y: 50.0 };
+        assert_eq!(
+            label_box(&lines, at, LabelSide::Right),
+            [106.0, 40.0, 106.0 + 23.0 * LABEL_CHAR_WIDTH, 66.0]
         );
     }
 }

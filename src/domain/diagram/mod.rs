@@ -7,9 +7,9 @@
 mod labels;
 mod layers;
 
-pub use labels::{boxes_overlap, segment_crosses_box};
+pub use labels::{boxes_overlap, segment_crosses_box, LABEL_LINE_HEIGHT};
 
-use labels::{place_labels, short_label};
+use labels::{label_lines, place_labels};
 use layers::{assign_ranks, mark_back_edges, order_rows, place_rows, route_edges};
 use std::collections::HashMap;
 
@@ -112,8 +112,9 @@ pub struct LayoutEdge {
     pub to: String,
     /// The arrow's label.
     pub label: String,
-    /// The label as drawn: cut to fit beside the arrow.
-    pub short_label: String,
+    /// The whole label as drawn beside the arrow, wrapped into lines (SVG
+    /// text does not wrap).
+    pub label_lines: Vec<String>,
     /// Where the label's text starts (drawn to the right) or ends (to the left).
     pub label_at: Point,
     /// Which side of `label_at` the label's text runs to.
@@ -153,16 +154,20 @@ const NODE_PADDING: f64 = 12.0;
 const WRAP_CHARS: usize = 26;
 const GAP_X: f64 = 40.0;
 const GAP_Y: f64 = 64.0;
+/// Room above and below the arrow labels between two rows.
+const LABEL_CLEARANCE: f64 = 24.0;
+/// Room between two arrow labels stacked one above the other.
+const LABEL_SPACING: f64 = 6.0;
 const MARGIN: f64 = 20.0;
 const DUMMY_WIDTH: f64 = 12.0;
 const LANE_GAP: f64 = 14.0;
 
-/// Wraps a label into lines of at most `WRAP_CHARS` characters where words allow.
-fn wrap(text: &str) -> Vec<String> {
+/// Wraps a label into lines of at most `width` characters where words allow.
+fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= WRAP_CHARS => {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -197,7 +202,7 @@ pub fn layout<K: Copy>(graph: &Graph<K>) -> Layout<K> {
         .nodes
         .iter()
         .map(|(key, kind, label)| {
-            let lines = wrap(label);
+            let lines = wrap(label, WRAP_CHARS);
             let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
             LayoutNode {
                 key: key.clone(),
@@ -222,6 +227,16 @@ pub fn layout<K: Copy>(graph: &Graph<K>) -> Layout<K> {
             chain: Vec::new(),
         })
         .collect();
+    let label_lines: Vec<Vec<String>> = edges.iter().map(|e| label_lines(&e.label)).collect();
+    // Rows sit far enough apart for the labels of one box's arrows to stand
+    // one above the other between them, as they must where the arrows run close.
+    let mut stacked = vec![0.0; nodes.len()];
+    for (edge, lines) in edges.iter().zip(&label_lines) {
+        stacked[edge.from] += lines.len() as f64 * LABEL_LINE_HEIGHT + LABEL_SPACING;
+    }
+    let gap_y = stacked
+        .into_iter()
+        .fold(GAP_Y, |gap, height| gap.max(height + LABEL_CLEARANCE));
     let discovery = mark_back_edges(nodes.len(), graph.start, &mut edges);
     assign_ranks(&mut nodes, &edges, &discovery);
 
@@ -251,7 +266,7 @@ pub fn layout<K: Copy>(graph: &Graph<K>) -> Layout<K> {
 
     let mut row_top = Vec::with_capacity(rows.len());
     let mut row_height = Vec::with_capacity(rows.len());
-    let mut y = GAP_Y;
+    let mut y = gap_y;
     for row in &rows {
         let height = row
             .iter()
@@ -260,7 +275,7 @@ pub fn layout<K: Copy>(graph: &Graph<K>) -> Layout<K> {
             .fold(LINE_HEIGHT + 2.0 * NODE_PADDING, f64::max);
         row_top.push(y);
         row_height.push(height);
-        y += height + GAP_Y;
+        y += height + gap_y;
     }
     for (i, node) in nodes.iter_mut().enumerate() {
         node.x = slots[i].x;
@@ -271,25 +286,21 @@ pub fn layout<K: Copy>(graph: &Graph<K>) -> Layout<K> {
     let routes = route_edges(&nodes, &slots, &edges, &row_top, &row_height, right);
     let lanes = edges.iter().filter(|e| e.back).count() as f64;
     let width = right + lanes * LANE_GAP + MARGIN;
-    let short_labels: Vec<String> = edges.iter().map(|e| short_label(&e.label)).collect();
-    let spots = place_labels(&edges, &routes, &short_labels, &nodes, width);
+    let placed = place_labels(&edges, &routes, &nodes, width);
     let drawn = edges
         .iter()
         .zip(routes)
-        .zip(short_labels)
-        .zip(spots)
-        .map(
-            |(((e, points), short_label), (label_at, label_side))| LayoutEdge {
-                from: nodes[e.from].key.clone(),
-                to: nodes[e.to].key.clone(),
-                label: e.label.clone(),
-                short_label,
-                label_at,
-                label_side,
-                points,
-                loops_back: e.back,
-            },
-        )
+        .zip(placed)
+        .map(|((e, points), label)| LayoutEdge {
+            from: nodes[e.from].key.clone(),
+            to: nodes[e.to].key.clone(),
+            label: e.label.clone(),
+            label_lines: label.lines,
+            label_at: label.at,
+            label_side: label.side,
+            points,
+            loops_back: e.back,
+        })
         .collect();
     Layout {
         width,
@@ -371,8 +382,11 @@ mod tests {
         assert!(lane.points.iter().any(|p| p.x > right_of_boxes));
         // The long arrow bends through the middle row: in and out of it.
         assert_eq!(drawn.edges[5].points.len(), 4);
-        assert_eq!(drawn.edges[0].short_label, "Go left");
-        assert_eq!(drawn.edges[4].short_label, "Once more from the…");
+        assert_eq!(drawn.edges[0].label_lines, ["Go left"]);
+        assert_eq!(
+            drawn.edges[4].label_lines,
+            ["Once more from the very", "top"]
+        );
         for (i, a) in drawn.nodes.iter().enumerate() {
             assert!(a.x >= 0.0 && a.x + a.width <= drawn.width);
             assert!(a.y >= 0.0 && a.y + a.height <= drawn.height);
@@ -418,7 +432,10 @@ mod tests {
     #[test]
     fn labels_wrap_at_words() {
         assert_eq!(
-            wrap("Warm transfer to \"Phone-HO Tier 2\" and wait 30 seconds"),
+            wrap(
+                "Warm transfer to \"Phone-HO Tier 2\" and wait 30 seconds",
+                WRAP_CHARS
+            ),
             [
                 "Warm transfer to \"Phone-HO",
                 "Tier 2\" and wait 30",

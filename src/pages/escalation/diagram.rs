@@ -4,7 +4,7 @@
 use super::step_href;
 use super::walker::STEP_HEADING;
 use crate::domain::content;
-use crate::domain::diagram::{LabelSide, Layout, LayoutEdge, LayoutNode};
+use crate::domain::diagram::{LabelSide, Layout, LayoutEdge, LayoutNode, LABEL_LINE_HEIGHT};
 use crate::domain::flow::{self, Flow, NodeKind, StepRef, Walk};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
@@ -37,6 +37,20 @@ impl PathMarks {
     }
 }
 
+/// Where to scroll a view `shown` wide, now at `scrolled`, so the span
+/// `left..right` is in it, moving as little as possible; a span wider than
+/// the view shows its left end.
+fn scroll_to_show(scrolled: f64, shown: f64, left: f64, right: f64) -> f64 {
+    const MARGIN: f64 = 16.0;
+    if left - MARGIN < scrolled || right - left + 2.0 * MARGIN > shown {
+        (left - MARGIN).max(0.0)
+    } else if right + MARGIN > scrolled + shown {
+        right + MARGIN - shown
+    } else {
+        scrolled
+    }
+}
+
 /// "x1,y1 x2,y2 …" for a polyline.
 fn points(edge: &LayoutEdge) -> String {
     edge.points
@@ -44,6 +58,19 @@ fn points(edge: &LayoutEdge) -> String {
         .map(|p| format!("{:.1},{:.1}", p.x, p.y))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An arrow's label, a `<tspan>` per line below the layout's anchor.
+fn edge_label_lines(edge: &LayoutEdge) -> impl IntoView {
+    let x = format!("{:.1}", edge.label_at.x);
+    edge.label_lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let y = edge.label_at.y + i as f64 * LABEL_LINE_HEIGHT;
+            view! { <tspan x=x.clone() y=format!("{y:.1}")>{line.clone()}</tspan> }
+        })
+        .collect_view()
 }
 
 /// How a box's kind is read out.
@@ -109,22 +136,25 @@ pub fn Diagram(
         flow.title
     );
     let layout = StoredValue::new(layout);
-    // On a narrow screen the drawing scrolls sideways: bring "you are here" into view.
+    // On a narrow screen the drawing scrolls sideways. It opens at its left
+    // edge, where the flow starts, and scrolls only as far as needed to
+    // bring "you are here" into view when that box is out of sight.
     Effect::new(move |_| {
-        let centre = marks.with(|m| {
+        let here_box = marks.with(|m| {
             let here = m.here.as_deref()?;
             layout.with_value(|l| {
                 l.nodes
                     .iter()
                     .find(|n| n.key == here)
-                    .map(|n| n.x + n.width / 2.0)
+                    .map(|n| (n.x, n.x + n.width))
             })
         });
-        if let Some(centre) = centre {
+        if let Some((left, right)) = here_box {
             request_animation_frame(move || {
                 if let Some(scroller) = document().get_element_by_id(SCROLLER) {
-                    let left = centre - f64::from(scroller.client_width()) / 2.0;
-                    scroller.set_scroll_left(left.max(0.0) as i32);
+                    let shown = f64::from(scroller.client_width());
+                    let scrolled = f64::from(scroller.scroll_left());
+                    scroller.set_scroll_left(scroll_to_show(scrolled, shown, left, right) as i32);
                 }
             });
         }
@@ -146,8 +176,8 @@ pub fn Diagram(
                         <g class="esc-edge" class:esc-on-path=on_path aria-hidden="true">
                             <title>{edge.label.clone()}</title>
                             <polyline points=points(edge) marker-end="url(#esc-arrow)"/>
-                            <text x=format!("{:.1}", edge.label_at.x) y=format!("{:.1}", edge.label_at.y) text-anchor=anchor class="esc-edge-label">
-                                {edge.short_label.clone()}
+                            <text text-anchor=anchor class="esc-edge-label">
+                                {edge_label_lines(edge)}
                             </text>
                         </g>
                     }
@@ -256,4 +286,21 @@ pub fn Diagram(
         </div>
     }
     .into_any()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_to_show;
+
+    #[test]
+    fn the_drawing_scrolls_only_as_far_as_the_box_needs() {
+        // In view already, at the left edge: no scrolling.
+        assert_eq!(scroll_to_show(0.0, 400.0, 20.0, 240.0), 0.0);
+        // Off to the right: just far enough, with a margin.
+        assert_eq!(scroll_to_show(0.0, 400.0, 500.0, 720.0), 336.0);
+        // Off to the left: back to its left side.
+        assert_eq!(scroll_to_show(600.0, 400.0, 300.0, 520.0), 284.0);
+        // Wider than the view: its left end.
+        assert_eq!(scroll_to_show(0.0, 200.0, 300.0, 520.0), 284.0);
+    }
 }
