@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { browser, closeClean, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
+import { afterPaint, browser, closeClean, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -126,6 +126,8 @@ describe('walker', () => {
 
     await choose(page, 'No response within 30 seconds, or Tier 2 did not accept the concern', 'Explain that a voicemail may follow');
     assert.match(await page.getByLabel('The text').inputValue(), /prompted to leave a voicemail/);
+    // Still holding the unanswered Tier 2 transfer: 004's note again (issue 17 item 9).
+    assert.match(await page.locator('.esc-warning').textContent(), /Do NOT complete the transfer to "Phone-HO Tier 2": that skill has no voicemail/);
     await choose(page, 'Customer informed', 'Is a "Resolution Lead" available?');
     await choose(page, 'A Resolution Lead is available', 'Warm transfer to "Resolution Lead" and wait 30 seconds');
     assert.equal((await page.getByRole('timer').textContent()).trim(), '0:30');
@@ -328,6 +330,46 @@ describe('walker', () => {
     await svg.waitFor();
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
     assert.equal(widths[0], widths[1]);
+    await closeClean(context, page);
+  });
+
+  test('arrow labels are drawn whole; a wide diagram scrolls only as far as "you are here" needs', async () => {
+    const { context, page } = await openFresh('#/escalation/leadership', { viewport: { width: 1024, height: 800 } });
+    await stepHeading(page).waitFor();
+    await page.getByRole('link', { name: 'Show diagram' }).click();
+    const svg = page.locator('svg.esc-diagram');
+    await svg.waitFor();
+    await afterPaint(page);
+    // Each label's lines read as the choice itself: nothing is cut off.
+    const labels = await svg.locator('.esc-edge').evaluateAll((edges) =>
+      edges.map((edge) => [edge.querySelector('title').textContent, [...edge.querySelectorAll('.esc-edge-label tspan')].map((t) => t.textContent).join(' ')]));
+    assert.ok(labels.length > 20);
+    for (const [full, drawn] of labels) assert.equal(drawn, full);
+    assert.ok(labels.some(([full]) => full === 'Yes, the customer asked to escalate'));
+    assert.equal(await svg.locator('text', { hasText: '…' }).count(), 0);
+    // The scroller's width, where it is scrolled to, and where "you are here" is in it.
+    const where = () => page.locator('#esc-diagram-scroll').evaluate((box) => {
+      const here = box.querySelector('.esc-here rect').getBoundingClientRect();
+      const view = box.getBoundingClientRect();
+      return { wide: box.scrollWidth > box.clientWidth, left: box.scrollLeft, hereLeft: here.left - view.left, hereRight: here.right - view.left, shown: box.clientWidth };
+    });
+    // On a desk the first step is in view as drawn: nothing scrolls sideways.
+    const desk = await where();
+    assert.equal(desk.left, 0, JSON.stringify(desk));
+    assert.ok(desk.hereLeft >= 0 && desk.hereRight <= desk.shown, JSON.stringify(desk));
+    await expectNoAxeViolations(page, 'diagram on a desk');
+    // On a phone the drawing is wider than the screen: it scrolls just far
+    // enough to show the first step, and no further.
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.reload();
+    await svg.waitFor();
+    await afterPaint(page);
+    await page.waitForFunction(() => document.getElementById('esc-diagram-scroll').scrollLeft > 0);
+    const phone = await where();
+    assert.ok(phone.wide, JSON.stringify(phone));
+    assert.ok(phone.hereLeft >= 0 && phone.hereRight <= phone.shown, JSON.stringify(phone));
+    assert.ok(phone.hereRight >= phone.shown - 20, `scrolled no further than needed: ${JSON.stringify(phone)}`);
+    await expectNoAxeViolations(page, 'diagram on a phone');
     await closeClean(context, page);
   });
 });

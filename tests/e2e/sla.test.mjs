@@ -226,10 +226,62 @@ describe('calculator editing and sharing', () => {
     await west.click();
     assert.equal(await page.locator('#sla-zone').inputValue(), 'America/Los_Angeles');
     assert.equal(await west.getAttribute('aria-pressed'), 'true');
-    // The same wall-clock receipt, read and counted in Los Angeles (PDT from 8 March).
-    await page.waitForFunction(() => document.querySelector('[data-testid=initial-contact-due]')?.getAttribute('datetime') === '2026-03-09T12:00:00-07:00');
+    // The same wall-clock receipt, read in Los Angeles: 15:01 PST is 18:01
+    // in New York, and the team's hours apply (the default).
     await page.waitForFunction(() => location.hash.includes('tz=America%2FLos_Angeles'));
+    await page.getByTestId('hours-of').getByText(/^Business hours of: the team \(America\/New_York\), not the customer's zone \(America\/Los_Angeles\)/).waitFor();
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-09T12:00:00-04:00');
+    assert.equal(await page.getByTestId('customer-clock').first().textContent(), 'That is Mon 9 Mar 2026, 09:00 PDT in America/Los_Angeles.');
     await expectNoAxeViolations(page, 'calculator in the West division\'s zone');
+    await closeClean(context, page);
+  });
+
+  test('a Los Angeles case gets the team\'s hours by default, the customer\'s when the rules say so', async () => {
+    const { context, page } = await openFresh('#/sla?type=general&received=2026-03-10T13:00&tz=America/Los_Angeles');
+    // 13:00 in Los Angeles is 16:00 in New York, after the team's 15:00 cut-off.
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-11T12:00:00-04:00');
+    assert.match(await page.getByTestId('hours-of').textContent(), /^Business hours of: the team \(America\/New_York\)/);
+    assert.equal(await page.getByTestId('customer-clock').first().textContent(), 'That is Wed 11 Mar 2026, 09:00 PDT in America/Los_Angeles.');
+    await expectNoAxeViolations(page, 'a case in another zone, team hours');
+    const setting = page.getByLabel('For a customer in another zone, business hours are kept in');
+    assert.equal(await setting.inputValue(), 'team');
+    await setting.selectOption('customer');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid=initial-contact-due]')?.getAttribute('datetime') === '2026-03-10T17:00:00-07:00');
+    assert.equal(
+      await page.getByTestId('hours-of').textContent(),
+      "Business hours of: the customer's zone (America/Los_Angeles), as the rules say; the team's zone is America/New_York.",
+    );
+    assert.equal(await page.getByTestId('customer-clock').count(), 0);
+    assert.match(await page.getByTestId('share-note').textContent(), /whose zone business hours are kept in/);
+    await expectNoAxeViolations(page, 'a case in another zone, the customer\'s hours');
+    await closeClean(context, page);
+  });
+
+  test('a resolution that skipped Thanksgiving names it', async () => {
+    const { context, page } = await openFresh(`#/sla?type=general&received=2026-11-23T10:00&tz=${NY}`);
+    assert.equal(await due(page, 'resolution-due'), '2026-11-30T10:00:00-05:00');
+    await page.locator('.sla-result', { hasText: 'Resolution' }).getByText(
+      'General case: resolution is due 4 business days after receipt at the same time of day, counted from receipt. Closed day skipped: Thu 26 Nov 2026 (Thanksgiving Day).',
+    ).waitFor();
+    await closeClean(context, page);
+  });
+
+  test('the received time typed stays for the life of the tab', async () => {
+    const { context, page } = await openFresh('#/sla');
+    await page.fill('#sla-received', '2026-03-10T13:00');
+    await page.waitForFunction(() => location.hash.includes('received=2026-03-10T13%3A00'));
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Quiz' }).click();
+    await page.waitForFunction(() => location.hash.startsWith('#/quiz'));
+    await nav.getByRole('link', { name: 'SLA' }).click();
+    await page.locator('#sla-received').waitFor();
+    assert.equal(await page.locator('#sla-received').inputValue(), '2026-03-10T13:00');
+    assert.match(new URL(page.url()).hash, /received=2026-03-10T13%3A00/);
+    // A link with its own inputs still wins.
+    await page.goto(`${server.base}#/sla?type=general&received=2026-03-06T15:01&tz=${NY}`);
+    await page.waitForFunction(() => document.querySelector('#sla-received')?.value === '2026-03-06T15:01');
     await closeClean(context, page);
   });
 
