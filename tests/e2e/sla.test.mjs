@@ -66,10 +66,12 @@ describe('calculator links (URL contract)', () => {
       resolution: '2026-07-02T17:00:00-04:00',
     },
     {
-      name: 'another zone: London after the cut-off on Friday',
+      // 15:30 in London is 11:30 in New York (the US is on summer time, the
+      // UK not yet): in the team's hours, before the cut-off.
+      name: 'another zone: London at 15:30 on Friday is the team\'s morning',
       query: 'type=general&received=2026-03-27T15:30&tz=Europe/London&holidays=',
-      initial: '2026-03-30T12:00:00+01:00',
-      resolution: '2026-04-02T15:30:00+01:00',
+      initial: '2026-03-27T17:00:00-04:00',
+      resolution: '2026-04-02T11:30:00-04:00',
     },
   ];
 
@@ -165,9 +167,10 @@ describe('calculator input errors', () => {
     await expectNoAxeViolations(page, 'calculator with a zone not in the build');
     await page.fill('#sla-zone', 'Africa/Tunis');
     await error.getByText('"Africa/Tunis" is not a known IANA time zone').waitFor();
-    // A zone in the build computes (Friday after the cut-off: Monday noon).
+    // A zone in the build computes: 15:01 in Buenos Aires is 13:01 in New
+    // York, before the team's cut-off, so due at the team's close that day.
     await page.fill('#sla-zone', 'America/Argentina/Buenos_Aires');
-    assert.equal(await due(page, 'initial-contact-due'), '2026-03-09T12:00:00-03:00');
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-06T17:00:00-05:00');
     assert.equal(await page.locator('#sla-zone').getAttribute('aria-invalid'), null);
     await closeClean(context, page);
   });
@@ -325,7 +328,8 @@ describe('calculator editing and sharing', () => {
     // A zone typed in lower case is read, and written back as the zone's own name.
     await page.fill('#sla-zone', 'america/chicago');
     await page.waitForFunction(() => document.querySelector('#sla-zone').value === 'America/Chicago');
-    assert.equal(await due(page, 'initial-contact-due'), '2026-07-07T12:00:00-05:00');
+    // 15:01 in Chicago is 16:01 in New York: the team's noon the next day.
+    assert.equal(await due(page, 'initial-contact-due'), '2026-07-07T12:00:00-04:00');
     await page.waitForFunction(() => location.hash.includes('tz=America%2FChicago'));
     await context.close();
   });
