@@ -117,7 +117,7 @@ fn DataManagement(
     }
 }
 
-/// The copies of saved data that could not be read at start-up: the user can
+/// The copies of saved data that could not be read when loaded: the user can
 /// download one (to send to whoever supports Deskaid, or to repair it) or
 /// delete it once it is not needed.
 #[component]
@@ -128,9 +128,9 @@ fn SetAsideCopies() -> impl IntoView {
     // A reset or an import changes the concerns and may remove copies.
     Effect::new(move |_| {
         state.settings.with(|_| ());
-        state.walks.with(|_| ());
-        state.queue.with(|_| ());
-        state.quiz.with(|_| ());
+        state.walks().with(|_| ());
+        state.queue().with(|_| ());
+        state.quiz().with(|_| ());
         copies.set(set_aside_copies());
     });
     view! {

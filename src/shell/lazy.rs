@@ -48,7 +48,7 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("quiz", quiz_page),
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
-    lazy_page!("settings", sla_tools.settings),
+    lazy_page!("settings", settings_page),
 ];
 
 /// Shows `page`, with "Loading…" until its part has arrived. The loader only
@@ -83,15 +83,23 @@ async fn quiz_page() -> PageMaker {
     make
 }
 
-/// What the SLA part holds: the calculator, the queue and the settings page
-/// (whose rules editor is the calculator's) share the SLA engine and its
-/// forms, so they load together, with the engine's benchmark when built.
+/// Settings are a part of their own: besides the rules editor (shared with
+/// the calculator) they load and check every stored concern, the quiz's
+/// question bank among them, which the SLA pages never need.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn settings_page() -> PageMaker {
+    let make: PageMaker = || pages::settings::SettingsPage().into_any();
+    make
+}
+
+/// What the SLA part holds: the calculator and the queue share the SLA engine
+/// and its forms, so they load together, with the engine's benchmark when
+/// built.
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub(crate) struct SlaTools {
     calculator: PageMaker,
     queue: PageMaker,
-    settings: PageMaker,
     /// Times the deadline workload; see `bench.rs`.
     #[cfg(feature = "bench")]
     pub time_deadlines: fn(u32) -> f64,
@@ -102,7 +110,6 @@ pub(crate) async fn sla_tools() -> SlaTools {
     SlaTools {
         calculator: || pages::sla::SlaPage().into_any(),
         queue: || pages::queue::QueuePage().into_any(),
-        settings: || pages::settings::SettingsPage().into_any(),
         #[cfg(feature = "bench")]
         time_deadlines: crate::bench::time_deadline_workload,
     }

@@ -1,7 +1,7 @@
 //! The app's persisted state, one [`Persisted`] handle per storage key, shared
-//! with every page through context. Adding a concern means adding a field to
-//! [`AppState`] and a line to `AppState::load`, `AppState::concerns` and
-//! [`STORED`].
+//! with every page through context. Adding a concern means adding a field and
+//! its accessor to [`AppState`], a line to `AppState::load` and
+//! `AppState::load_all`, and one to [`STORED`].
 
 use super::envelope::{validate, Persist, RecordProblem, Unusable};
 use super::local::{remove, write_raw};
@@ -11,6 +11,7 @@ use crate::domain::content;
 use crate::domain::flow::Walk;
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
+use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -152,13 +153,41 @@ fn check_part<T: ?Sized>(
         .map_err(|problems| Unusable { what, problems })
 }
 
-/// Every persisted concern, loaded once at start-up.
+/// Every persisted concern. Settings load at start-up, since the frame needs
+/// the theme; walks, the queue and the quiz load when a page first asks for
+/// them, so the shell (what the home page downloads) carries neither their
+/// types' parsing nor their checks, and a concern that cannot be read is
+/// reported on the page that uses it.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
-    pub walks: Persisted<Walks>,
-    pub queue: Persisted<Queue>,
-    pub quiz: Persisted<QuizData>,
+    walks: OnFirstUse<Walks>,
+    queue: OnFirstUse<Queue>,
+    quiz: OnFirstUse<QuizData>,
+    /// The concerns loaded so far, for the operations that treat them alike
+    /// (another tab's change, reset, import).
+    loaded: StoredValue<Vec<Box<dyn Concern + Send + Sync>>>,
+    /// The app's root owner: a concern loaded while a page renders must
+    /// outlive that page.
+    owner: StoredValue<Owner>,
+    notices: Notices,
+}
+
+/// A concern's signal, made on first use.
+struct OnFirstUse<T: Persist + Send + Sync + 'static>(StoredValue<Option<Persisted<T>>>);
+
+impl<T: Persist + Send + Sync + 'static> Clone for OnFirstUse<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Persist + Send + Sync + 'static> Copy for OnFirstUse<T> {}
+
+impl<T: Persist + Send + Sync + 'static> OnFirstUse<T> {
+    fn new() -> Self {
+        OnFirstUse(StoredValue::new(None))
+    }
 }
 
 /// One key Deskaid stores, for the operations that need no typed value:
@@ -189,38 +218,88 @@ pub const STORED: &[StoredKey] = &[
 ];
 
 impl AppState {
-    /// Loads everything from storage, reporting unreadable data as notices.
+    /// Loads the settings from storage, reporting unreadable data as a
+    /// notice; the other concerns load on first use.
     pub fn load(notices: Notices) -> Self {
+        let settings = Persisted::load(notices);
         AppState {
-            settings: Persisted::load(notices),
-            walks: Persisted::load(notices),
-            queue: Persisted::load(notices),
-            quiz: Persisted::load(notices),
+            settings,
+            walks: OnFirstUse::new(),
+            queue: OnFirstUse::new(),
+            quiz: OnFirstUse::new(),
+            loaded: StoredValue::new(vec![Box::new(settings)]),
+            owner: StoredValue::new(
+                Owner::current().expect("the app state is made in the app's owner"),
+            ),
+            notices,
         }
     }
 
-    /// Every concern, whatever its type, for the operations that treat them alike.
-    fn concerns(&self) -> [&dyn Concern; 4] {
-        [&self.settings, &self.walks, &self.queue, &self.quiz]
+    /// The escalation walks in progress.
+    pub fn walks(&self) -> Persisted<Walks> {
+        self.on_first_use(self.walks)
+    }
+
+    /// The agent's case queue.
+    pub fn queue(&self) -> Persisted<Queue> {
+        self.on_first_use(self.queue)
+    }
+
+    /// The learner's quiz data.
+    pub fn quiz(&self) -> Persisted<QuizData> {
+        self.on_first_use(self.quiz)
+    }
+
+    /// The concern in `slot`, loaded from storage the first time it is asked
+    /// for.
+    fn on_first_use<T: Persist + Send + Sync + 'static>(
+        &self,
+        slot: OnFirstUse<T>,
+    ) -> Persisted<T> {
+        if let Some(concern) = slot.0.get_value() {
+            return concern;
+        }
+        let concern = self
+            .owner
+            .with_value(|owner| owner.with(|| Persisted::load(self.notices)));
+        slot.0.set_value(Some(concern));
+        self.loaded
+            .update_value(|loaded| loaded.push(Box::new(concern)));
+        concern
+    }
+
+    /// Loads every concern not loaded yet, for the operations on all of them.
+    fn load_all(&self) {
+        self.walks();
+        self.queue();
+        self.quiz();
     }
 
     /// Picks up a change another tab made; `None` means storage was cleared.
+    /// A concern not loaded yet needs nothing: it reads storage when first
+    /// used.
     pub fn reload_key(&self, key: Option<&str>) {
-        for concern in self.concerns() {
-            if key.is_none_or(|key| key == concern.key()) {
-                concern.reload();
+        self.loaded.with_value(|loaded| {
+            for concern in loaded {
+                if key.is_none_or(|key| key == concern.key()) {
+                    concern.reload();
+                }
             }
-        }
+        });
     }
 
     /// Re-reads every concern (after an import or a cleared storage).
     pub fn reload_all(&self) {
-        self.concerns().iter().for_each(|concern| concern.reload());
+        self.load_all();
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.reload()));
     }
 
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
-        self.concerns().iter().for_each(|concern| concern.reset());
+        self.load_all();
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.reset()));
     }
 }
 

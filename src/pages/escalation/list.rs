@@ -63,7 +63,7 @@ fn FlowCard(
     };
     let start_href = step_href(&flow.id, &start);
     let progress = Memo::new(move |_| {
-        state.walks.with(|w| {
+        state.walks().with(|w| {
             let walk = w.by_flow.get(&flow.id)?;
             if !walk.in_progress(content::flows()) {
                 return None;
@@ -96,7 +96,7 @@ fn FlowCard(
                     let flow_id = flow.id.clone();
                     let start_href = start_href.clone();
                     let start_new = move |_| {
-                        state.walks.update(|w| {
+                        state.walks().update(|w| {
                             w.by_flow.remove(&flow_id);
                         });
                         crate::nav::navigate(&start_href);

@@ -135,7 +135,7 @@ fn Choices(
     let back = move |_| {
         // When the previous step is where the browser's history came from, go back
         // through the history, so the browser's own Back and Forward stay in step.
-        let previous = state.walks.with_untracked(|w| {
+        let previous = state.walks().with_untracked(|w| {
             let visits = w.by_flow.get(&flow.id)?.visits();
             Some(step_route(
                 &flow.id,
@@ -170,7 +170,7 @@ fn Choices(
         }
     };
     let ask_restart = move |_| {
-        let has_data = state.walks.with_untracked(|w| {
+        let has_data = state.walks().with_untracked(|w| {
             w.by_flow.get(&flow.id).is_some_and(|w| {
                 w.visits().len() > 1
                     || w.visits()

@@ -23,7 +23,7 @@ pub(super) const STEP_HEADING: &str = "esc-step-heading";
 /// The saved walk of `flow`, fitted to today's content; problems become notices.
 fn saved_walk(state: AppState, notices: Notices, flow: &Flow) -> Option<Walk> {
     let mut walk = state
-        .walks
+        .walks()
         .with_untracked(|w| w.by_flow.get(&flow.id).cloned())?;
     match walk.repair(content::flows()) {
         Ok(dropped) if dropped.is_empty() => Some(walk),
@@ -87,7 +87,7 @@ pub(super) fn edit_walk(
     change: impl FnOnce(&mut Walk) -> Result<(), EditRefused>,
 ) -> Result<(), EditRefused> {
     let mut result = Err(EditRefused::NoWalk);
-    state.walks.update(|w| {
+    state.walks().update(|w| {
         if let Some(walk) = w.by_flow.get_mut(flow) {
             result = change(walk);
         }
@@ -102,7 +102,7 @@ pub(super) fn edit_walk(
 /// step in the URL (a history entry, so the browser's Back returns) and moves
 /// focus to the new step.
 pub(super) fn show_current(state: AppState, flow: &str) {
-    let target = state.walks.with_untracked(|w| {
+    let target = state.walks().with_untracked(|w| {
         w.by_flow
             .get(flow)
             .and_then(|w| w.current().map(|v| v.step_ref()))
@@ -150,10 +150,10 @@ pub fn Walker(
 
     let store = move |walk: Walk| {
         let changed = state
-            .walks
+            .walks()
             .with_untracked(|w| w.by_flow.get(&flow.id) != Some(&walk));
         if changed {
-            state.walks.update(|w| {
+            state.walks().update(|w| {
                 w.by_flow.insert(flow.id.clone(), walk);
             });
         }
@@ -197,7 +197,7 @@ pub fn Walker(
         }
     });
 
-    let walk = Memo::new(move |_| state.walks.with(|w| w.by_flow.get(&flow.id).cloned()));
+    let walk = Memo::new(move |_| state.walks().with(|w| w.by_flow.get(&flow.id).cloned()));
     // The visit on screen: changes only when the walk moves, not while typing.
     let current = Memo::new(move |_| {
         walk.with(|w| {
@@ -295,7 +295,7 @@ fn LinkQuestion(
     });
     let start_new = move |_| {
         if let Ok(new_walk) = Walk::open_at(flows, &flow.id, &step.step, now()) {
-            state.walks.update(|w| {
+            state.walks().update(|w| {
                 w.by_flow.insert(flow.id.clone(), new_walk);
             });
         }

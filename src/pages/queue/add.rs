@@ -94,7 +94,7 @@ pub(super) fn AddCaseForm(
         if number_text.is_empty() {
             found.number = Some("Enter the case number.".to_string());
         } else if state
-            .queue
+            .queue()
             .with_untracked(|q| q.cases.iter().any(|c| c.number == number_text))
         {
             found.number = Some(format!("Case {number_text} is already in your queue."));
@@ -158,7 +158,7 @@ pub(super) fn AddCaseForm(
                 return;
             }
         };
-        state.queue.update(|q| q.cases.push(case));
+        state.queue().update(|q| q.cases.push(case));
         errors.set(AddErrors::default());
         message.set(format!("Added case {number_text}. {next}"));
         number.set(String::new());

@@ -61,7 +61,7 @@ fn ShiftCheck(
     let state = expect_context::<AppState>();
     let check = Memo::new(move |_| {
         rules.with(|r| {
-            state.queue.with(|q| {
+            state.queue().with(|q| {
                 let check = end_of_shift_check(&q.cases, &r.engine);
                 let numbers: Vec<String> = check
                     .not_pending
@@ -124,7 +124,7 @@ fn CaseList(
         let filter = filter.get();
         let now = now.get();
         rules.with(|r| {
-            state.queue.with(|q| {
+            state.queue().with(|q| {
                 build_queue(&q.cases, &r.engine, &filter, now)
                     .iter()
                     .map(|row| row.case.number.clone())
@@ -132,7 +132,7 @@ fn CaseList(
             })
         })
     });
-    let total = Memo::new(move |_| state.queue.with(|q| q.cases.len()));
+    let total = Memo::new(move |_| state.queue().with(|q| q.cases.len()));
     let summary = move || match (order.with(Vec::len), total.get()) {
         (_, 0) => "Your queue is empty: add a case below.".to_string(),
         (shown, all) if shown == all => {
@@ -151,7 +151,7 @@ fn CaseList(
     });
     let undo = move |_| {
         if let Some(gone) = removed.get_untracked() {
-            state.queue.update(|q| {
+            state.queue().update(|q| {
                 let index = gone.index.min(q.cases.len());
                 q.cases.insert(index, gone.case);
             });
@@ -162,7 +162,7 @@ fn CaseList(
         let now = Utc::now();
         let engine = rules.with_untracked(|r| r.engine.clone());
         let zone = engine.calendar().zone();
-        let text = state.queue.with_untracked(|q| {
+        let text = state.queue().with_untracked(|q| {
             let rows = build_queue(&q.cases, &engine, &QueueFilter::default(), now);
             if ics {
                 queue_ics(&rows, &engine, now)

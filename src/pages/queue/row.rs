@@ -38,7 +38,7 @@ pub(super) fn CaseRow(
     let key = number.clone();
     let case = Memo::new(move |_| {
         state
-            .queue
+            .queue()
             .with(|q| q.cases.iter().find(|c| c.number == key).cloned())
     });
     let next = Memo::new(move |_| {
@@ -60,7 +60,7 @@ pub(super) fn CaseRow(
     let remove_number = number.clone();
     let remove = move |_| {
         let mut gone = None;
-        state.queue.update(|q| {
+        state.queue().update(|q| {
             if let Some(index) = q.cases.iter().position(|c| c.number == remove_number) {
                 gone = Some(Removed {
                     index,
@@ -190,7 +190,7 @@ fn EditCase(
         let Some(number) = current().map(|c| c.number) else {
             return;
         };
-        state.queue.update(|q| {
+        state.queue().update(|q| {
             if let Some(c) = q.cases.iter_mut().find(|c| c.number == number) {
                 c.status = status.get_untracked();
                 c.next_action = next_action.get_untracked().trim().to_string();
@@ -257,7 +257,7 @@ fn Attempts(
         }
         error.set(None);
         let Some(number) = number() else { return };
-        state.queue.update(|q| {
+        state.queue().update(|q| {
             if let Some(c) = q.cases.iter_mut().find(|c| c.number == number) {
                 c.attempts.push(ContactAttempt {
                     channel: channel.get_untracked(),
@@ -270,7 +270,7 @@ fn Attempts(
     };
     let remove = move |index: usize| {
         let Some(number) = number() else { return };
-        state.queue.update(|q| {
+        state.queue().update(|q| {
             if let Some(c) = q.cases.iter_mut().find(|c| c.number == number) {
                 if index < c.attempts.len() {
                     c.attempts.remove(index);

@@ -29,7 +29,7 @@ const QUESTION_HEADING: &str = "quiz-question-heading";
 /// What the quiz page shares with its views.
 #[derive(Clone, Copy)]
 struct Quiz {
-    /// The app state; the quiz lives in `state.quiz`.
+    /// The app state; the quiz lives in `state.quiz()`.
     state: AppState,
     /// The bank in use: the custom one if stored and valid, else the shipped one.
     bank: Memo<Arc<Bank>>,
@@ -52,9 +52,9 @@ impl Quiz {
         let now = local_now();
         let session = self
             .state
-            .quiz
+            .quiz()
             .with_untracked(|q| QuizSession::start(&bank, &q.progress, spec, now))?;
-        self.state.quiz.update(|q| q.session = Some(session));
+        self.state.quiz().update(|q| q.session = Some(session));
         self.show_start.set(false);
         focus_after_render(QUESTION_HEADING);
         Ok(())
@@ -65,7 +65,7 @@ impl Quiz {
     fn read_session<R>(&self, read: impl FnOnce(&QuizSession, &Bank) -> Option<R>) -> Option<R> {
         let bank = self.bank.get_untracked();
         self.state
-            .quiz
+            .quiz()
             .with_untracked(|q| q.session.as_ref().and_then(|s| read(s, &bank)))
     }
 
@@ -77,7 +77,7 @@ impl Quiz {
     ) -> Option<R> {
         let bank = self.bank.get_untracked();
         let mut outcome = None;
-        self.state.quiz.update(|q| {
+        self.state.quiz().update(|q| {
             if let Some(session) = q.session.as_mut() {
                 outcome = Some(change(session, &bank, &mut q.progress));
             }
@@ -88,7 +88,7 @@ impl Quiz {
     /// Replaces the bank in use (`None`: the shipped one) and ends any quiz,
     /// whose questions may not exist in the new bank.
     fn use_bank(&self, json: Option<String>) {
-        self.state.quiz.update(|q| {
+        self.state.quiz().update(|q| {
             q.custom_bank = json;
             q.session = None;
         });
@@ -111,7 +111,7 @@ pub fn QuizPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let location = expect_context::<CurrentLocation>().0;
-    let custom_json = Memo::new(move |_| state.quiz.with(|q| q.custom_bank.clone()));
+    let custom_json = Memo::new(move |_| state.quiz().with(|q| q.custom_bank.clone()));
     let bank = Memo::new(move |_| {
         Arc::new(custom_json.with(|json| {
             json.as_deref()
@@ -178,7 +178,7 @@ pub fn QuizPage() -> impl IntoView {
             }
         };
         let runs = quiz.bank.with_untracked(|bank| spec.fit(bank).spec);
-        let same_running = state.quiz.with_untracked(|q| {
+        let same_running = state.quiz().with_untracked(|q| {
             q.session
                 .as_ref()
                 .is_some_and(|s| !s.is_finished() && s.spec() == &runs)
@@ -196,7 +196,7 @@ pub fn QuizPage() -> impl IntoView {
 
     let screen = Memo::new(move |_| {
         let finished = state
-            .quiz
+            .quiz()
             .with(|q| q.session.as_ref().map(QuizSession::is_finished));
         match (finished, quiz.show_start.get()) {
             (None, _) | (Some(_), true) => QuizScreen::Start,

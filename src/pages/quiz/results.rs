@@ -43,7 +43,7 @@ pub(super) fn ResultsView(
         }
     };
     let new_quiz = move |_| {
-        quiz.state.quiz.update(|q| q.session = None);
+        quiz.state.quiz().update(|q| q.session = None);
     };
     let print = move |_| {
         let _ = window().print();

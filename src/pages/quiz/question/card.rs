@@ -157,7 +157,7 @@ impl Card {
 
     /// How many questions of the quiz have no answer yet.
     pub(super) fn unanswered(self) -> usize {
-        self.quiz.state.quiz.with(|q| {
+        self.quiz.state.quiz().with(|q| {
             q.session.as_ref().map_or(0, |s| {
                 s.order()
                     .iter()
@@ -292,7 +292,7 @@ pub(super) fn QuestionCard(
     let score = {
         let qid = qid.clone();
         Memo::new(move |_| {
-            quiz.state.quiz.with(|q| {
+            quiz.state.quiz().with(|q| {
                 q.session
                     .as_ref()
                     .and_then(|s| s.response(&qid))

@@ -41,7 +41,7 @@ pub(super) fn Feedback(
     };
     let q = question.get_value();
     let next_review = spaced.then(|| {
-        quiz.state.quiz.with_untracked(|data| {
+        quiz.state.quiz().with_untracked(|data| {
             data.progress
                 .questions
                 .get(&q.id)

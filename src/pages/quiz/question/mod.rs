@@ -25,7 +25,7 @@ pub(super) fn QuestionView(
     let now = RwSignal::new(local_now());
     let timed = quiz
         .state
-        .quiz
+        .quiz()
         .with_untracked(|q| q.session.as_ref().and_then(|s| s.deadline()).is_some());
     expire_if_due(quiz);
     if timed {
@@ -38,7 +38,7 @@ pub(super) fn QuestionView(
         }
     }
     let header = Memo::new(move |_| {
-        quiz.state.quiz.with(|q| {
+        quiz.state.quiz().with(|q| {
             q.session.as_ref().map(|s| {
                 let answered = s
                     .order()
@@ -52,11 +52,11 @@ pub(super) fn QuestionView(
     let remaining = move || {
         let at = now.get();
         quiz.state
-            .quiz
+            .quiz()
             .with(|q| q.session.as_ref().and_then(|s| s.remaining(at)))
     };
     let key = Memo::new(move |_| {
-        quiz.state.quiz.with(|q| {
+        quiz.state.quiz().with(|q| {
             q.session
                 .as_ref()
                 .map(|s| (s.started_at(), s.current_index()))
@@ -84,7 +84,7 @@ pub(super) fn QuestionView(
 /// Ends a timed exam whose time has run out (also right after a reload).
 pub(super) fn expire_if_due(quiz: Quiz) {
     let now = local_now();
-    let due = quiz.state.quiz.with_untracked(|q| {
+    let due = quiz.state.quiz().with_untracked(|q| {
         q.session
             .as_ref()
             .is_some_and(|s| !s.is_finished() && s.time_up(now))

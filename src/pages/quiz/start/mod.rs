@@ -37,7 +37,7 @@ fn ResumeBanner(
     quiz: Quiz,
 ) -> impl IntoView {
     let running = Memo::new(move |_| {
-        quiz.state.quiz.with(|q| {
+        quiz.state.quiz().with(|q| {
             q.session.as_ref().filter(|s| !s.is_finished()).map(|s| {
                 format!(
                     "{} — question {} of {}.",

@@ -98,7 +98,7 @@ fn ModeChoice(
     let counts = Memo::new(move |_| {
         let now = local_now();
         quiz.bank.with(|bank| {
-            quiz.state.quiz.with(|q| {
+            quiz.state.quiz().with(|q| {
                 (
                     q.progress.missed_ids(bank).len(),
                     q.progress.due_ids(bank, now).len(),

@@ -18,7 +18,7 @@ pub(super) fn ProgressSummary(
     let summary = Memo::new(move |_| {
         let now = local_now();
         quiz.bank.with(|bank| {
-            quiz.state.quiz.with(|q| {
+            quiz.state.quiz().with(|q| {
                 let seen = bank
                     .questions()
                     .iter()
@@ -33,10 +33,10 @@ pub(super) fn ProgressSummary(
             })
         })
     });
-    let exams = Memo::new(move |_| quiz.state.quiz.with(|q| q.progress.exams.clone()));
+    let exams = Memo::new(move |_| quiz.state.quiz().with(|q| q.progress.exams.clone()));
     let schedule = Memo::new(move |_| {
         quiz.bank.with(|bank| {
-            quiz.state.quiz.with(|q| {
+            quiz.state.quiz().with(|q| {
                 let mut rows: Vec<_> = bank
                     .questions()
                     .iter()
@@ -56,7 +56,7 @@ pub(super) fn ProgressSummary(
         })
     });
     let reset = move |()| {
-        quiz.state.quiz.update(|q| {
+        quiz.state.quiz().update(|q| {
             q.progress = Default::default();
             q.session = None;
         });
