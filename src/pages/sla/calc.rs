@@ -530,7 +530,7 @@ mod tests {
         let mut bad = input("general", "2026-02-30T10:00", Some("2026-13-01, x"));
         bad.zone = "America/NewYork".into();
         let errors = compute(sla_defaults(), &bad).errors;
-        assert!(errors.zone.unwrap().contains("not a known IANA time zone"));
+        assert!(errors.zone.unwrap().contains("not among the time zones Deskaid knows"));
         assert!(errors
             .holidays
             .unwrap()
