@@ -36,15 +36,7 @@ pub(super) fn format_duration(duration: Duration) -> String {
     }
 }
 
-/// A score in percent, rounded for display: "83%", "66.7%".
-pub(super) fn format_percent(percent: f64) -> String {
-    let rounded = (percent * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%")
-    }
-}
+pub(super) use crate::domain::text::format_percent;
 
 /// Each topic's id and title with its question count, in bank order.
 pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
