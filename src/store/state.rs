@@ -9,6 +9,9 @@ use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::Walk;
+use crate::domain::quiz::results::{
+    bank_identity, BankIdentity, ClassResults, CUSTOM_PACK, SHIPPED_PACK,
+};
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
@@ -117,14 +120,38 @@ impl Persist for Queue {
 }
 
 /// The learner's quiz data: history per question (with its FSRS schedule),
-/// exams and streak; the quiz in progress, so a reload continues it; and a
-/// trainer's custom bank, as JSON, when one was imported.
+/// exams and streak; the quiz in progress, so a reload continues it; a
+/// trainer's custom bank, as JSON, when one was imported; and the name the
+/// learner last sent a result under, so the next one needs no typing.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizData {
     pub progress: Progress,
     pub session: Option<QuizSession>,
     pub custom_bank: Option<String>,
+    pub sender_name: String,
+}
+
+impl QuizData {
+    /// The bank in use: the custom one if stored and valid, else the shipped
+    /// one; with its identity, which results carry.
+    pub fn bank_in_use(&self) -> (Bank, BankIdentity) {
+        match self
+            .custom_bank
+            .as_deref()
+            .and_then(|json| Bank::from_json(json).ok())
+        {
+            Some(bank) => {
+                let identity = bank_identity(&bank, CUSTOM_PACK);
+                (bank, identity)
+            }
+            None => {
+                let bank = content::bank().clone();
+                let identity = bank_identity(&bank, SHIPPED_PACK);
+                (bank, identity)
+            }
+        }
+    }
 }
 
 impl Persist for QuizData {
@@ -142,6 +169,13 @@ impl Persist for QuizData {
     }
 }
 
+/// The results a trainer imported on the Class results page.
+impl Persist for ClassResults {
+    const KEY: &'static str = "deskaid.results";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "class results";
+}
+
 /// Checks the optional `part` of a stored value with the domain's own
 /// validation, naming the part (`what`) in the problem; no part, no problem.
 fn check_part<T: ?Sized>(
@@ -154,8 +188,8 @@ fn check_part<T: ?Sized>(
 }
 
 /// Every persisted concern. Settings load at start-up, since the frame needs
-/// the theme; walks, the queue and the quiz load when a page first asks for
-/// them, so the shell (what the home page downloads) carries neither their
+/// the theme; walks, the queue, the quiz and the class results load when a
+/// page first asks for them, so the shell (what the home page downloads) carries neither their
 /// types' parsing nor their checks, and a concern that cannot be read is
 /// reported on the page that uses it.
 #[derive(Clone, Copy)]
@@ -164,6 +198,7 @@ pub struct AppState {
     walks: OnFirstUse<Walks>,
     queue: OnFirstUse<Queue>,
     quiz: OnFirstUse<QuizData>,
+    results: OnFirstUse<ClassResults>,
     /// The concerns loaded so far, for the operations that treat them alike
     /// (another tab's change, reset, import).
     loaded: StoredValue<Vec<Box<dyn Concern + Send + Sync>>>,
@@ -215,6 +250,7 @@ pub const STORED: &[StoredKey] = &[
     stored::<Walks>(),
     stored::<Queue>(),
     stored::<QuizData>(),
+    stored::<ClassResults>(),
 ];
 
 impl AppState {
@@ -227,6 +263,7 @@ impl AppState {
             walks: OnFirstUse::new(),
             queue: OnFirstUse::new(),
             quiz: OnFirstUse::new(),
+            results: OnFirstUse::new(),
             loaded: StoredValue::new(vec![Box::new(settings)]),
             owner: StoredValue::new(
                 Owner::current().expect("the app state is made in the app's owner"),
@@ -248,6 +285,11 @@ impl AppState {
     /// The learner's quiz data.
     pub fn quiz(&self) -> Persisted<QuizData> {
         self.on_first_use(self.quiz)
+    }
+
+    /// The class results a trainer imported.
+    pub fn results(&self) -> Persisted<ClassResults> {
+        self.on_first_use(self.results)
     }
 
     /// The concern in `slot`, loaded from storage the first time it is asked
@@ -273,6 +315,7 @@ impl AppState {
         self.walks();
         self.queue();
         self.quiz();
+        self.results();
     }
 
     /// Picks up a change another tab made; `None` means storage was cleared.
@@ -352,7 +395,8 @@ mod tests {
         default_validates::<Walks>();
         default_validates::<Queue>();
         default_validates::<QuizData>();
-        assert_eq!(STORED.len(), 4, "a new stored key needs a line above");
+        default_validates::<ClassResults>();
+        assert_eq!(STORED.len(), 5, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 

@@ -1,6 +1,7 @@
 //! The quiz in words: dates, durations, scores, modes, verdicts, a quiz's
 //! settings and a question's answers as people read them, one copy for the
-//! start screen, the questions and the results.
+//! quiz's start screen, questions and results, and the trainer's class
+//! results.
 
 use crate::components::clock::browser_offset;
 use crate::components::form::FormOption;
@@ -14,19 +15,19 @@ use crate::nav::Route;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 /// The learner's local time now, which the quiz domain expects.
-pub(super) fn local_now() -> DateTime<FixedOffset> {
+pub fn local_now() -> DateTime<FixedOffset> {
     Utc::now().with_timezone(&browser_offset())
 }
 
 /// A date and time for people: "5 Mar 2026, 14:05".
-pub(super) fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
+pub fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
     when.with_timezone(&browser_offset())
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }
 
 /// A length of time for people: "3 min 07 s", "1 h 05 min".
-pub(super) fn format_duration(duration: Duration) -> String {
+pub fn format_duration(duration: Duration) -> String {
     let seconds = duration.num_seconds().max(0);
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
@@ -36,10 +37,10 @@ pub(super) fn format_duration(duration: Duration) -> String {
     }
 }
 
-pub(super) use crate::domain::text::format_percent;
+pub use crate::domain::text::format_percent;
 
 /// Each topic's id and title with its question count, in bank order.
-pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
+pub fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
     bank.topics()
         .iter()
         .map(|t| {
@@ -50,7 +51,7 @@ pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
 }
 
 /// A verdict in words.
-pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
+pub fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Correct => "Correct",
         Verdict::Partial => "Partly right",
@@ -60,7 +61,7 @@ pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
 
 /// One line describing a quiz: "Exam: 3 questions on Deadlines, time limit
 /// 15 minutes, pass mark 80%, seed 7".
-pub(super) fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
+pub fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
     let questions = match spec.count {
         Some(n) => plural(n as u64, "question").to_string(),
         None if spec.mode == QuizMode::SpacedReview => "questions".to_string(),
@@ -90,14 +91,14 @@ pub(super) fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
 }
 
 /// The text of a choice, or its id if the question no longer has it.
-pub(super) fn choice_text(question: &Question, id: &str) -> String {
+pub fn choice_text(question: &Question, id: &str) -> String {
     question
         .choice(id)
         .map_or_else(|| id.to_string(), |c| c.text.clone())
 }
 
 /// What the learner answered, in words.
-pub(super) fn answer_text(question: &Question, answer: &AnswerGiven) -> String {
+pub fn answer_text(question: &Question, answer: &AnswerGiven) -> String {
     match answer {
         AnswerGiven::Choices(ids) => ids
             .iter()
@@ -119,7 +120,7 @@ fn numbered(question: &Question, ids: &[String]) -> String {
 }
 
 /// The right answer, in words.
-pub(super) fn right_answer_text(question: &Question) -> String {
+pub fn right_answer_text(question: &Question) -> String {
     let choices = || {
         question
             .correct
@@ -146,7 +147,7 @@ pub(super) fn right_answer_text(question: &Question) -> String {
 
 /// Where a question's link leads in the app, with the link text; `None` when
 /// it has no link or the link points nowhere (custom banks).
-pub(super) fn question_link(question: &Question) -> Option<(String, &'static str)> {
+pub fn question_link(question: &Question) -> Option<(String, &'static str)> {
     let target = LinkTarget::parse(question.link.as_deref()?).ok()?;
     if !content::link_exists(content::flows(), &target) {
         return None;
