@@ -80,10 +80,13 @@ test("today's table: each page gets its split point and the shared parts it need
   assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 15);
   const parts = sectionParts(fourParts, splitOfSection);
   const sla = ['./split_sla_tools_6907260535317069038.wasm', ...[7, 8, 10, 11, 13, 14, 15].map((n) => `./chunk_${n}.wasm`)];
+  const quiz = ['./split_quiz_page_4911819621296715702.wasm', ...[5, 6, 7, 8, 12, 13, 14].map((n) => `./chunk_${n}.wasm`)];
   assert.deepEqual(parts, {
     escalation: ['./split_escalation_page_5516765267255427244.wasm', ...[5, 6, 7, 8, 9, 10, 11].map((n) => `./chunk_${n}.wasm`)],
     queue: sla,
-    quiz: ['./split_quiz_page_4911819621296715702.wasm', ...[5, 6, 7, 8, 12, 13, 14].map((n) => `./chunk_${n}.wasm`)],
+    quiz,
+    // The class results page is in the quiz's split point.
+    results: quiz,
     settings: ['./split_settings_page_18094374105683618433.wasm', ...[6, 7, 9, 10, 12, 13, 15].map((n) => `./chunk_${n}.wasm`)],
     sla,
   });
