@@ -236,9 +236,10 @@ fn strip_prefix_ignoring_case(code: &str) -> Option<&str> {
         .then(|| &code[RESULT_PREFIX.len()..])
 }
 
-/// Every result code in pasted text, a file or a result link, in order: a
-/// chat message or an e-mail around the codes, quotes, brackets and a full
-/// stop after a code are left out. Empty when the text has none.
+/// Every result code in pasted text, a file or a result link, in order and
+/// each once (a result file holds its code and its link): a chat message or
+/// an e-mail around the codes, quotes, brackets and a full stop after a code
+/// are left out. Empty when the text has none.
 pub fn find_result_codes(text: &str) -> Vec<&str> {
     let upper = text.to_ascii_uppercase();
     let mut codes = Vec::new();
@@ -258,7 +259,10 @@ pub fn find_result_codes(text: &str) -> Vec<&str> {
                 .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
                 .count();
         }
-        codes.push(&text[start..end]);
+        let code = &text[start..end];
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
         from = end.max(after_prefix);
     }
     codes

@@ -182,7 +182,7 @@ fn bad_codes_each_say_what_is_wrong() {
 fn codes_are_found_in_chat_text_and_links() {
     let text = "Hi! Mine: DESKAID-RESULT-1.abc-_9. Bob's (deskaid-result-1.DEF)\n\
                 https://example.org/deskaid/#/results?r=DESKAID-RESULT-1.xyz&from=mail \
-                and a cut one DESKAID-RESULT- then DESKAID-RESULT-12.q";
+                and a cut one DESKAID-RESULT- then DESKAID-RESULT-12.q, again DESKAID-RESULT-1.xyz";
     assert_eq!(
         find_result_codes(text),
         [

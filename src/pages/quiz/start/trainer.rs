@@ -47,6 +47,11 @@ pub(super) fn TrainerLink(
                 None => view! { <p class="hint">"Correct the options above to get a link."</p> }.into_any(),
             }}
             <CopyButton text=Signal::derive(move || link.get().unwrap_or_default()) label="Copy link"/>
+            <p>
+                "After an exam each trainee can send you their result; gather them on the "
+                <a href=Route::Results.href()>"Class results"</a>
+                " page to see the class table and what the class misses."
+            </p>
         </div>
     }
 }
