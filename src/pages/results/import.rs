@@ -9,7 +9,7 @@ use crate::components::quiz_words::{format_percent, format_when, local_now};
 use crate::domain::quiz::results::{
     decode_result, find_result_codes, quiz_label, rescore, Added, ResultCodeError, SentResult,
 };
-use crate::domain::text::sentence;
+use crate::domain::text::{plural, sentence};
 use crate::nav::{replace_hash, CurrentLocation, Route};
 use leptos::prelude::*;
 
@@ -28,7 +28,14 @@ struct ReportLine {
 /// The report of the latest import, shared by the pasted codes, the files
 /// and the links.
 #[derive(Clone, Copy)]
-struct Report(RwSignal<Vec<ReportLine>>);
+pub(super) struct Report(RwSignal<Vec<ReportLine>>);
+
+impl Report {
+    /// An empty report.
+    pub(super) fn new() -> Self {
+        Report(RwSignal::new(Vec::new()))
+    }
+}
 
 /// Adds `result` to the class and says what happened.
 fn add_result(class: Class, result: SentResult) -> ReportLine {
@@ -99,8 +106,9 @@ fn import_text(class: Class, source: &str, text: &str) -> Vec<ReportLine> {
 pub(super) fn ImportResults(
     /// The page context.
     class: Class,
+    /// Where every import says what happened.
+    report: Report,
 ) -> impl IntoView {
-    let report = expect_context::<Report>();
     let pasted = RwSignal::new(String::new());
     let import_pasted = move |_| {
         let text = pasted.get_untracked();
@@ -170,10 +178,10 @@ pub(super) fn ImportResults(
 pub(super) fn PendingLinks(
     /// The page context.
     class: Class,
+    /// Where a link's import says what happened.
+    report: Report,
 ) -> impl IntoView {
     let location = expect_context::<CurrentLocation>().0;
-    let report = Report(RwSignal::new(Vec::new()));
-    provide_context(report);
     let pending = RwSignal::new(Vec::<SentResult>::new());
     Effect::new(move |_| {
         let loc = location.get();
@@ -230,7 +238,9 @@ pub(super) fn PendingLinks(
                             quiz_label(&result),
                             format_when(&result.finished_at)
                         )}</p>
-                        {(waiting > 1).then(|| view! { <p class="hint">{format!("{} more links wait after this one.", waiting - 1)}</p> })}
+                        {(waiting > 1).then(|| view! {
+                            <p class="hint">{format!("{} waiting after this one.", plural(waiting as u64 - 1, "more link"))}</p>
+                        })}
                         <div class="button-row">
                             <button type="button" on:click=move |_| decide(true)>"Add result"</button>
                             <button type="button" class="secondary" on:click=move |_| decide(false)>"Don't add"</button>

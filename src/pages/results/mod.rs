@@ -82,6 +82,7 @@ pub fn ResultsPage() -> impl IntoView {
         notices,
         quiz_filter: RwSignal::new(String::new()),
     };
+    let report = import::Report::new();
     let rows = Memo::new(move |_| class.rows());
     let any_results = Memo::new(move |_| state.results().with(|c| !c.results.is_empty()));
     let shipped = Memo::new(move |_| {
@@ -104,8 +105,8 @@ pub fn ResultsPage() -> impl IntoView {
                 "; the score a code claims is only checked, never shown."
             </p>
             <p class="results-back"><a href=Route::Quiz.href()>"Back to the quiz"</a></p>
-            <import::PendingLinks class=class/>
-            <import::ImportResults class=class/>
+            <import::PendingLinks class=class report=report/>
+            <import::ImportResults class=class report=report/>
             <Show
                 when=move || any_results.get()
                 fallback=|| view! { <p data-testid="results-empty">"No results yet: paste codes or choose result files above."</p> }
