@@ -433,6 +433,32 @@ mod tests {
     }
 
     #[test]
+    fn results_carry_the_pack_of_the_bank_in_use() {
+        let (shipped, identity) = QuizData::default().bank_in_use();
+        assert_eq!(&shipped, content::bank());
+        assert_eq!(identity.pack, SHIPPED_PACK);
+        let custom = QuizData {
+            custom_bank: Some(
+                r#"{"topics": [{"id": "t", "title": "T"}], "questions": [{"id": "q", "topic": "t",
+                "kind": "single", "prompt": "P", "choices": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+                "correct": ["a"], "explanation": "E"}]}"#
+                    .to_string(),
+            ),
+            ..QuizData::default()
+        };
+        let (bank, custom_identity) = custom.bank_in_use();
+        assert_eq!(bank.questions().len(), 1);
+        assert_eq!(custom_identity.pack, CUSTOM_PACK);
+        assert_ne!(custom_identity.version, identity.version);
+        // A custom bank that no longer validates falls back to the shipped one.
+        let broken = QuizData {
+            custom_bank: Some("{".to_string()),
+            ..QuizData::default()
+        };
+        assert_eq!(broken.bank_in_use().1, identity);
+    }
+
+    #[test]
     fn settings_without_own_sla_rules_follow_the_shipped_defaults() {
         assert_eq!(&Settings::default().sla_settings(), content::sla_defaults());
     }
