@@ -43,13 +43,13 @@ fn add_result(class: Class, result: SentResult) -> ReportLine {
     let scored = class
         .bank
         .with_untracked(|in_use| rescore(&result, &in_use.bank, &in_use.identity));
-    let mut added = None;
+    let mut added = Added::New;
     class
         .state
         .results()
-        .update(|c| added = Some(c.add(result, local_now())));
+        .update(|c| added = c.add(result, local_now()));
     match added {
-        Some(Added::New) => {
+        Added::New => {
             let warnings = scored.warnings();
             let mut text = format!("Added {name}'s result: {}.", format_percent(scored.percent));
             if !warnings.is_empty() {
@@ -57,15 +57,11 @@ fn add_result(class: Class, result: SentResult) -> ReportLine {
             }
             ReportLine { added: true, text }
         }
-        Some(Added::AlreadyImported { name: known }) => ReportLine {
+        Added::AlreadyImported { name: known } => ReportLine {
             added: false,
             text: format!(
                 "{name}'s result is already in the table (as {known}), so it counts once."
             ),
-        },
-        None => ReportLine {
-            added: false,
-            text: format!("{name}'s result could not be added."),
         },
     }
 }

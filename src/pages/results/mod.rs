@@ -10,9 +10,8 @@ mod table;
 use crate::components::confirm::ConfirmedAction;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::title::set_page_title;
-use crate::domain::content;
 use crate::domain::quiz::results::{
-    bank_identity, BankIdentity, ClassResults, ClassRow, QuizOfClass, SHIPPED_PACK,
+    BankIdentity, ClassResults, ClassRow, QuizOfClass, SHIPPED_PACK,
 };
 use crate::domain::quiz::Bank;
 use crate::nav::Route;
@@ -71,6 +70,8 @@ pub fn ResultsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let custom_json = Memo::new(move |_| state.quiz().with(|q| q.custom_bank.clone()));
+    // Read again only when the custom bank changes, not whenever the quiz
+    // data does (every answer a learner gives in another tab).
     let bank = Memo::new(move |_| {
         custom_json.track();
         let (bank, identity) = state.quiz().with_untracked(|q| q.bank_in_use());
@@ -85,9 +86,7 @@ pub fn ResultsPage() -> impl IntoView {
     let report = import::Report::new();
     let rows = Memo::new(move |_| class.rows());
     let any_results = Memo::new(move |_| state.results().with(|c| !c.results.is_empty()));
-    let shipped = Memo::new(move |_| {
-        bank.with(|b| b.identity == bank_identity(content::bank(), SHIPPED_PACK))
-    });
+    let shipped = Memo::new(move |_| bank.with(|b| b.identity.pack == SHIPPED_PACK));
     let clear = move |()| {
         state.results().update(|c| c.results.clear());
         notices.push(NoticeKind::Success, "Every class result was deleted.");
