@@ -53,7 +53,8 @@ fn add_result(class: Class, result: SentResult) -> ReportLine {
             let warnings = scored.warnings();
             let mut text = format!("Added {name}'s result: {}.", format_percent(scored.percent));
             if !warnings.is_empty() {
-                text.push_str(&format!(" Check it: {}.", warnings.join("; ")));
+                let words: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+                text.push_str(&format!(" Check it: {}.", words.join("; ")));
             }
             ReportLine { added: true, text }
         }

@@ -141,7 +141,7 @@ pub(super) fn ClassTable(
                                                 view! { "Scores as claimed" }.into_any()
                                             } else {
                                                 view! {
-                                                    <ul>{warnings.into_iter().map(|w| view! { <li><strong>"Check: "</strong>{sentence(&w)}</li> }).collect_view()}</ul>
+                                                    <ul>{warnings.into_iter().map(|w| view! { <li><strong>"Check: "</strong>{sentence(&w.to_string())}</li> }).collect_view()}</ul>
                                                 }.into_any()
                                             }}
                                         </td>

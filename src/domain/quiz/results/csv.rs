@@ -37,7 +37,12 @@ pub fn table_csv(rows: &[ClassRow], quiz_label: impl Fn(&str) -> String) -> Stri
             clock_duration(row.rescored.time_taken),
             row.started_at.to_rfc3339_opts(SecondsFormat::Secs, false),
             row.finished_at.to_rfc3339_opts(SecondsFormat::Secs, false),
-            row.rescored.warnings().join("; "),
+            row.rescored
+                .warnings()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
         ]));
     }
     out

@@ -19,7 +19,7 @@ pub use code::{
 };
 pub use csv::{misses_csv, table_csv};
 pub use misses::{class_misses, ClassMisses, QuestionMisses, TopicMisses, WrongAnswer};
-pub use rescore::{rescore, Claim, Rescored};
+pub use rescore::{rescore, Claim, Rescored, ResultWarning};
 
 /// A short, stable fingerprint of `bytes` (64-bit FNV-1a in hex): the same
 /// on every device and in every Deskaid build, unlike std's hasher, so a

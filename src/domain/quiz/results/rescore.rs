@@ -7,6 +7,7 @@ use crate::domain::quiz::scoring::score;
 use crate::domain::quiz::session::QuestionResult;
 use crate::domain::text::format_percent;
 use chrono::Duration;
+use std::fmt;
 
 /// How far a claimed score may be from the trainer's before the result is
 /// marked: scores are sums of fractions, so only rounding is forgiven.
@@ -98,37 +99,77 @@ pub fn rescore(result: &SentResult, bank: &Bank, in_use: &BankIdentity) -> Resco
     }
 }
 
-impl Rescored {
-    /// What a trainer should know before trusting the score, one clause
-    /// each; empty for a result that checks out.
-    pub fn warnings(&self) -> Vec<String> {
-        let mut warnings = Vec::new();
-        if !self.missing.is_empty() {
-            warnings.push(format!(
+/// Something a trainer should know before trusting a result's score.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResultWarning {
+    /// Questions the bank in use does not have, by id, in the order asked.
+    QuestionsMissing(Vec<String>),
+    /// Taken on another pack or version of the bank, whose questions the
+    /// bank in use all has.
+    OtherBankVersion,
+    /// The claimed score is not what the answers give.
+    ClaimDiffers {
+        /// The score the code claims, in percent.
+        claimed: f64,
+        /// The score its answers give here, in percent.
+        rescored: f64,
+        /// Whether the exam came from another version of the bank, which
+        /// may explain the difference.
+        other_bank: bool,
+    },
+}
+
+impl fmt::Display for ResultWarning {
+    /// A clause for the table, the import report and the CSV.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResultWarning::QuestionsMissing(ids) => write!(
+                f,
                 "{} not in the bank in use ({}), so the score covers only the rest and pass or fail cannot be told",
-                match self.missing.len() {
+                match ids.len() {
                     1 => "1 question is".to_string(),
                     n => format!("{n} questions are"),
                 },
-                self.missing.join(", ")
-            ));
+                ids.join(", ")
+            ),
+            ResultWarning::OtherBankVersion => f.write_str(
+                "taken on another version of the question bank; scored against the one in use",
+            ),
+            ResultWarning::ClaimDiffers {
+                claimed,
+                rescored,
+                other_bank,
+            } => write!(
+                f,
+                "the code claims {} but its answers give {}: {}",
+                format_percent(*claimed),
+                format_percent(*rescored),
+                if *other_bank {
+                    "the bank changed since the exam, or the code was edited"
+                } else {
+                    "the code was edited after the exam"
+                }
+            ),
+        }
+    }
+}
+
+impl Rescored {
+    /// What a trainer should know before trusting the score; empty for a
+    /// result that checks out.
+    pub fn warnings(&self) -> Vec<ResultWarning> {
+        let mut warnings = Vec::new();
+        if !self.missing.is_empty() {
+            warnings.push(ResultWarning::QuestionsMissing(self.missing.clone()));
         } else if self.other_bank {
-            warnings.push(
-                "taken on another version of the question bank; scored against the one in use"
-                    .to_string(),
-            );
+            warnings.push(ResultWarning::OtherBankVersion);
         }
         if let Claim::Differs { claimed, rescored } = self.claim {
-            let why = if self.other_bank {
-                "the bank changed since the exam, or the code was edited"
-            } else {
-                "the code was edited after the exam"
-            };
-            warnings.push(format!(
-                "the code claims {} but its answers give {}: {why}",
-                format_percent(claimed),
-                format_percent(rescored)
-            ));
+            warnings.push(ResultWarning::ClaimDiffers {
+                claimed,
+                rescored,
+                other_bank: self.other_bank,
+            });
         }
         warnings
     }

@@ -106,6 +106,11 @@ fn rows_of(results: Vec<SentResult>) -> Vec<ClassRow> {
     class_of(results).rows(&small_bank(), &small_identity(), None)
 }
 
+/// A result's warnings in the words the trainer reads.
+fn words(scored: &Rescored) -> Vec<String> {
+    scored.warnings().iter().map(ToString::to_string).collect()
+}
+
 fn close(actual: f64, expected: f64) -> bool {
     (actual - expected).abs() < 1e-9
 }
@@ -244,7 +249,7 @@ fn an_edited_score_is_caught() {
         Claim::Differs { claimed, rescored } if claimed == 100.0 && close(rescored, 63.888_888_888_888_89)
     ));
     assert_eq!(
-        scored.warnings(),
+        words(&scored),
         ["the code claims 100% but its answers give 63.9%: the code was edited after the exam"]
     );
 }
@@ -266,17 +271,27 @@ fn questions_missing_from_the_bank_are_named() {
     assert_eq!(scored.passed, None);
     assert_eq!(scored.claim, Claim::Unchecked);
     assert_eq!(
-        scored.warnings(),
+        words(&scored),
         ["2 questions are not in the bank in use (gone-1, gone-2), so the score covers only the rest and pass or fail cannot be told"]
     );
     let shipped = bank_identity(&shipped_bank(), SHIPPED_PACK);
     let other = rescore(&ann(), &bank, &shipped);
     assert!(other.other_bank);
     assert_eq!(
-        other.warnings(),
+        words(&other),
         ["taken on another version of the question bank; scored against the one in use"]
     );
     assert_ne!(shipped.version, small_identity().version);
+    // From another version, a score unlike the claim may be the bank's doing.
+    let mut claimed_more = ann();
+    claimed_more.claimed_percent = 70.0;
+    assert_eq!(
+        words(&rescore(&claimed_more, &bank, &shipped)),
+        [
+            "taken on another version of the question bank; scored against the one in use",
+            "the code claims 70% but its answers give 63.9%: the bank changed since the exam, or the code was edited",
+        ]
+    );
 }
 
 #[test]
