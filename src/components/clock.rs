@@ -12,6 +12,13 @@ pub fn browser_offset() -> FixedOffset {
         .unwrap_or_else(|| FixedOffset::east_opt(0).expect("zero is a valid offset"))
 }
 
+/// A moment in the browser's local time, to the second: "5 Mar 2026, 14:05:09".
+pub fn format_local_seconds(when: DateTime<Utc>) -> String {
+    when.with_timezone(&browser_offset())
+        .format("%-d %b %Y, %H:%M:%S")
+        .to_string()
+}
+
 /// The current time, refreshed every 30 seconds while the calling component
 /// is mounted, so countdowns tick; the interval is cleared on unmount.
 pub fn use_now() -> RwSignal<DateTime<Utc>> {
