@@ -1,6 +1,7 @@
 //! `#/settings`: theme, the SLA rules and business calendar, and the user's
 //! data: export, import and reset.
 
+use crate::components::clock::{format_local_seconds, to_local, LocalZoneNote};
 use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, FileField, RadioGroup};
@@ -9,6 +10,7 @@ use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
 use crate::store::{delete_set_aside, export_all, import_all, set_aside_copies};
 use crate::store::{AppState, ImportError, Theme};
+use crate::store::{SetAsideCopy, COPIES_KEPT};
 use leptos::prelude::*;
 
 /// Preferences and data management.
@@ -57,7 +59,7 @@ fn DataManagement(
     let export = move |_| {
         let now = chrono::Utc::now();
         let text = export_all(&now.to_rfc3339());
-        let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
+        let name = format!("deskaid-export-{}.json", to_local(now).format("%Y-%m-%d"));
         save_file(notices, &name, "application/json", &text);
     };
 
@@ -117,12 +119,12 @@ fn DataManagement(
     }
 }
 
-/// The copies of saved data that could not be read when loaded: the user can
-/// download one (to send to whoever supports Deskaid, or to repair it) or
-/// delete it once it is not needed.
+/// The copies of saved data that could not be read when loaded, each with
+/// its concern, when it was set aside and its size: the user can download
+/// one (to send to whoever supports Deskaid, or to repair it) or delete it
+/// once it is not needed.
 #[component]
 fn SetAsideCopies() -> impl IntoView {
-    let notices = expect_context::<Notices>();
     let state = expect_context::<AppState>();
     let copies = RwSignal::new(set_aside_copies());
     // A reset or an import changes the concerns and may remove copies.
@@ -137,51 +139,95 @@ fn SetAsideCopies() -> impl IntoView {
         <Show when=move || copies.with(|c| !c.is_empty())>
             <h3>"Unreadable data set aside"</h3>
             <p>
-                "When saved data cannot be read, Deskaid uses the defaults and keeps the old copy here. Download it to keep or repair it; delete it when you no longer need it."
+                {format!("When saved data cannot be read, Deskaid uses the defaults and keeps the old copy here, up to {COPIES_KEPT} for each kind of data. Download a copy to keep or repair it; delete it when you no longer need it.")}
             </p>
+            <LocalZoneNote/>
             <ul class="set-aside-list" data-testid="set-aside">
-                {move || {
-                    copies
-                        .get()
-                        .into_iter()
-                        .map(|(stored, raw)| {
-                            let file = format!(
-                                "deskaid-unreadable-{}.json",
-                                stored.key.trim_start_matches("deskaid."),
-                            );
-                            let delete = move |_| {
-                                delete_set_aside(stored);
-                                copies.set(set_aside_copies());
-                                notices.push(
-                                    NoticeKind::Success,
-                                    format!("The unreadable copy of your {} was deleted.", stored.label),
-                                );
-                            };
-                            view! {
-                                <li>
-                                    <span>{format!("Your {}", stored.label)}</span>
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        aria-label=format!("Download the unreadable copy of your {}", stored.label)
-                                        on:click=move |_| save_file(notices, &file, "application/json", &raw)
-                                    >
-                                        "Download"
-                                    </button>
-                                    <button
-                                        type="button"
-                                        class="secondary"
-                                        aria-label=format!("Delete the unreadable copy of your {}", stored.label)
-                                        on:click=delete
-                                    >
-                                        "Delete"
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                {move || copies.get().into_iter().map(|copy| view! { <SetAsideItem copy=copy copies=copies/> }).collect_view()}
             </ul>
         </Show>
+    }
+}
+
+/// One copy set aside: what it is, when, how big, and its two actions.
+#[component]
+fn SetAsideItem(
+    /// The copy.
+    copy: SetAsideCopy,
+    /// The list to refresh once it is deleted.
+    copies: RwSignal<Vec<SetAsideCopy>>,
+) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let label = copy.stored.label;
+    // Seconds too: two copies set aside in the same minute need different
+    // button names.
+    let when = copy.set_aside_at.map_or_else(
+        || "before Deskaid recorded times".to_string(),
+        |at| format!("on {}", format_local_seconds(at)),
+    );
+    let file = format!(
+        "deskaid-unreadable-{}{}.json",
+        copy.stored.key.trim_start_matches("deskaid."),
+        copy.set_aside_at
+            .map(|at| at.format("-%Y%m%dT%H%M%SZ").to_string())
+            .unwrap_or_default(),
+    );
+    let size = format_bytes(copy.raw.len());
+    let described = format!("the unreadable copy of your {label} set aside {when}");
+    let delete = {
+        let copy = copy.clone();
+        let described = described.clone();
+        move |_| {
+            delete_set_aside(&copy);
+            copies.set(set_aside_copies());
+            notices.push(NoticeKind::Success, format!("Deleted {described}."));
+        }
+    };
+    let raw = copy.raw;
+    view! {
+        <li>
+            <span>{format!("Your {label}, set aside {when} ({size})")}</span>
+            <button
+                type="button"
+                class="secondary"
+                aria-label=format!("Download {described}")
+                on:click=move |_| save_file(notices, &file, "application/json", &raw)
+            >
+                "Download"
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                aria-label=format!("Delete {described}")
+                on:click=delete
+            >
+                "Delete"
+            </button>
+        </li>
+    }
+}
+
+/// A size for people: "17 bytes", "2.5 kB", "1.2 MB" (powers of 1000, as
+/// browsers state their quotas).
+fn format_bytes(bytes: usize) -> String {
+    match bytes {
+        1 => "1 byte".to_string(),
+        0..1_000 => format!("{bytes} bytes"),
+        1_000..1_000_000 => format!("{:.1} kB", bytes as f64 / 1e3),
+        _ => format!("{:.1} MB", bytes as f64 / 1e6),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_in_bytes_kilobytes_and_megabytes() {
+        assert_eq!(format_bytes(0), "0 bytes");
+        assert_eq!(format_bytes(1), "1 byte");
+        assert_eq!(format_bytes(999), "999 bytes");
+        assert_eq!(format_bytes(2_500), "2.5 kB");
+        assert_eq!(format_bytes(1_234_567), "1.2 MB");
     }
 }

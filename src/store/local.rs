@@ -1,5 +1,5 @@
 //! The only calls to localStorage. Everything else in the app reads and
-//! writes through these three functions, so a browser that blocks site data
+//! writes through these functions, so a browser that blocks site data
 //! or a full storage is handled in one place.
 
 use gloo_storage::{LocalStorage, Storage};
@@ -60,6 +60,19 @@ pub fn write_raw(key: &str, raw: &str) -> Result<(), WriteError> {
             WriteError::Refused(name)
         }
     })
+}
+
+/// Every key stored for this site, Deskaid's and others' (the copies set
+/// aside are found by their names).
+pub fn stored_keys() -> Vec<String> {
+    if !storage_available() {
+        return Vec::new();
+    }
+    let storage = LocalStorage::raw();
+    let count = storage.length().unwrap_or(0);
+    (0..count)
+        .filter_map(|index| storage.key(index).ok().flatten())
+        .collect()
 }
 
 /// Removes `key` (reset, deleted copies, undone imports).

@@ -1,15 +1,17 @@
 //! [`Persisted`]: one stored concern as a signal that saves itself, and the
 //! loading that never lets unreadable data stop the app: it is copied to a
-//! backup key and replaced by defaults, and the user is told what happened.
+//! key of its own (`backup`) and replaced by defaults, and the user is told
+//! what happened.
 
-use super::backup::backup_key;
+use super::backup::{age_words, delete_all_set_aside, set_aside, SetAside, COPIES_KEPT};
 use super::envelope::{decode, encode, Persist};
 use super::local::{read_raw, remove, storage_available, write_raw};
 use crate::components::notice::{NoticeKind, Notices};
+use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
 /// Loads a concern, falling back to defaults with a message for the user.
-/// Unreadable data is copied to its backup key and, once copied, removed, so
+/// Unreadable data is copied to a key of its own and, once copied, removed, so
 /// the notice shows once; data from a newer Deskaid stays for that version.
 fn load<T: Persist>() -> (T, Option<String>) {
     if !storage_available() {
@@ -30,13 +32,13 @@ fn load<T: Persist>() -> (T, Option<String>) {
             web_sys::console::warn_1(
                 &format!("Deskaid: {} unreadable: {}", T::KEY, unreadable.detail).into(),
             );
-            let kept = match write_raw(&backup_key(T::KEY), &raw) {
-                Ok(()) => {
+            let now = Utc::now();
+            let kept = match set_aside(T::KEY, &raw, now) {
+                Ok(outcome) => {
                     if !unreadable.newer_version {
                         remove(T::KEY);
                     }
-                    "A copy is kept aside: Settings, under \"Your data\", lets you download or delete it."
-                        .to_string()
+                    set_aside_words(&outcome, now)
                 }
                 Err(e) => format!(
                     "A copy could not be kept aside ({e}), so it stays in place until something new is saved."
@@ -52,6 +54,29 @@ fn load<T: Persist>() -> (T, Option<String>) {
             )
         }
     }
+}
+
+/// Where the copy went, and what the limit of copies did or will do: the
+/// user is told when the limit is reached, before any copy is dropped.
+/// Ages rather than times: this runs in the shell, which carries no zone data.
+fn set_aside_words(outcome: &SetAside, now: DateTime<Utc>) -> String {
+    let mut words = String::from(
+        "A copy is kept aside: Settings, under \"Your data\", lets you download or delete it.",
+    );
+    for dropped in &outcome.dropped {
+        let when = dropped.map_or("before Deskaid recorded times".to_string(), |at| {
+            age_words(at, now)
+        });
+        words.push_str(&format!(
+            " To keep at most {COPIES_KEPT} copies, the oldest one (set aside {when}) was deleted."
+        ));
+    }
+    if !outcome.already_kept && outcome.dropped.is_empty() && outcome.kept == COPIES_KEPT {
+        words.push_str(&format!(
+            " This is the {COPIES_KEPT}th copy kept, the most Deskaid keeps: the next one will replace the oldest unless you download or delete some."
+        ));
+    }
+    words
 }
 
 /// A persisted concern in the UI: a signal that saves itself on every update
@@ -128,7 +153,7 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
     /// returns to defaults.
     pub fn reset(&self) {
         remove(T::KEY);
-        remove(&backup_key(T::KEY));
+        delete_all_set_aside(T::KEY);
         self.value.set(T::default());
     }
 }

@@ -73,12 +73,15 @@ describe('storage', () => {
       await notices.first().textContent(),
       /Your saved settings could not be read: the stored text is damaged \(it is not complete JSON\)\. Deskaid is using the defaults instead\. A copy is kept aside/,
     );
-    const stored = await page.evaluate(() => ({
-      backup: localStorage.getItem('deskaid.settings.backup'),
-      queue: localStorage.getItem('deskaid.queue'),
-      foreign: localStorage.getItem('someone-elses-app'),
-    }));
-    assert.deepEqual(stored, { backup: '{this is not json', queue: null, foreign: JSON.stringify({ version: 99, data: 'x' }) });
+    const stored = await page.evaluate(() => {
+      const copies = Object.keys(localStorage).filter((key) => key.startsWith('deskaid.settings.unreadable.'));
+      return {
+        copies: copies.map((key) => localStorage.getItem(key)),
+        queue: localStorage.getItem('deskaid.queue'),
+        foreign: localStorage.getItem('someone-elses-app'),
+      };
+    });
+    assert.deepEqual(stored, { copies: ['{this is not json'], queue: null, foreign: JSON.stringify({ version: 99, data: 'x' }) });
     assert.deepEqual(page.errors, []);
     await expectNoAxeViolations(page, 'settings with notices and data set aside');
 
@@ -88,13 +91,14 @@ describe('storage', () => {
       page.waitForEvent('download'),
       setAside.getByRole('button', { name: 'Download the unreadable copy of your case queue' }).click(),
     ]);
-    assert.equal(download.suggestedFilename(), 'deskaid-unreadable-queue.json');
+    // Named by concern and the moment it was set aside (the test's clock).
+    assert.match(download.suggestedFilename(), /^deskaid-unreadable-queue-\d{8}T\d{6}Z\.json$/);
     const savedPath = join(dir, download.suggestedFilename());
     await download.saveAs(savedPath);
     assert.equal(await readFile(savedPath, 'utf8'), '{this is not json');
     await setAside.getByRole('button', { name: 'Delete the unreadable copy of your case queue' }).click();
     assert.equal(await setAside.locator('li').count(), 3);
-    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.queue.backup')), null);
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('deskaid.queue.'))), []);
 
     // Shown once: the damaged data is no longer in place.
     await page.reload();
@@ -102,6 +106,68 @@ describe('storage', () => {
     await page.getByTestId('set-aside').waitFor();
     assert.equal(await page.getByTestId('notice').count(), 0);
     await context.close();
+  });
+
+  test('unreadable twice: both copies are kept and listed, with an older Deskaid\'s copy', async () => {
+    const { context, page } = await openFresh('#/', { at: TEST_NOW });
+    const firstValue = '{"version":1,"data":{"cases":"first"}}';
+    const secondValue = '{the second bad value';
+    await page.evaluate((firstValue) => {
+      localStorage.setItem('deskaid.queue.backup', 'kept by an older Deskaid');
+      localStorage.setItem('deskaid.queue', firstValue);
+    }, firstValue);
+    await page.goto(`${server.base}#/queue`);
+    await page.getByTestId('notice').filter({ hasText: 'Your saved case queue could not be read' }).waitFor();
+    await page.evaluate((secondValue) => localStorage.setItem('deskaid.queue', secondValue), secondValue);
+    await page.reload();
+    await page.getByTestId('notice').filter({ hasText: 'Your saved case queue could not be read' }).waitFor();
+
+    const copies = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('deskaid.queue.unreadable.'))
+        .sort()
+        .map((key) => localStorage.getItem(key)),
+    );
+    assert.deepEqual(copies, [firstValue, secondValue]);
+
+    await page.goto(`${server.base}#/settings`);
+    const items = page.getByTestId('set-aside').locator('li');
+    await items.first().waitFor();
+    const listed = await items.allTextContents();
+    assert.equal(listed.length, 3);
+    assert.match(listed[0], /^Your case queue, set aside before Deskaid recorded times \(24 bytes\)/);
+    assert.match(listed[1], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(38 bytes\)/);
+    assert.match(listed[2], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(21 bytes\)/);
+    await expectNoAxeViolations(page, 'settings listing three copies of one concern');
+    await closeClean(context, page);
+  });
+
+  test('at most five copies per concern: the user is told at the fifth, and the oldest goes at the sixth', async () => {
+    const { context, page } = await openFresh('#/', { at: TEST_NOW });
+    await page.evaluate(() => {
+      // Four copies set aside a day apart, the oldest on 20 November 2026.
+      for (let day = 0; day < 4; day += 1) {
+        localStorage.setItem(`deskaid.walks.unreadable.${Date.UTC(2026, 10, 20 + day, 12)}`, `bad ${day}`);
+      }
+      localStorage.setItem('deskaid.walks', 'bad 4');
+    });
+    await page.goto(`${server.base}#/escalation`);
+    const notice = page.getByTestId('notice').filter({ hasText: 'Your saved escalation walks could not be read' });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /This is the 5th copy kept, the most Deskaid keeps: the next one will replace the oldest/);
+
+    await page.evaluate(() => localStorage.setItem('deskaid.walks', 'bad 5'));
+    await page.reload();
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /To keep at most 5 copies, the oldest one \(set aside 10 days ago\) was deleted\./);
+    const copies = await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('deskaid.walks.unreadable.'))
+        .sort()
+        .map((key) => localStorage.getItem(key)),
+    );
+    assert.deepEqual(copies, ['bad 1', 'bad 2', 'bad 3', 'bad 4', 'bad 5']);
+    await closeClean(context, page);
   });
 
   test('data from a newer Deskaid is refused with a notice, not a panic, and left for that version', async () => {
@@ -112,6 +178,11 @@ describe('storage', () => {
     await page.waitForSelector(APP_HEADING);
     assert.match(await page.getByTestId('notice').first().textContent(), /saved by a newer version of Deskaid/);
     assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), newer);
+    // Met again at the next load, it is not copied aside a second time.
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    const copies = await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('deskaid.settings.unreadable.')));
+    assert.equal(copies.length, 1);
     await closeClean(context, page);
   });
 
@@ -255,19 +326,22 @@ describe('storage', () => {
       for (const key of ['deskaid.settings', 'deskaid.walks', 'deskaid.queue', 'deskaid.quiz']) {
         localStorage.setItem(key, '{this is not json');
       }
+      localStorage.setItem('deskaid.quiz.backup', 'kept by an older Deskaid');
       localStorage.setItem('someone-elses-app', 'theirs');
     });
     await page.reload();
     await page.waitForSelector(APP_HEADING);
     const setAside = page.getByTestId('set-aside');
     await setAside.waitFor();
-    assert.equal(await setAside.locator('li').count(), 4);
+    assert.equal(await setAside.locator('li').count(), 5);
     const keys = () => page.evaluate(() => Object.keys(localStorage).sort());
-    assert.deepEqual(await keys(), [
-      'deskaid.queue.backup',
+    const copyKeys = (await keys()).map((key) => key.replace(/\.unreadable\.\d+$/, '.unreadable.<millis>'));
+    assert.deepEqual(copyKeys, [
+      'deskaid.queue.unreadable.<millis>',
       'deskaid.quiz.backup',
-      'deskaid.settings.backup',
-      'deskaid.walks.backup',
+      'deskaid.quiz.unreadable.<millis>',
+      'deskaid.settings.unreadable.<millis>',
+      'deskaid.walks.unreadable.<millis>',
       'someone-elses-app',
     ]);
 
