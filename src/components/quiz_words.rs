@@ -3,7 +3,7 @@
 //! quiz's start screen, questions and results, and the trainer's class
 //! results.
 
-use crate::components::clock::to_local;
+use crate::components::clock::browser_offset;
 use crate::components::form::FormOption;
 use crate::domain::content;
 use crate::domain::quiz::{
@@ -14,15 +14,14 @@ use crate::domain::text::plural;
 use crate::nav::Route;
 use chrono::{DateTime, Duration, FixedOffset, Utc};
 
-/// The learner's local time now, with the offset their zone has now, which
-/// the quiz domain expects (the streak's days are local days).
+/// The learner's local time now, which the quiz domain expects.
 pub fn local_now() -> DateTime<FixedOffset> {
-    to_local(Utc::now())
+    Utc::now().with_timezone(&browser_offset())
 }
 
 /// A date and time for people: "5 Mar 2026, 14:05".
 pub fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
-    to_local(when.with_timezone(&Utc))
+    when.with_timezone(&browser_offset())
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }

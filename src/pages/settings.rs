@@ -1,7 +1,7 @@
 //! `#/settings`: theme, the SLA rules and business calendar, and the user's
 //! data: export, import and reset.
 
-use crate::components::clock::{format_local_seconds, to_local, LocalZoneNote};
+use crate::components::clock::format_local_seconds;
 use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, FileField, RadioGroup};
@@ -59,7 +59,7 @@ fn DataManagement(
     let export = move |_| {
         let now = chrono::Utc::now();
         let text = export_all(&now.to_rfc3339());
-        let name = format!("deskaid-export-{}.json", to_local(now).format("%Y-%m-%d"));
+        let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
         save_file(notices, &name, "application/json", &text);
     };
 
@@ -141,7 +141,6 @@ fn SetAsideCopies() -> impl IntoView {
             <p>
                 {format!("When saved data cannot be read, Deskaid uses the defaults and keeps the old copy here, up to {COPIES_KEPT} for each kind of data. Download a copy to keep or repair it; delete it when you no longer need it.")}
             </p>
-            <LocalZoneNote/>
             <ul class="set-aside-list" data-testid="set-aside">
                 {move || copies.get().into_iter().map(|copy| view! { <SetAsideItem copy=copy copies=copies/> }).collect_view()}
             </ul>

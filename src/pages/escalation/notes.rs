@@ -1,7 +1,7 @@
 //! The case notes of a walk: read-only text to copy into the case, or to
 //! save as a plain-text file.
 
-use crate::components::clock::{local_zone, to_local, LocalZoneNote};
+use crate::components::clock::browser_offset;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, TextArea};
@@ -22,12 +22,14 @@ pub fn CaseNotes(
     let text = Memo::new(move |_| {
         walk.with(|w| {
             w.as_ref()
-                .map(|w| w.case_notes(content::flows(), &local_zone().zone()))
+                .map(|w| w.case_notes(content::flows(), browser_offset()))
                 .unwrap_or_default()
         })
     });
     let download = move |_| {
-        let date = to_local(chrono::Utc::now()).format("%Y-%m-%d");
+        let date = chrono::Utc::now()
+            .with_timezone(&browser_offset())
+            .format("%Y-%m-%d");
         let name = format!("case-notes-{}-{date}.txt", flow.id);
         save_file(
             notices,
@@ -48,7 +50,6 @@ pub fn CaseNotes(
             />
             // A textarea prints clipped: paper gets the whole text instead.
             <pre class="print-only esc-notes-print" aria-hidden="true">{move || text.get()}</pre>
-            <LocalZoneNote/>
             <div class="button-row">
                 <CopyButton text=text label="Copy case notes"/>
                 <button type="button" class="secondary" on:click=download>"Download as a text file"</button>

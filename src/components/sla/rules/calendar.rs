@@ -6,7 +6,7 @@ use super::Draft;
 use crate::components::form::{FieldAction, TextField};
 use crate::components::sla::zone::ZoneField;
 use crate::domain::content;
-use crate::domain::sla::{parse_zone, us_federal_holiday_on, us_federal_holidays};
+use crate::domain::sla::{us_federal_holiday_on, us_federal_holidays};
 use chrono::{Datelike, NaiveDate, Utc};
 use leptos::prelude::*;
 
@@ -19,16 +19,7 @@ pub(super) fn CalendarFields(
     let defaults = content::sla_defaults();
     let new_date = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
-    // The year it is now where the team works: on 31 December in New York
-    // it is already next year in UTC.
-    let team_zone = draft
-        .settings
-        .with_untracked(|s| parse_zone(&s.calendar.time_zone).ok());
-    let this_year = team_zone.map_or_else(
-        || Utc::now().year(),
-        |zone| Utc::now().with_timezone(&zone).year(),
-    );
-    let year = RwSignal::new(this_year.to_string());
+    let year = RwSignal::new(Utc::now().year().to_string());
     let year_error = RwSignal::new(None::<String>);
     let preset_status = RwSignal::new(String::new());
     let add_date = move |()| {
