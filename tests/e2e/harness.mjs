@@ -155,6 +155,16 @@ export async function addCase(page, { number, customer, type = 'general', receiv
 }
 
 /** Resolves after the browser has painted twice: the view has redrawn. */
+/** The option input whose text is exactly `text`. */
+export async function option(page, text) {
+  const index = await page.evaluate((wanted) => {
+    const spans = [...document.querySelectorAll('.quiz-option label span:nth-child(2)')];
+    return spans.findIndex((s) => s.textContent === wanted);
+  }, text);
+  assert.ok(index >= 0, `option "${text}" is shown`);
+  return page.locator(`#quiz-option-${index}`);
+}
+
 export async function afterPaint(page) {
   await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
 }

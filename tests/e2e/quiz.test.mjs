@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, option, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
 
 let dir;
 /** The shipped bank, as exported through the UI. */
@@ -43,16 +43,6 @@ async function currentQuestion(page, bank = shipped) {
 }
 
 const textOf = (question, id) => question.choices.find((c) => c.id === id).text;
-
-/** The option input whose text is exactly `text`. */
-async function option(page, text) {
-  const index = await page.evaluate((wanted) => {
-    const spans = [...document.querySelectorAll('.quiz-option label span:nth-child(2)')];
-    return spans.findIndex((s) => s.textContent === wanted);
-  }, text);
-  assert.ok(index >= 0, `option "${text}" is shown`);
-  return page.locator(`#quiz-option-${index}`);
-}
 
 /** Gives the right answer to the question on screen (not yet submitted). */
 async function answerRight(page, bank = shipped) {

@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { browser, closeClean, contextAt, expectNoAxeViolations, openApp, server, useServerAndBrowser } from './harness.mjs';
+import { browser, closeClean, contextAt, expectNoAxeViolations, openApp, option, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -21,16 +21,6 @@ async function shippedBank(page) {
     page.getByRole('button', { name: 'Export this bank' }).click(),
   ]);
   return JSON.parse(await readFile(await download.path(), 'utf8'));
-}
-
-/** The option input whose text is exactly `text`. */
-async function option(page, text) {
-  const index = await page.evaluate((wanted) => {
-    const spans = [...document.querySelectorAll('.quiz-option label span:nth-child(2)')];
-    return spans.findIndex((s) => s.textContent === wanted);
-  }, text);
-  assert.ok(index >= 0, `option "${text}" is shown`);
-  return page.locator(`#quiz-option-${index}`);
 }
 
 /**
