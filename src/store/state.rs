@@ -332,10 +332,9 @@ impl AppState {
     }
 
     /// Re-reads every concern (after an import or a cleared storage).
+    /// As for another tab's change, a concern not loaded yet needs nothing.
     pub fn reload_all(&self) {
-        self.load_all();
-        self.loaded
-            .with_value(|loaded| loaded.iter().for_each(|concern| concern.reload()));
+        self.reload_key(None);
     }
 
     /// Forgets everything Deskaid stored.
