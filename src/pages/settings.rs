@@ -57,6 +57,8 @@ fn DataManagement(
     let import_error = RwSignal::new(None::<String>);
 
     let export = move |_| {
+        // The export reads storage: changes still waiting go in first.
+        state.flush_all();
         let now = chrono::Utc::now();
         let text = export_all(&now.to_rfc3339());
         let name = format!("deskaid-export-{}.json", to_local(now).format("%Y-%m-%d"));
@@ -64,6 +66,8 @@ fn DataManagement(
     };
 
     let import = Callback::new(move |(name, text): (String, Option<String>)| {
+        // Written first, so the imported records replace them when merged.
+        state.flush_all();
         match text
             .ok_or(ImportError::NotText)
             .and_then(|text| import_all(&text))

@@ -1,6 +1,7 @@
 //! Everything Deskaid keeps, by job: the versioned envelope and its
 //! migrations (`envelope`, plain Rust), the only calls to localStorage
-//! (`local`), [`Persisted`] handles (`persisted`), the copies of unreadable
+//! (`local`), merging two tabs' edits (`merge`, plain Rust), [`Persisted`]
+//! handles (`persisted`), the copies of unreadable
 //! data set aside (`backup`), export and import (`transfer`), the app state
 //! shared through context (`state`), and memory for the life of the tab
 //! (`tab`).
@@ -8,6 +9,7 @@
 mod backup;
 mod envelope;
 mod local;
+mod merge;
 mod persisted;
 mod state;
 mod tab;

@@ -5,6 +5,7 @@
 
 use super::envelope::{validate, Persist, RecordProblem, Unusable};
 use super::local::{remove, write_raw};
+use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions};
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
@@ -13,7 +14,7 @@ use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Colour scheme choice; `System` follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -101,6 +102,23 @@ impl Persist for Walks {
     const KEY: &'static str = "deskaid.walks";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "escalation walks";
+
+    /// By flow; a walk both tabs changed is this tab's, the later write.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        Walks {
+            by_flow: merge_map(
+                &base.by_flow,
+                mine.by_flow,
+                theirs.by_flow,
+                deleted,
+                |m, _| m,
+            ),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.by_flow.keys().cloned().collect()
+    }
 }
 
 /// The agent's own cases, for the queue and its deadlines.
@@ -114,6 +132,24 @@ impl Persist for Queue {
     const KEY: &'static str = "deskaid.queue";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "case queue";
+
+    /// By case number; a case both tabs edited is this tab's, the later write.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        Queue {
+            cases: merge_list(
+                &base.cases,
+                mine.cases,
+                theirs.cases,
+                deleted,
+                |case| case.number.clone(),
+                |m, _| m,
+            ),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.cases.iter().map(|case| case.number.clone()).collect()
+    }
 }
 
 /// The learner's quiz data: history per question (with its FSRS schedule),
@@ -131,6 +167,45 @@ impl Persist for QuizData {
     const KEY: &'static str = "deskaid.quiz";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "quiz progress";
+
+    /// Answers by question id, the later answer winning when both tabs
+    /// answered one; exams and active days only grow, so both tabs' are
+    /// kept; the quiz in progress and the bank are whole values.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        let questions = merge_map(
+            &base.progress.questions,
+            mine.progress.questions,
+            theirs.progress.questions,
+            deleted,
+            |m, t| {
+                if t.last_answered_at > m.last_answered_at {
+                    t
+                } else {
+                    m
+                }
+            },
+        );
+        let mut exams = mine.progress.exams;
+        for exam in theirs.progress.exams {
+            if !exams.contains(&exam) {
+                exams.push(exam);
+            }
+        }
+        exams.sort_by_key(|exam| exam.finished_at);
+        QuizData {
+            progress: Progress {
+                questions,
+                exams,
+                active_days: merge_growing(mine.progress.active_days, theirs.progress.active_days),
+            },
+            session: merge_whole(&base.session, mine.session, theirs.session),
+            custom_bank: merge_whole(&base.custom_bank, mine.custom_bank, theirs.custom_bank),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.progress.questions.keys().cloned().collect()
+    }
 
     /// An imported custom question bank must pass the same checks as a new one.
     fn check(&self) -> Result<(), Unusable> {
@@ -288,6 +363,13 @@ impl AppState {
         });
     }
 
+    /// Writes every change still waiting (see [`Persisted::update`]): the
+    /// page is hidden or closing, or storage is about to be read whole.
+    pub fn flush_all(&self) {
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.flush()));
+    }
+
     /// Re-reads every concern (after an import or a cleared storage).
     pub fn reload_all(&self) {
         self.load_all();
@@ -306,6 +388,7 @@ impl AppState {
 /// What [`AppState`] does with each concern without knowing its type.
 trait Concern {
     fn key(&self) -> &'static str;
+    fn flush(&self);
     fn reload(&self);
     fn reset(&self);
 }
@@ -313,6 +396,10 @@ trait Concern {
 impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
     fn key(&self) -> &'static str {
         T::KEY
+    }
+
+    fn flush(&self) {
+        Persisted::flush(self);
     }
 
     fn reload(&self) {
@@ -354,6 +441,73 @@ mod tests {
         default_validates::<QuizData>();
         assert_eq!(STORED.len(), 4, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
+    }
+
+    fn case(number: &str, notes: &str) -> Case {
+        serde_json::from_value(serde_json::json!({
+            "number": number,
+            "customer": "Customer",
+            "case_type": "general",
+            "received": "2026-11-30T14:00:00Z",
+            "zone": "America/New_York",
+            "status": "assigned",
+            "notes": notes,
+        }))
+        .unwrap()
+    }
+
+    fn queue(cases: &[(&str, &str)]) -> Queue {
+        Queue {
+            cases: cases.iter().map(|(n, notes)| case(n, notes)).collect(),
+        }
+    }
+
+    #[test]
+    fn two_tabs_queues_merge_case_by_case() {
+        let base = queue(&[("1", ""), ("2", ""), ("3", "")]);
+        // This tab edits 1 and removes 2; the other adds 4 and edits 3.
+        let mine = queue(&[("1", "called"), ("3", "")]);
+        let theirs = queue(&[("1", ""), ("2", ""), ("3", "waiting"), ("4", "")]);
+        assert_eq!(
+            Queue::merge(&base, mine, theirs, &Deletions::new()),
+            queue(&[("1", "called"), ("3", "waiting"), ("4", "")])
+        );
+    }
+
+    #[test]
+    fn two_tabs_quiz_answers_merge_by_question_and_the_later_answer_wins() {
+        use crate::domain::quiz::Score;
+        use chrono::{FixedOffset, TimeZone};
+        let at = |hour| {
+            FixedOffset::west_opt(5 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
+                .unwrap()
+        };
+        let answered = |answers: &[(&str, f64, u32)]| {
+            let mut quiz = QuizData::default();
+            for (id, fraction, hour) in answers {
+                quiz.progress
+                    .record_answer(id, Score::from_fraction(*fraction), at(*hour));
+            }
+            quiz
+        };
+        let base = answered(&[("q1", 1.0, 9)]);
+        let mine = answered(&[("q1", 1.0, 9), ("q2", 0.0, 11), ("q3", 1.0, 10)]);
+        let theirs = answered(&[("q1", 1.0, 9), ("q2", 1.0, 12), ("q4", 1.0, 10)]);
+        let merged = QuizData::merge(&base, mine, theirs.clone(), &Deletions::new());
+        let ids: Vec<&str> = merged
+            .progress
+            .questions
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ids, ["q1", "q2", "q3", "q4"]);
+        // q2 was answered in both tabs: the other tab's answer came later.
+        assert_eq!(
+            merged.progress.questions["q2"],
+            theirs.progress.questions["q2"]
+        );
     }
 
     #[test]
