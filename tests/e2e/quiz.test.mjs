@@ -541,6 +541,11 @@ describe('exams', () => {
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await answerRight(page);
+    // The answer is written within the store's half-second interval; the
+    // deadline is moved only once it is, as if the time had passed since.
+    await page.waitForFunction(
+      () => Object.keys(JSON.parse(localStorage.getItem('deskaid.quiz')).data.session.responses).length === 1,
+    );
     await page.evaluate(() => {
       const stored = JSON.parse(localStorage.getItem('deskaid.quiz'));
       const past = new Date(Date.now() - 60_000).toISOString();
