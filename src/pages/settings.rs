@@ -137,6 +137,7 @@ fn SetAsideCopies() -> impl IntoView {
         state.walks().with(|_| ());
         state.queue().with(|_| ());
         state.quiz().with(|_| ());
+        state.quiz_bank().with(|_| ());
         copies.set(set_aside_copies());
     });
     view! {

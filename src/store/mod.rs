@@ -19,6 +19,8 @@ pub use backup::{delete_set_aside, set_aside_copies, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
 pub use local::WriteError;
 pub use persisted::Persisted;
-pub use state::{remember_theme, AppState, Queue, QuizData, Settings, StoredKey, Theme, Walks};
+pub use state::{
+    remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,
+};
 pub use tab::{TabMemory, TabSlot};
 pub use transfer::{export_all, import_all, ImportError};

@@ -3,8 +3,8 @@
 //! its accessor to [`AppState`], a line to `AppState::load` and
 //! `AppState::load_all`, and one to [`STORED`].
 
-use super::envelope::{validate, Persist, RecordProblem, Unusable};
-use super::local::{remove, write_raw};
+use super::envelope::{encode, validate, NoMigration, Persist, RecordProblem, Unusable};
+use super::local::{read_raw, remove, write_raw};
 use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions};
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
@@ -14,6 +14,7 @@ use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Colour scheme choice; `System` follows `prefers-color-scheme`.
@@ -153,24 +154,38 @@ impl Persist for Queue {
 }
 
 /// The learner's quiz data: history per question (with its FSRS schedule),
-/// exams and streak; the quiz in progress, so a reload continues it; and a
-/// trainer's custom bank, as JSON, when one was imported.
+/// exams and streak; and the quiz in progress, so a reload continues it.
+/// Version 1 also held the custom question bank, which moved to its own
+/// key ([`CustomBank`]) since it changes rarely and answers often.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizData {
     pub progress: Progress,
     pub session: Option<QuizSession>,
-    pub custom_bank: Option<String>,
 }
 
 impl Persist for QuizData {
     const KEY: &'static str = "deskaid.quiz";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
     const LABEL: &'static str = "quiz progress";
+
+    /// Version 2 moved the custom bank to its own key; by the time a quiz
+    /// record is read, [`move_custom_bank_to_its_key`] has copied it there.
+    fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
+        match from {
+            1 => {
+                if let Some(fields) = data.as_object_mut() {
+                    fields.remove(LEGACY_BANK_FIELD);
+                }
+                Ok(data)
+            }
+            _ => Err(NoMigration { from }),
+        }
+    }
 
     /// Answers by question id, the later answer winning when both tabs
     /// answered one; exams and active days only grow, so both tabs' are
-    /// kept; the quiz in progress and the bank are whole values.
+    /// kept; the quiz in progress is a whole value.
     fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
         let questions = merge_map(
             &base.progress.questions,
@@ -199,21 +214,65 @@ impl Persist for QuizData {
                 active_days: merge_growing(mine.progress.active_days, theirs.progress.active_days),
             },
             session: merge_whole(&base.session, mine.session, theirs.session),
-            custom_bank: merge_whole(&base.custom_bank, mine.custom_bank, theirs.custom_bank),
         }
     }
 
     fn record_ids(&self) -> BTreeSet<String> {
         self.progress.questions.keys().cloned().collect()
     }
+}
+
+/// A trainer's custom question bank, as JSON, when one was imported: up to
+/// a few MiB that change only when a bank is imported or removed, so they
+/// are not rewritten with every answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomBank {
+    pub json: Option<String>,
+}
+
+impl Persist for CustomBank {
+    const KEY: &'static str = "deskaid.quiz-bank";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "custom question bank";
 
     /// An imported custom question bank must pass the same checks as a new one.
     fn check(&self) -> Result<(), Unusable> {
         check_part(
-            self.custom_bank.as_deref(),
+            self.json.as_deref(),
             "custom question bank is not valid",
             |json| Bank::from_json(json).map(drop).map_err(|e| e.problems),
         )
+    }
+}
+
+/// Where version 1 of the quiz record kept the custom bank.
+const LEGACY_BANK_FIELD: &str = "custom_bank";
+
+/// The stored texts after moving a version 1 quiz record's custom bank to
+/// its own key, or `None` when there is nothing to move: the bank's
+/// envelope and the quiz record without it (still version 1, so its
+/// migration runs as for any older record).
+fn split_legacy_quiz(quiz_raw: &str) -> Option<(String, String)> {
+    let mut envelope: Value = serde_json::from_str(quiz_raw).ok()?;
+    if envelope.get("version")?.as_u64()? != 1 {
+        return None;
+    }
+    let data = envelope.get_mut("data")?.as_object_mut()?;
+    let json = data.remove(LEGACY_BANK_FIELD)?.as_str()?.to_string();
+    let bank = encode(&CustomBank { json: Some(json) });
+    Some((bank, envelope.to_string()))
+}
+
+/// Moves the custom bank out of a version 1 quiz record, before the quiz is
+/// read (which would drop it): the bank's key is written first, so a
+/// failed write leaves the old record whole.
+fn move_custom_bank_to_its_key() {
+    let Some((bank, quiz)) = read_raw(QuizData::KEY).and_then(|raw| split_legacy_quiz(&raw)) else {
+        return;
+    };
+    if write_raw(CustomBank::KEY, &bank).is_ok() {
+        let _ = write_raw(QuizData::KEY, &quiz);
     }
 }
 
@@ -239,6 +298,7 @@ pub struct AppState {
     walks: OnFirstUse<Walks>,
     queue: OnFirstUse<Queue>,
     quiz: OnFirstUse<QuizData>,
+    quiz_bank: OnFirstUse<CustomBank>,
     /// The concerns loaded so far, for the operations that treat them alike
     /// (another tab's change, reset, import).
     loaded: StoredValue<Vec<Box<dyn Concern + Send + Sync>>>,
@@ -290,6 +350,7 @@ pub const STORED: &[StoredKey] = &[
     stored::<Walks>(),
     stored::<Queue>(),
     stored::<QuizData>(),
+    stored::<CustomBank>(),
 ];
 
 impl AppState {
@@ -302,6 +363,7 @@ impl AppState {
             walks: OnFirstUse::new(),
             queue: OnFirstUse::new(),
             quiz: OnFirstUse::new(),
+            quiz_bank: OnFirstUse::new(),
             loaded: StoredValue::new(vec![Box::new(settings)]),
             owner: StoredValue::new(
                 Owner::current().expect("the app state is made in the app's owner"),
@@ -322,7 +384,18 @@ impl AppState {
 
     /// The learner's quiz data.
     pub fn quiz(&self) -> Persisted<QuizData> {
+        if self.quiz.0.get_value().is_none() {
+            move_custom_bank_to_its_key();
+        }
         self.on_first_use(self.quiz)
+    }
+
+    /// The trainer's custom question bank, if one was imported.
+    pub fn quiz_bank(&self) -> Persisted<CustomBank> {
+        if self.quiz_bank.0.get_value().is_none() {
+            move_custom_bank_to_its_key();
+        }
+        self.on_first_use(self.quiz_bank)
     }
 
     /// The concern in `slot`, loaded from storage the first time it is asked
@@ -348,6 +421,7 @@ impl AppState {
         self.walks();
         self.queue();
         self.quiz();
+        self.quiz_bank();
     }
 
     /// Picks up a change another tab made; `None` means storage was cleared.
@@ -372,6 +446,8 @@ impl AppState {
 
     /// Re-reads every concern (after an import or a cleared storage).
     pub fn reload_all(&self) {
+        // An old export's quiz record may carry a custom bank.
+        move_custom_bank_to_its_key();
         self.load_all();
         self.loaded
             .with_value(|loaded| loaded.iter().for_each(|concern| concern.reload()));
@@ -422,7 +498,7 @@ pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), RecordProblem>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::envelope::encode;
+    use crate::store::envelope::{decode, encode};
 
     fn default_validates<T: Persist>() {
         assert_eq!(
@@ -439,7 +515,8 @@ mod tests {
         default_validates::<Walks>();
         default_validates::<Queue>();
         default_validates::<QuizData>();
-        assert_eq!(STORED.len(), 4, "a new stored key needs a line above");
+        default_validates::<CustomBank>();
+        assert_eq!(STORED.len(), 5, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 
@@ -460,6 +537,35 @@ mod tests {
         Queue {
             cases: cases.iter().map(|(n, notes)| case(n, notes)).collect(),
         }
+    }
+
+    #[test]
+    fn a_version_1_quiz_record_gives_its_custom_bank_a_key_of_its_own() {
+        let v1 =
+            r#"{"version":1,"data":{"progress":{},"session":null,"custom_bank":"{\"bank\":1}"}}"#;
+        let (bank, quiz) = split_legacy_quiz(v1).unwrap();
+        assert_eq!(
+            decode::<CustomBank>(&bank),
+            Ok(CustomBank {
+                json: Some(r#"{"bank":1}"#.into())
+            })
+        );
+        assert_eq!(
+            quiz,
+            r#"{"data":{"progress":{},"session":null},"version":1}"#
+        );
+        assert_eq!(decode::<QuizData>(&quiz), Ok(QuizData::default()));
+        // Nothing to move: no bank, already moved, a later version, or damaged.
+        for raw in [
+            r#"{"version":1,"data":{"progress":{},"custom_bank":null}}"#,
+            quiz.as_str(),
+            r#"{"version":2,"data":{"custom_bank":"x"}}"#,
+            "{not json",
+        ] {
+            assert_eq!(split_legacy_quiz(raw), None, "{raw}");
+        }
+        // A version 1 record read as is (the move failed) still loads.
+        assert_eq!(decode::<QuizData>(v1), Ok(QuizData::default()));
     }
 
     #[test]

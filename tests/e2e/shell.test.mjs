@@ -210,6 +210,8 @@ describe('storage', () => {
 
     await page.getByLabel('Light').check();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    // Written within the store's half-second interval.
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('deskaid.settings')).data.theme === 'light');
 
     const before = await page.evaluate(() => JSON.stringify(localStorage));
     const badPath = join(dir, 'bad.json');
