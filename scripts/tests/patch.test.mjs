@@ -1,8 +1,9 @@
 // scripts/lib/patch.mjs against the shapes of Trunk 0.21.14's index.html
 // (fixtures/trunk-index.html), wasm-split-cli 0.2.3's linker
-// (fixtures/__wasm_split.js, a release build with one empty chunk) and
-// wasm-bindgen's shell module (fixtures/deskaid.js). Run with
-// `node --test scripts/tests/`.
+// (fixtures/__wasm_split.js, a release build of three split points with one
+// empty chunk; fixtures/__wasm_split-four-parts.js, today's four split points,
+// whose shell also hands the parts a shared global) and wasm-bindgen's shell
+// module (fixtures/deskaid.js). Run with `node --test scripts/tests/*.test.mjs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -24,6 +25,7 @@ import {
 const fixture = (name) => readFile(new URL(`fixtures/${name}`, import.meta.url), 'utf8');
 const html = await fixture('trunk-index.html');
 const linker = await fixture('__wasm_split.js');
+const fourParts = await fixture('__wasm_split-four-parts.js');
 const mainModule = await fixture('deskaid.js');
 const splitOfSection = JSON.parse(await readFile(new URL('../../assets/split-of-section.json', import.meta.url), 'utf8'));
 const MAIN_JS = 'deskaid-5d41402abc4b2a76.js';
@@ -55,7 +57,10 @@ test('parts are fetched under their hashed names', () => {
 });
 
 test('each section gets the files of its split point, without empty chunks', () => {
-  const parts = sectionParts(linker, splitOfSection);
+  // The table of the build the fixture comes from, when Settings shared the
+  // SLA tools' split point.
+  const threeSplitPoints = { escalation: 'escalation_page', queue: 'sla_tools', quiz: 'quiz_page', settings: 'sla_tools', sla: 'sla_tools' };
+  const parts = sectionParts(linker, threeSplitPoints);
   const sla = ['./split_sla_tools_12717960418812365537.wasm', './chunk_4.wasm', './chunk_7.wasm'];
   assert.deepEqual(parts, {
     escalation: ['./split_escalation_page_1402877436431473285.wasm', './chunk_4.wasm', './chunk_5.wasm', './chunk_7.wasm'],
@@ -66,8 +71,25 @@ test('each section gets the files of its split point, without empty chunks', () 
   });
   // Hashed names and the any-host fallback do not hide the files.
   const shipped = renamePart(prepareLinker(linker, MAIN_JS), 'chunk_4.wasm', 'chunk_4-00ff.wasm');
-  assert.equal(sectionParts(shipped, splitOfSection).sla[1], './chunk_4-00ff.wasm');
+  assert.equal(sectionParts(shipped, threeSplitPoints).sla[1], './chunk_4-00ff.wasm');
   assert.throws(() => sectionParts(linker, { help: 'help_page' }), /split point help_page/);
+});
+
+test("today's table: each page gets its split point and the shared parts it needs, Settings its own", () => {
+  const ready = prepareLinker(fourParts, MAIN_JS);
+  assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 15);
+  const parts = sectionParts(fourParts, splitOfSection);
+  const sla = ['./split_sla_tools_6907260535317069038.wasm', ...[7, 8, 10, 11, 13, 14, 15].map((n) => `./chunk_${n}.wasm`)];
+  const quiz = ['./split_quiz_page_4911819621296715702.wasm', ...[5, 6, 7, 8, 12, 13, 14].map((n) => `./chunk_${n}.wasm`)];
+  assert.deepEqual(parts, {
+    escalation: ['./split_escalation_page_5516765267255427244.wasm', ...[5, 6, 7, 8, 9, 10, 11].map((n) => `./chunk_${n}.wasm`)],
+    queue: sla,
+    quiz,
+    // The class results page is in the quiz's split point.
+    results: quiz,
+    settings: ['./split_settings_page_18094374105683618433.wasm', ...[6, 7, 9, 10, 12, 13, 15].map((n) => `./chunk_${n}.wasm`)],
+    sla,
+  });
 });
 
 test('the shell imports the hashed linker but keeps the wasm import name', () => {

@@ -1,13 +1,14 @@
-//! Reads the file a user chose in an `<input type="file">`, for imports.
+//! Reads the files a user chose (or dropped) in an `<input type="file">`, for imports.
 
 use wasm_bindgen::JsCast;
 
-/// Reads the chosen file as text, clears the input (so choosing the same file
-/// again fires another change), then calls `done` with the file's name and its
-/// text, or `None` when the browser could not read it as text.
-pub fn read_chosen_file(
+/// Reads every chosen file as text, clears the input (so choosing the same
+/// file again fires another change), then calls `done` once per file, in
+/// order, with the file's name and its text, or `None` when the browser
+/// could not read it as text.
+pub fn read_chosen_files(
     event: &leptos::ev::Event,
-    done: impl FnOnce(String, Option<String>) + 'static,
+    done: impl Fn(String, Option<String>) + 'static,
 ) {
     let Some(input) = event
         .target()
@@ -15,15 +16,18 @@ pub fn read_chosen_file(
     else {
         return;
     };
-    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+    let Some(list) = input.files() else {
         return;
     };
+    let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
     input.set_value("");
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text())
-            .await
-            .ok()
-            .and_then(|v| v.as_string());
-        done(file.name(), text);
+        for file in files {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                .await
+                .ok()
+                .and_then(|v| v.as_string());
+            done(file.name(), text);
+        }
     });
 }

@@ -2,6 +2,7 @@
 //! current time is always an argument, so all of it is tested natively.
 
 pub mod content;
+pub mod csv;
 pub mod diagram;
 pub mod flow;
 pub mod quiz;

@@ -73,6 +73,16 @@ pub fn sentence(text: &str) -> String {
     out
 }
 
+/// A score or share in percent, rounded for display: "83%", "66.7%".
+pub fn format_percent(percent: f64) -> String {
+    let rounded = (percent * 10.0).round() / 10.0;
+    if rounded.fract() == 0.0 {
+        format!("{rounded:.0}%")
+    } else {
+        format!("{rounded:.1}%")
+    }
+}
+
 /// Lowercases text while remembering where each lowercased byte came from,
 /// so a match found in the folded text can be shown in the original: byte
 /// `i` of the folded text comes from byte `origin[i]` of `text`, and

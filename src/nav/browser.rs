@@ -25,6 +25,17 @@ pub fn replace_hash(href: &str) {
     }
 }
 
+/// The full address of `hash` in this copy of the app, for links to share
+/// (trainer links, shared banks, result links).
+pub fn app_url(hash: &str) -> String {
+    let location = window().location();
+    format!(
+        "{}{}{hash}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default(),
+    )
+}
+
 /// The key in `history.state` naming the URL an entry was reached from.
 const CAME_FROM: &str = "deskaidFrom";
 

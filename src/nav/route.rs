@@ -21,6 +21,8 @@ pub enum Route {
     Queue,
     /// `#/quiz` with the quiz set in the query.
     Quiz,
+    /// `#/results`: the class results a trainer gathers; `?r=` carries one.
+    Results,
     /// `#/settings`.
     Settings,
     /// Anything else; keeps the path to show it back to the user.
@@ -87,6 +89,7 @@ impl Route {
             ["sla"] => Route::Sla,
             ["queue"] => Route::Queue,
             ["quiz"] => Route::Quiz,
+            ["results"] => Route::Results,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(format!("/{}", segments.join("/"))),
         }
@@ -107,6 +110,7 @@ impl Route {
             Route::Sla => "/sla".into(),
             Route::Queue => "/queue".into(),
             Route::Quiz => "/quiz".into(),
+            Route::Results => "/results".into(),
             Route::Settings => "/settings".into(),
             Route::NotFound(path) => path.clone(),
         }
@@ -133,7 +137,7 @@ impl Route {
             Route::Home | Route::NotFound(_) => Section::Home,
             Route::Escalation { .. } => Section::Escalation,
             Route::Sla | Route::Queue => Section::Sla,
-            Route::Quiz => Section::Quiz,
+            Route::Quiz | Route::Results => Section::Quiz,
             Route::Settings => Section::Settings,
         }
     }
@@ -218,6 +222,7 @@ mod tests {
         assert_eq!(HashLocation::parse("#/sla").route, Route::Sla);
         assert_eq!(HashLocation::parse("#/queue").route, Route::Queue);
         assert_eq!(HashLocation::parse("#/quiz").route, Route::Quiz);
+        assert_eq!(HashLocation::parse("#/results").route, Route::Results);
         assert_eq!(HashLocation::parse("#/settings/").route, Route::Settings);
     }
 
@@ -321,6 +326,7 @@ mod tests {
     #[test]
     fn sections_mark_the_navigation() {
         assert_eq!(Route::Queue.section(), Section::Sla);
+        assert_eq!(Route::Results.section(), Section::Quiz);
         assert_eq!(Route::NotFound("/x".into()).section(), Section::Home);
     }
 }

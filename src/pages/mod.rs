@@ -5,5 +5,6 @@ pub mod home;
 pub mod not_found;
 pub mod queue;
 pub mod quiz;
+pub mod results;
 pub mod settings;
 pub mod sla;

@@ -138,6 +138,7 @@ fn SetAsideCopies() -> impl IntoView {
         state.queue().with(|_| ());
         state.quiz().with(|_| ());
         state.quiz_bank().with(|_| ());
+        state.results().with(|_| ());
         copies.set(set_aside_copies());
     });
     view! {

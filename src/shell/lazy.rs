@@ -45,7 +45,8 @@ macro_rules! lazy_page {
 /// shell.
 pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("escalation", escalation_page),
-    lazy_page!("quiz", quiz_page),
+    lazy_page!("quiz", quiz_page.quiz),
+    lazy_page!("results", quiz_page.results),
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
     lazy_page!("settings", settings_page),
@@ -77,10 +78,21 @@ async fn escalation_page() -> PageMaker {
     make
 }
 
+/// What the quiz part holds: the quiz and the trainer's class results, which
+/// share the question bank and its scoring.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct QuizPages {
+    quiz: PageMaker,
+    results: PageMaker,
+}
+
 #[cfg_attr(feature = "split", leptos::lazy)]
-async fn quiz_page() -> PageMaker {
-    let make: PageMaker = || pages::quiz::QuizPage().into_any();
-    make
+async fn quiz_page() -> QuizPages {
+    QuizPages {
+        quiz: || pages::quiz::QuizPage().into_any(),
+        results: || pages::results::ResultsPage().into_any(),
+    }
 }
 
 /// Settings are a part of their own: besides the rules editor (shared with

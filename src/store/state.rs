@@ -10,6 +10,9 @@ use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
 use crate::domain::flow::Walk;
+use crate::domain::quiz::results::{
+    bank_identity, BankIdentity, ClassResults, CUSTOM_PACK, SHIPPED_PACK,
+};
 use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
@@ -154,14 +157,38 @@ impl Persist for Queue {
 }
 
 /// The learner's quiz data: history per question (with its FSRS schedule),
-/// exams and streak; and the quiz in progress, so a reload continues it.
-/// Version 1 also held the custom question bank, which moved to its own
-/// key ([`CustomBank`]) since it changes rarely and answers often.
+/// exams and streak; the quiz in progress, so a reload continues it; and the
+/// name the learner last sent a result under, so the next one needs no
+/// typing. Version 1 also held the custom question bank, which moved to its
+/// own key ([`CustomBank`]) since it changes rarely and answers often.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizData {
     pub progress: Progress,
     pub session: Option<QuizSession>,
+    pub sender_name: String,
+}
+
+impl CustomBank {
+    /// The bank in use: the custom one if stored and valid, else the shipped
+    /// one; with its identity, which results carry.
+    pub fn bank_in_use(&self) -> (Bank, BankIdentity) {
+        match self
+            .json
+            .as_deref()
+            .and_then(|json| Bank::from_json(json).ok())
+        {
+            Some(bank) => {
+                let identity = bank_identity(&bank, CUSTOM_PACK);
+                (bank, identity)
+            }
+            None => {
+                let bank = content::bank().clone();
+                let identity = bank_identity(&bank, SHIPPED_PACK);
+                (bank, identity)
+            }
+        }
+    }
 }
 
 impl Persist for QuizData {
@@ -214,6 +241,7 @@ impl Persist for QuizData {
                 active_days: merge_growing(mine.progress.active_days, theirs.progress.active_days),
             },
             session: merge_whole(&base.session, mine.session, theirs.session),
+            sender_name: merge_whole(&base.sender_name, mine.sender_name, theirs.sender_name),
         }
     }
 
@@ -276,6 +304,13 @@ fn move_custom_bank_to_its_key() {
     }
 }
 
+/// The results a trainer imported on the Class results page.
+impl Persist for ClassResults {
+    const KEY: &'static str = "deskaid.results";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "class results";
+}
+
 /// Checks the optional `part` of a stored value with the domain's own
 /// validation, naming the part (`what`) in the problem; no part, no problem.
 fn check_part<T: ?Sized>(
@@ -288,8 +323,8 @@ fn check_part<T: ?Sized>(
 }
 
 /// Every persisted concern. Settings load at start-up, since the frame needs
-/// the theme; walks, the queue and the quiz load when a page first asks for
-/// them, so the shell (what the home page downloads) carries neither their
+/// the theme; walks, the queue, the quiz and the class results load when a
+/// page first asks for them, so the shell (what the home page downloads) carries neither their
 /// types' parsing nor their checks, and a concern that cannot be read is
 /// reported on the page that uses it.
 #[derive(Clone, Copy)]
@@ -299,6 +334,7 @@ pub struct AppState {
     queue: OnFirstUse<Queue>,
     quiz: OnFirstUse<QuizData>,
     quiz_bank: OnFirstUse<CustomBank>,
+    results: OnFirstUse<ClassResults>,
     /// The concerns loaded so far, for the operations that treat them alike
     /// (another tab's change, reset, import).
     loaded: StoredValue<Vec<Box<dyn Concern + Send + Sync>>>,
@@ -351,6 +387,7 @@ pub const STORED: &[StoredKey] = &[
     stored::<Queue>(),
     stored::<QuizData>(),
     stored::<CustomBank>(),
+    stored::<ClassResults>(),
 ];
 
 impl AppState {
@@ -364,6 +401,7 @@ impl AppState {
             queue: OnFirstUse::new(),
             quiz: OnFirstUse::new(),
             quiz_bank: OnFirstUse::new(),
+            results: OnFirstUse::new(),
             loaded: StoredValue::new(vec![Box::new(settings)]),
             owner: StoredValue::new(
                 Owner::current().expect("the app state is made in the app's owner"),
@@ -398,6 +436,11 @@ impl AppState {
         self.on_first_use(self.quiz_bank)
     }
 
+    /// The class results a trainer imported.
+    pub fn results(&self) -> Persisted<ClassResults> {
+        self.on_first_use(self.results)
+    }
+
     /// The concern in `slot`, loaded from storage the first time it is asked
     /// for.
     fn on_first_use<T: Persist + Send + Sync + 'static>(
@@ -422,6 +465,7 @@ impl AppState {
         self.queue();
         self.quiz();
         self.quiz_bank();
+        self.results();
     }
 
     /// Picks up a change another tab made; `None` means storage was cleared.
@@ -516,7 +560,8 @@ mod tests {
         default_validates::<Queue>();
         default_validates::<QuizData>();
         default_validates::<CustomBank>();
-        assert_eq!(STORED.len(), 5, "a new stored key needs a line above");
+        default_validates::<ClassResults>();
+        assert_eq!(STORED.len(), 6, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 
@@ -646,6 +691,30 @@ mod tests {
             patch.contains(&declared),
             "scripts/lib/patch.mjs: {declared}"
         );
+    }
+
+    #[test]
+    fn results_carry_the_pack_of_the_bank_in_use() {
+        let (shipped, identity) = CustomBank::default().bank_in_use();
+        assert_eq!(&shipped, content::bank());
+        assert_eq!(identity.pack, SHIPPED_PACK);
+        let custom = CustomBank {
+            json: Some(
+                r#"{"topics": [{"id": "t", "title": "T"}], "questions": [{"id": "q", "topic": "t",
+                "kind": "single", "prompt": "P", "choices": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
+                "correct": ["a"], "explanation": "E"}]}"#
+                    .to_string(),
+            ),
+        };
+        let (bank, custom_identity) = custom.bank_in_use();
+        assert_eq!(bank.questions().len(), 1);
+        assert_eq!(custom_identity.pack, CUSTOM_PACK);
+        assert_ne!(custom_identity.version, identity.version);
+        // A custom bank that no longer validates falls back to the shipped one.
+        let broken = CustomBank {
+            json: Some("{".to_string()),
+        };
+        assert_eq!(broken.bank_in_use().1, identity);
     }
 
     #[test]

@@ -127,7 +127,7 @@ describe('calculator links (URL contract)', () => {
 describe('calculator input errors', () => {
   const BAD = [
     ['a malformed date', `type=general&received=2026-02-30T10:00&tz=${NY}`, '#sla-received', /is not a date and time in the form YYYY-MM-DDTHH:MM/],
-    ['an unknown zone', 'type=general&received=2026-03-06T15:01&tz=America/NewYork', '#sla-zone', /"America\/NewYork" is not a known IANA time zone/],
+    ['an unknown zone', 'type=general&received=2026-03-06T15:01&tz=America/NewYork', '#sla-zone', /"America\/NewYork" is not among the time zones Deskaid knows/],
     ['a time skipped by the clocks', `type=general&received=2026-03-08T02:30&tz=${NY}`, '#sla-received', /does not exist in America\/New_York/],
     ['impossible agency days', `type=regulatory&received=2026-03-02T10:00&tz=${NY}&agency_days=0`, '#sla-agency-days', /between 1 and 3650/],
     ['a bad holiday', `type=general&received=2026-03-06T15:01&tz=${NY}&holidays=2026-13-01`, '#sla-holidays', /“2026-13-01” is not a date in the form YYYY-MM-DD/],
@@ -159,14 +159,14 @@ describe('calculator input errors', () => {
     assert.ok(listed.includes('America/New_York') && !listed.includes('Asia/Kabul') && !listed.includes('Africa/Tunis'));
     assert.equal(
       (await error.textContent()).trim(),
-      `"Asia/Kabul" is not a known IANA time zone (for example America/New_York or Europe/London). Deskaid includes ${listed.length} zones; choose one from the list.`,
+      `"Asia/Kabul" is not among the time zones Deskaid knows (IANA names such as America/New_York or Europe/London). Deskaid includes ${listed.length} zones; choose one from the list.`,
     );
     assert.equal(await page.locator('#sla-zone').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByTestId('initial-contact-due').count(), 0);
     assert.equal(await page.getByTestId('sla-no-result').count(), 1);
     await expectNoAxeViolations(page, 'calculator with a zone not in the build');
     await page.fill('#sla-zone', 'Africa/Tunis');
-    await error.getByText('"Africa/Tunis" is not a known IANA time zone').waitFor();
+    await error.getByText('"Africa/Tunis" is not among the time zones Deskaid knows').waitFor();
     // A zone in the build computes: 15:01 in Buenos Aires is 13:01 in New
     // York, before the team's cut-off, so due at the team's close that day.
     await page.fill('#sla-zone', 'America/Argentina/Buenos_Aires');

@@ -103,6 +103,45 @@ pub fn FilterSelect<T: FormOption>(
     )
 }
 
+/// A labelled `<select>` of options the data holds, as `(value, words)`,
+/// for choices that are not an enum (e.g. the quizzes of the imported
+/// results).
+#[component]
+pub fn ListSelect(
+    /// The select's id.
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    #[prop(into)]
+    label: TextProp,
+    /// The options, first shown first.
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// The value chosen.
+    #[prop(into)]
+    value: Binding<String>,
+) -> impl IntoView {
+    let select = view! {
+            <select id=id.clone() on:change=move |ev| value.set(event_target_value(&ev))>
+                {move || {
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(key, text)| {
+                            let chosen = key.clone();
+                            view! {
+                                <option value=key selected=move || value.get() == chosen>
+                                    {text}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+    };
+    field_block(&id, label, select, ())
+}
+
 /// A fieldset of radio buttons, one per option of `T`, each with its
 /// [`FormOption::hint`] under it when it has one.
 #[component]

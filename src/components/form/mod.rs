@@ -10,7 +10,8 @@
 //!   number.
 //! - Choices from an enum implementing [`FormOption`]: [`SelectField`],
 //!   [`FilterSelect`] (with an "all" entry), [`RadioGroup`].
-//! - [`Checkbox`] for a yes/no value, and [`FileField`] to import a file.
+//! - [`ListSelect`] for a choice among values the data holds (not an enum).
+//! - [`Checkbox`] for a yes/no value, and [`FileField`] to import files.
 //!
 //! A [`TextField`] can carry a [`FieldAction`]: a button beside it that acts
 //! on what was typed.
@@ -23,7 +24,7 @@ mod file;
 mod options;
 mod text;
 
-pub use choice::{Checkbox, FilterSelect, RadioGroup, SelectField};
+pub use choice::{Checkbox, FilterSelect, ListSelect, RadioGroup, SelectField};
 pub use file::FileField;
 pub use text::{FieldAction, NumberField, TextArea, TextField};
 

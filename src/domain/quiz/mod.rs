@@ -5,6 +5,7 @@
 
 pub mod bank;
 pub mod progress;
+pub mod results;
 pub mod schedule;
 pub mod scoring;
 pub mod session;

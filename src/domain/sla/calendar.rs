@@ -746,7 +746,7 @@ mod tests {
         let unknown = parse_zone("America/NewYork").unwrap_err();
         assert_eq!(
             unknown.to_string(),
-            "\"America/NewYork\" is not a known IANA time zone (for example America/New_York or Europe/London)"
+            "\"America/NewYork\" is not among the time zones Deskaid knows (IANA names such as America/New_York or Europe/London)"
         );
         assert!(parse_zone("").is_err());
     }

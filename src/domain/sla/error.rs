@@ -11,7 +11,10 @@ use std::fmt;
 pub enum SlaError {
     /// A date-time that is not in the form YYYY-MM-DDTHH:MM.
     MalformedDateTime(String),
-    /// A time zone name that is not in the IANA database.
+    /// A time zone name that is not one of the zones compiled in: not an
+    /// IANA name at all, or a real one this build leaves out (README, "Time
+    /// zones"); the two are not told apart, since that would take the whole
+    /// list of IANA names.
     UnknownZone(String),
     /// A local time skipped when the clocks moved forward.
     NonexistentLocalTime {
@@ -37,7 +40,7 @@ impl fmt::Display for SlaError {
             ),
             Self::UnknownZone(name) => write!(
                 f,
-                "\"{name}\" is not a known IANA time zone (for example America/New_York or Europe/London)"
+                "\"{name}\" is not among the time zones Deskaid knows (IANA names such as America/New_York or Europe/London)"
             ),
             Self::NonexistentLocalTime { input, zone, gap } => write!(
                 f,

@@ -3,6 +3,7 @@
 //! deadlines can go into the agent's own calendar.
 
 use super::{Deadline, Due, QueueRow, SlaEngine};
+use crate::domain::csv::{csv_line, typed_text};
 use chrono::{DateTime, Utc};
 
 /// The queue as CSV: a header row, one row per case, CRLF line endings and
@@ -57,32 +58,6 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
         ]));
     }
     out
-}
-
-/// Text the agent typed, with a leading `'` when it starts like a formula
-/// (`=`, `+`, `-`, `@`, tab or CR): spreadsheets would otherwise run it when
-/// the file is opened (OWASP "CSV injection"); the quote shows as text.
-fn typed_text(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
-}
-
-/// One CSV record ending in CRLF.
-fn csv_line<const N: usize>(fields: [String; N]) -> String {
-    let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
-    format!("{}\r\n", quoted.join(","))
-}
-
-/// A field quoted per RFC 4180 when it needs to be, inner quotes doubled.
-fn csv_field(field: &str) -> String {
-    if field.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
 }
 
 /// The dated deadlines still to meet for every row, as an iCalendar file:

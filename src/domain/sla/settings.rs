@@ -577,7 +577,7 @@ mod tests {
         );
         assert_eq!(
             problems(|s| s.calendar.time_zone = "Mars/Olympus".to_string()),
-            vec!["\"Mars/Olympus\" is not a known IANA time zone (for example America/New_York or Europe/London)"]
+            vec!["\"Mars/Olympus\" is not among the time zones Deskaid knows (IANA names such as America/New_York or Europe/London)"]
         );
         assert_eq!(
             problems(|s| s.calendar.extra_holidays = vec!["2026-12-32".to_string()]),

@@ -6,11 +6,13 @@
 mod link;
 mod question;
 mod results;
+mod send;
 mod start;
-mod words;
 
 use crate::components::focus::focus_after_render;
+// The quiz's words are shared with the class results page.
 use crate::components::notice::Notices;
+use crate::components::quiz_words as words;
 use crate::components::title::set_page_title;
 use crate::domain::content;
 use crate::domain::quiz::{

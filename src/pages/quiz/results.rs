@@ -1,6 +1,8 @@
 //! The results of a finished quiz: score, pass or fail, per topic and per
-//! question, the time taken, what to do next, and a printable summary.
+//! question, the time taken, what to do next, the result to send the
+//! trainer (exams), and a printable summary.
 
+use super::send::{sender_name, SendResult};
 use super::words::{
     answer_text, format_duration, format_percent, format_when, question_link, right_answer_text,
     verdict_word,
@@ -27,7 +29,8 @@ pub(super) fn ResultsView(
         return ().into_any();
     };
     let bank = quiz.bank.get_untracked();
-    let name = RwSignal::new(String::new());
+    let name = sender_name(quiz);
+    let is_exam = spec.mode == QuizMode::Exam;
     let review_error = RwSignal::new(None::<String>);
     let review = {
         let topics = spec.topics.clone();
@@ -90,6 +93,7 @@ pub(super) fn ResultsView(
             <Show when=move || review_error.get().is_some()>
                 <p class="inline-error" role="alert">{move || review_error.get()}</p>
             </Show>
+            {is_exam.then(|| view! { <SendResult quiz=quiz/> })}
             <h3>"By topic"</h3>
             <div class="quiz-table-wrap">
                 <table class="quiz-table" data-testid="quiz-topic-scores">
@@ -133,7 +137,9 @@ pub(super) fn ResultsView(
             </ol>
             <div class="quiz-print-controls">
                 <h3>"Printable summary"</h3>
-                <TextField id="quiz-print-name" label="Your name (printed on the summary)" autocomplete="name" value=name/>
+                {(!is_exam).then(|| view! {
+                    <TextField id="quiz-your-name" label="Your name (printed on the summary)" autocomplete="name" value=name/>
+                })}
                 <div class="button-row">
                     <button type="button" on:click=print>"Print summary"</button>
                 </div>

@@ -463,6 +463,11 @@ mod tests {
         }
     }
 
+    /// An expected initial-contact and resolution due, as [`dues`] gives them.
+    fn pair(initial: &str, resolution: &str) -> (String, String) {
+        (initial.to_string(), resolution.to_string())
+    }
+
     fn dues(input: &CalcInput) -> (String, String) {
         dues_with(sla_defaults(), input)
     }
@@ -484,33 +489,21 @@ mod tests {
     fn the_url_contract_examples_give_the_expected_instants() {
         assert_eq!(
             dues(&input("general", "2026-03-06T15:01", Some(""))),
-            (
-                "2026-03-09T12:00:00-04:00".into(),
-                "2026-03-12T15:01:00-04:00".into()
-            )
+            pair("2026-03-09T12:00:00-04:00", "2026-03-12T15:01:00-04:00")
         );
         assert_eq!(
             dues(&input("general", "2026-03-06T15:01", Some("2026-03-09"))),
-            (
-                "2026-03-10T12:00:00-04:00".into(),
-                "2026-03-13T15:01:00-04:00".into()
-            )
+            pair("2026-03-10T12:00:00-04:00", "2026-03-13T15:01:00-04:00")
         );
         assert_eq!(
             dues(&input("executive", "2026-03-13T16:30", None)),
-            (
-                "2026-03-13T18:30:00-04:00".into(),
-                "2026-03-18T16:30:00-04:00".into()
-            )
+            pair("2026-03-13T18:30:00-04:00", "2026-03-18T16:30:00-04:00")
         );
         let mut regulatory = input("regulatory", "2026-03-02T10:00", None);
         regulatory.agency_days = "30".into();
         assert_eq!(
             dues(&regulatory),
-            (
-                "2026-03-03T10:00:00-05:00".into(),
-                "2026-04-01T10:00:00-04:00".into()
-            )
+            pair("2026-03-03T10:00:00-05:00", "2026-04-01T10:00:00-04:00")
         );
         regulatory.agency_days.clear();
         assert!(dues(&regulatory).1.contains("the agency sets"));
@@ -530,7 +523,10 @@ mod tests {
         let mut bad = input("general", "2026-02-30T10:00", Some("2026-13-01, x"));
         bad.zone = "America/NewYork".into();
         let errors = compute(sla_defaults(), &bad).errors;
-        assert!(errors.zone.unwrap().contains("not a known IANA time zone"));
+        assert!(errors
+            .zone
+            .unwrap()
+            .contains("not among the time zones Deskaid knows"));
         assert!(errors
             .holidays
             .unwrap()
@@ -658,10 +654,7 @@ mod tests {
         // The team's hours (default): 13:00 PDT is 16:00 EDT, after the cut-off.
         assert_eq!(
             dues(&la),
-            (
-                "2026-03-11T12:00:00-04:00".into(),
-                "2026-03-16T16:00:00-04:00".into()
-            )
+            pair("2026-03-11T12:00:00-04:00", "2026-03-16T16:00:00-04:00")
         );
         assert_eq!(
             hours_of_words(shipped, &la).unwrap(),
@@ -677,10 +670,7 @@ mod tests {
         customer.calendar.hours_of = HoursOf::Customer;
         assert_eq!(
             dues_with(&customer, &la),
-            (
-                "2026-03-10T17:00:00-07:00".into(),
-                "2026-03-16T13:00:00-07:00".into()
-            )
+            pair("2026-03-10T17:00:00-07:00", "2026-03-16T13:00:00-07:00")
         );
         assert_eq!(
             hours_of_words(&customer, &la).unwrap(),

@@ -1,7 +1,6 @@
 //! The question bank in use: what it holds, export to a file, sharing by
 //! link, importing a trainer's bank, and going back to the shipped one.
 
-use super::trainer::app_url;
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
@@ -9,7 +8,7 @@ use crate::components::form::FileField;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{encode_bank_fragment, Bank, ShareError, FRAGMENT_LIMIT};
 use crate::domain::text::{capitalise, plural};
-use crate::nav::Route;
+use crate::nav::{app_url, Route};
 use leptos::prelude::*;
 
 /// The bank in use; import, export and sharing of custom banks.

@@ -6,7 +6,7 @@ use super::words::describe_spec;
 use super::Quiz;
 use crate::components::copy_button::CopyButton;
 use crate::domain::quiz::{spec_to_pairs, FittedSpec};
-use crate::nav::Route;
+use crate::nav::{app_url, Route};
 use leptos::prelude::*;
 
 /// The link to the quiz the options describe, what it sets up, and Copy.
@@ -47,16 +47,11 @@ pub(super) fn TrainerLink(
                 None => view! { <p class="hint">"Correct the options above to get a link."</p> }.into_any(),
             }}
             <CopyButton text=Signal::derive(move || link.get().unwrap_or_default()) label="Copy link"/>
+            <p>
+                "After an exam each trainee can send you their result; gather them on the "
+                <a href=Route::Results.href()>"Class results"</a>
+                " page to see the class table and what the class misses."
+            </p>
         </div>
     }
-}
-
-/// The full address of `hash` in this copy of the app, for links to share.
-pub(super) fn app_url(hash: &str) -> String {
-    let location = window().location();
-    format!(
-        "{}{}{hash}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default(),
-    )
 }

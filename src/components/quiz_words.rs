@@ -1,6 +1,7 @@
 //! The quiz in words: dates, durations, scores, modes, verdicts, a quiz's
 //! settings and a question's answers as people read them, one copy for the
-//! start screen, the questions and the results.
+//! quiz's start screen, questions and results, and the trainer's class
+//! results.
 
 use crate::components::clock::to_local;
 use crate::components::form::FormOption;
@@ -15,19 +16,19 @@ use chrono::{DateTime, Duration, FixedOffset, Utc};
 
 /// The learner's local time now, with the offset their zone has now, which
 /// the quiz domain expects (the streak's days are local days).
-pub(super) fn local_now() -> DateTime<FixedOffset> {
+pub fn local_now() -> DateTime<FixedOffset> {
     to_local(Utc::now())
 }
 
 /// A date and time for people: "5 Mar 2026, 14:05".
-pub(super) fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
+pub fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
     to_local(when.with_timezone(&Utc))
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }
 
 /// A length of time for people: "3 min 07 s", "1 h 05 min".
-pub(super) fn format_duration(duration: Duration) -> String {
+pub fn format_duration(duration: Duration) -> String {
     let seconds = duration.num_seconds().max(0);
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     if h > 0 {
@@ -37,18 +38,10 @@ pub(super) fn format_duration(duration: Duration) -> String {
     }
 }
 
-/// A score in percent, rounded for display: "83%", "66.7%".
-pub(super) fn format_percent(percent: f64) -> String {
-    let rounded = (percent * 10.0).round() / 10.0;
-    if rounded.fract() == 0.0 {
-        format!("{rounded:.0}%")
-    } else {
-        format!("{rounded:.1}%")
-    }
-}
+pub use crate::domain::text::format_percent;
 
 /// Each topic's id and title with its question count, in bank order.
-pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
+pub fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
     bank.topics()
         .iter()
         .map(|t| {
@@ -59,7 +52,7 @@ pub(super) fn topic_counts(bank: &Bank) -> Vec<(String, String, usize)> {
 }
 
 /// A verdict in words.
-pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
+pub fn verdict_word(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::Correct => "Correct",
         Verdict::Partial => "Partly right",
@@ -69,7 +62,7 @@ pub(super) fn verdict_word(verdict: Verdict) -> &'static str {
 
 /// One line describing a quiz: "Exam: 3 questions on Deadlines, time limit
 /// 15 minutes, pass mark 80%, seed 7".
-pub(super) fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
+pub fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
     let questions = match spec.count {
         Some(n) => plural(n as u64, "question").to_string(),
         None if spec.mode == QuizMode::SpacedReview => "questions".to_string(),
@@ -99,14 +92,14 @@ pub(super) fn describe_spec(spec: &QuizSpec, bank: &Bank) -> String {
 }
 
 /// The text of a choice, or its id if the question no longer has it.
-pub(super) fn choice_text(question: &Question, id: &str) -> String {
+pub fn choice_text(question: &Question, id: &str) -> String {
     question
         .choice(id)
         .map_or_else(|| id.to_string(), |c| c.text.clone())
 }
 
 /// What the learner answered, in words.
-pub(super) fn answer_text(question: &Question, answer: &AnswerGiven) -> String {
+pub fn answer_text(question: &Question, answer: &AnswerGiven) -> String {
     match answer {
         AnswerGiven::Choices(ids) => ids
             .iter()
@@ -128,7 +121,7 @@ fn numbered(question: &Question, ids: &[String]) -> String {
 }
 
 /// The right answer, in words.
-pub(super) fn right_answer_text(question: &Question) -> String {
+pub fn right_answer_text(question: &Question) -> String {
     let choices = || {
         question
             .correct
@@ -155,7 +148,7 @@ pub(super) fn right_answer_text(question: &Question) -> String {
 
 /// Where a question's link leads in the app, with the link text; `None` when
 /// it has no link or the link points nowhere (custom banks).
-pub(super) fn question_link(question: &Question) -> Option<(String, &'static str)> {
+pub fn question_link(question: &Question) -> Option<(String, &'static str)> {
     let target = LinkTarget::parse(question.link.as_deref()?).ok()?;
     if !content::link_exists(content::flows(), &target) {
         return None;
