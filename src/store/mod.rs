@@ -15,7 +15,7 @@ mod state;
 mod tab;
 mod transfer;
 
-pub use backup::{delete_set_aside, set_aside_copies, SetAsideCopy, COPIES_KEPT};
+pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
 pub use local::WriteError;
 pub use persisted::Persisted;

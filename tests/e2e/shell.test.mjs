@@ -146,6 +146,10 @@ describe('storage', () => {
     assert.match(listed[0], /^Your case queue, set aside before Deskaid recorded times \(24 bytes\)/);
     assert.match(listed[1], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(38 bytes\)/);
     assert.match(listed[2], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(21 bytes\)/);
+    // The space used counts the copies with their keys: 44 + 76 + 59 bytes.
+    const queueRow = page.getByTestId('space-used').getByRole('row', { name: /Your case queue/ });
+    assert.equal(await queueRow.getByRole('cell').textContent(), '179 bytes');
+    assert.match(await page.getByTestId('space-total').textContent(), /^In all [\d.]+ (bytes|kB), of about 5\.0 MB browsers usually allow a site here \(1% used\)\.$/);
     await expectNoAxeViolations(page, 'settings listing three copies of one concern');
     await closeClean(context, page);
   });
