@@ -81,8 +81,11 @@ async fn a_step_shows_its_choices_and_a_choice_leads_to_the_next_step() {
     .await;
     assert!(text_of(&container, ".esc-breadcrumb ol")
         .contains("Answer: Yes, the customer asked to escalate"));
-    let saved = saved_walks();
-    assert!(saved.contains("check-qualifiers"), "{saved}");
+    // Written within the store's half-second interval.
+    wait_until("the step to be saved", || {
+        saved_walks().contains("check-qualifiers")
+    })
+    .await;
     cleanup(container, handle);
 }
 
@@ -158,7 +161,11 @@ async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
     click_button(&container, "Yes, the customer asked to escalate").await;
     click_button(&container, "No qualifier applies").await;
     type_and_wait(&container, "#esc-note", "Calmer after an apology").await;
-    assert!(saved_walks().contains("Calmer after an apology"));
+    // Written within the store's half-second interval.
+    wait_until("the note to be saved", || {
+        saved_walks().contains("Calmer after an apology")
+    })
+    .await;
 
     // A trainer's link to a step that is not on this walk.
     go_to(&container, "#/escalation/leadership/tier2-available").await;
@@ -187,7 +194,10 @@ async fn a_link_off_the_walk_in_progress_asks_first_and_loses_nothing() {
         "Is a \"Phone-HO Tier 2\" agent available?"
     );
     assert!(text_of(&container, ".esc-step-meta").starts_with("Step 1"));
-    assert!(!saved_walks().contains("Calmer after an apology"));
+    wait_until("the new walk to be saved", || {
+        !saved_walks().contains("Calmer after an apology")
+    })
+    .await;
     cleanup(container, handle);
 }
 
@@ -217,9 +227,11 @@ async fn browser_back_after_changing_an_answer_keeps_the_walk() {
         text_of(&container, "main h2"),
         "Start a new walk at this step?"
     );
-    let saved = saved_walks();
-    assert!(saved.contains("leadership/no-escalation"), "{saved}");
-    assert!(saved.contains("No, they did not ask"), "{saved}");
+    wait_until("the changed answer to be saved", || {
+        let saved = saved_walks();
+        saved.contains("leadership/no-escalation") && saved.contains("No, they did not ask")
+    })
+    .await;
     cleanup(container, handle);
 }
 

@@ -9,8 +9,8 @@ use crate::components::notice::{NoticeKind, Notices};
 use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
 use crate::store::{delete_set_aside, export_all, import_all, set_aside_copies};
+use crate::store::{space_used, SetAsideCopy, COPIES_KEPT};
 use crate::store::{AppState, ImportError, Theme};
-use crate::store::{SetAsideCopy, COPIES_KEPT};
 use leptos::prelude::*;
 
 /// Preferences and data management.
@@ -57,6 +57,8 @@ fn DataManagement(
     let import_error = RwSignal::new(None::<String>);
 
     let export = move |_| {
+        // The export reads storage: changes still waiting go in first.
+        state.flush_all();
         let now = chrono::Utc::now();
         let text = export_all(&now.to_rfc3339());
         let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
@@ -64,6 +66,8 @@ fn DataManagement(
     };
 
     let import = Callback::new(move |(name, text): (String, Option<String>)| {
+        // Written first, so the imported records replace them when merged.
+        state.flush_all();
         match text
             .ok_or(ImportError::NotText)
             .and_then(|text| import_all(&text))
@@ -107,6 +111,7 @@ fn DataManagement(
                     {move || import_error.get()}
                 </p>
             </Show>
+            <SpaceUsed/>
             <SetAsideCopies/>
             <ConfirmedAction
                 label="Reset all data…"
@@ -133,6 +138,8 @@ fn SetAsideCopies() -> impl IntoView {
         state.walks().with(|_| ());
         state.queue().with(|_| ());
         state.quiz().with(|_| ());
+        state.quiz_bank().with(|_| ());
+        state.results().with(|_| ());
         copies.set(set_aside_copies());
     });
     view! {
@@ -203,6 +210,54 @@ fn SetAsideItem(
                 "Delete"
             </button>
         </li>
+    }
+}
+
+/// What browsers usually let one site keep in this storage: 5 million
+/// characters in Chromium and Firefox (Deskaid's text is mostly ASCII, one
+/// byte a character).
+const TYPICAL_QUOTA_BYTES: usize = 5_000_000;
+
+/// The bytes each concern uses, and the total against the usual quota, so
+/// growth is seen before the storage is full.
+#[component]
+fn SpaceUsed() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let used = Memo::new(move |_| {
+        // Re-measured when any concern changes (the writes follow within
+        // half a second; a change to the figures is rarely that quick).
+        state.settings.with(|_| ());
+        state.walks().with(|_| ());
+        state.queue().with(|_| ());
+        state.quiz().with(|_| ());
+        state.quiz_bank().with(|_| ());
+        state.results().with(|_| ());
+        space_used()
+            .into_iter()
+            .map(|(stored, bytes)| (stored.label, bytes))
+            .collect::<Vec<_>>()
+    });
+    let total = move || used.with(|u| u.iter().map(|(_, bytes)| bytes).sum::<usize>());
+    view! {
+        <h3 id="space-heading">"Space used in this browser"</h3>
+        <table class="space-used" aria-labelledby="space-heading" data-testid="space-used">
+            <thead>
+                <tr><th scope="col">"Data"</th><th scope="col">"Size"</th></tr>
+            </thead>
+            <tbody>
+                {move || used.get().into_iter().map(|(label, bytes)| view! {
+                    <tr><th scope="row">{format!("Your {label}")}</th><td>{format_bytes(bytes)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+        <p data-testid="space-total">
+            {move || format!(
+                "In all {}, of about {} browsers usually allow a site here ({}% used).",
+                format_bytes(total()),
+                format_bytes(TYPICAL_QUOTA_BYTES),
+                (total() * 100).div_ceil(TYPICAL_QUOTA_BYTES),
+            )}
+        </p>
     }
 }
 

@@ -77,9 +77,23 @@ pub fn App() -> impl IntoView {
     let storage_listener = window_event_listener(ev::storage, move |event| {
         state.reload_key(event.key().as_deref());
     });
+    // Changes are written at most every half second while the user types;
+    // one still waiting is written as the tab is hidden or closed, the last
+    // moment a page can rely on, so closing mid-sentence loses nothing.
+    let hide_listener = window_event_listener(ev::pagehide, move |_| state.flush_all());
+    let visibility_listener = window_event_listener(ev::visibilitychange, move |_| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.hidden());
+        if hidden {
+            state.flush_all();
+        }
+    });
     on_cleanup(move || {
         hash_listener.remove();
         storage_listener.remove();
+        hide_listener.remove();
+        visibility_listener.remove();
     });
 
     Effect::new(move |_| {

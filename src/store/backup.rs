@@ -147,6 +147,23 @@ pub fn set_aside(key: &str, raw: &str, now: DateTime<Utc>) -> Result<SetAside, W
     })
 }
 
+/// The space each concern takes in storage now, in bytes of its key and
+/// stored text (UTF-8), copies set aside included, in [`STORED`] order.
+pub fn space_used() -> Vec<(&'static StoredKey, usize)> {
+    let keys = stored_keys();
+    let size = |key: &str| read_raw(key).map_or(0, |raw| key.len() + raw.len());
+    STORED
+        .iter()
+        .map(|stored| {
+            let copies: usize = copies_of(stored.key, &keys)
+                .iter()
+                .map(|(copy, _)| size(copy))
+                .sum();
+            (stored, size(stored.key) + copies)
+        })
+        .collect()
+}
+
 /// Every copy set aside, by concern, oldest first within each.
 pub fn set_aside_copies() -> Vec<SetAsideCopy> {
     let keys = stored_keys();

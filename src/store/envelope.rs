@@ -4,9 +4,11 @@
 //! older versions are migrated step by step, and anything unreadable is
 //! reported in words the user can act on.
 
+use super::merge::{merge_whole, Deletions};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Value};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// A value persisted under one key, with its schema version and migrations.
@@ -23,6 +25,21 @@ pub trait Persist: Serialize + DeserializeOwned + Default + Clone + PartialEq {
     /// The default refuses, which is right until a second version exists.
     fn migrate(from: u32, _data: Value) -> Result<Value, NoMigration> {
         Err(NoMigration { from })
+    }
+
+    /// Combines this tab's value (`mine`) with the one another tab stored
+    /// (`theirs`) since both last agreed (`base`), before this tab writes.
+    /// `deleted` holds the records the other tab deleted (see `merge`). The
+    /// default treats the value as one record (`merge::merge_whole`);
+    /// concerns holding many records merge them one by one.
+    fn merge(base: &Self, mine: Self, theirs: Self, _deleted: &Deletions) -> Self {
+        merge_whole(base, mine, theirs)
+    }
+
+    /// The ids of the records a merge treats one by one, so that their
+    /// deletions can be stored; none for a concern merged whole.
+    fn record_ids(&self) -> BTreeSet<String> {
+        BTreeSet::new()
     }
 
     /// Checks a readable value beyond its format (rules that contradict each
@@ -68,6 +85,15 @@ pub fn encode<T: Persist>(value: &T) -> String {
     json!({ "version": T::VERSION, "data": value }).to_string()
 }
 
+/// The envelope with the records deleted lately beside the data (older
+/// versions of Deskaid ignore the field); none, none written.
+pub fn encode_tracked<T: Persist>(value: &T, deleted: &Deletions) -> String {
+    if deleted.is_empty() {
+        return encode(value);
+    }
+    json!({ "version": T::VERSION, "data": value, "deleted": deleted }).to_string()
+}
+
 /// Why a stored or imported record cannot be used: a plain reason for the
 /// user, and the parser's own words for the browser console.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,19 +127,29 @@ const NOT_DESKAID: &str = "the data was not written by Deskaid";
 
 /// Reads an envelope written by any version up to today's, migrating as needed.
 pub fn decode<T: Persist>(raw: &str) -> Result<T, Unreadable> {
+    decode_tracked(raw).map(|(value, _)| value)
+}
+
+/// Reads an envelope and the records deleted lately stored beside its data
+/// (none when the field is missing or not readable: it only helps merges).
+pub fn decode_tracked<T: Persist>(raw: &str) -> Result<(T, Deletions), Unreadable> {
     let envelope: Value = serde_json::from_str(raw).map_err(|e| {
         Unreadable::new(
             "the stored text is damaged (it is not complete JSON)",
             e.to_string(),
         )
     })?;
-    decode_envelope(envelope)
-}
-
-fn decode_envelope<T: Persist>(envelope: Value) -> Result<T, Unreadable> {
     let Value::Object(mut fields) = envelope else {
         return Err(Unreadable::new(NOT_DESKAID, "expected an object"));
     };
+    let deleted = fields
+        .remove("deleted")
+        .and_then(|deleted| serde_json::from_value(deleted).ok())
+        .unwrap_or_default();
+    Ok((decode_fields(fields)?, deleted))
+}
+
+fn decode_fields<T: Persist>(mut fields: serde_json::Map<String, Value>) -> Result<T, Unreadable> {
     let version = fields
         .get("version")
         .and_then(Value::as_u64)
@@ -218,6 +254,30 @@ pub(crate) mod tests {
         let raw = encode(&value);
         assert_eq!(raw, r#"{"data":{"count":7,"label":"calls"},"version":3}"#);
         assert_eq!(decode::<Counter>(&raw), Ok(value));
+    }
+
+    #[test]
+    fn deletions_travel_beside_the_data_and_only_when_there_are_some() {
+        let value = Counter {
+            count: 1,
+            label: "x".into(),
+        };
+        assert_eq!(encode_tracked(&value, &Deletions::new()), encode(&value));
+        let deleted: Deletions = [("gone".to_string(), 5)].into();
+        let raw = encode_tracked(&value, &deleted);
+        assert_eq!(
+            raw,
+            r#"{"data":{"count":1,"label":"x"},"deleted":{"gone":5},"version":3}"#
+        );
+        assert_eq!(
+            decode_tracked::<Counter>(&raw),
+            Ok((value.clone(), deleted))
+        );
+        let odd = r#"{"data":{"count":1,"label":"x"},"deleted":[1],"version":3}"#;
+        assert_eq!(
+            decode_tracked::<Counter>(odd),
+            Ok((value, Deletions::new()))
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Everything Deskaid keeps, by job: the versioned envelope and its
 //! migrations (`envelope`, plain Rust), the only calls to localStorage
-//! (`local`), [`Persisted`] handles (`persisted`), the copies of unreadable
+//! (`local`), merging two tabs' edits (`merge`, plain Rust), [`Persisted`]
+//! handles (`persisted`), the copies of unreadable
 //! data set aside (`backup`), export and import (`transfer`), the app state
 //! shared through context (`state`), and memory for the life of the tab
 //! (`tab`).
@@ -8,15 +9,18 @@
 mod backup;
 mod envelope;
 mod local;
+mod merge;
 mod persisted;
 mod state;
 mod tab;
 mod transfer;
 
-pub use backup::{delete_set_aside, set_aside_copies, SetAsideCopy, COPIES_KEPT};
+pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
 pub use local::WriteError;
 pub use persisted::Persisted;
-pub use state::{remember_theme, AppState, Queue, QuizData, Settings, StoredKey, Theme, Walks};
+pub use state::{
+    remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,
+};
 pub use tab::{TabMemory, TabSlot};
 pub use transfer::{export_all, import_all, ImportError};

@@ -4,39 +4,70 @@
 //! what happened.
 
 use super::backup::{age_words, delete_all_set_aside, set_aside, SetAside, COPIES_KEPT};
-use super::envelope::{decode, encode, Persist};
+use super::envelope::{decode_tracked, encode_tracked, Persist};
 use super::local::{read_raw, remove, storage_available, write_raw};
+use super::merge::{next_deletions, Deletions};
 use crate::components::notice::{NoticeKind, Notices};
 use chrono::{DateTime, Utc};
+use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
+use std::time::Duration;
 
-/// Loads a concern, falling back to defaults with a message for the user.
-/// Unreadable data is copied to a key of its own and, once copied, removed, so
-/// the notice shows once; data from a newer Deskaid stays for that version.
-fn load<T: Persist>() -> (T, Option<String>) {
+/// What storage held for a concern.
+struct Loaded<T> {
+    /// The value; `None` when there is none to use (storage is unavailable,
+    /// or the stored data could not be read and was set aside).
+    value: Option<T>,
+    /// What the key holds once loading is done, to tell later whether another
+    /// tab wrote since.
+    raw: Option<String>,
+    /// The records deleted lately, stored beside the value (see `merge`).
+    deleted: Deletions,
+    /// What the user is told, if anything went wrong.
+    problem: Option<String>,
+}
+
+/// Loads a concern; a missing key is the default value. Unreadable data is
+/// copied to a key of its own and, once copied, removed, so the notice shows
+/// once; data from a newer Deskaid stays for that version.
+fn load<T: Persist>() -> Loaded<T> {
     if !storage_available() {
-        return (
-            T::default(),
-            Some(format!(
+        return Loaded {
+            value: None,
+            raw: None,
+            deleted: Deletions::new(),
+            problem: Some(format!(
                 "This browser does not let Deskaid store data, so your {} will last only until this tab is closed.",
                 T::LABEL
             )),
-        );
+        };
     }
     let Some(raw) = read_raw(T::KEY) else {
-        return (T::default(), None);
+        return Loaded {
+            value: Some(T::default()),
+            raw: None,
+            deleted: Deletions::new(),
+            problem: None,
+        };
     };
-    match decode::<T>(&raw) {
-        Ok(value) => (value, None),
+    match decode_tracked::<T>(&raw) {
+        Ok((value, deleted)) => Loaded {
+            value: Some(value),
+            raw: Some(raw),
+            deleted,
+            problem: None,
+        },
         Err(unreadable) => {
             web_sys::console::warn_1(
                 &format!("Deskaid: {} unreadable: {}", T::KEY, unreadable.detail).into(),
             );
             let now = Utc::now();
+            let mut left = Some(raw.clone());
             let kept = match set_aside(T::KEY, &raw, now) {
                 Ok(outcome) => {
                     if !unreadable.newer_version {
                         remove(T::KEY);
+                        left = None;
                     }
                     set_aside_words(&outcome, now)
                 }
@@ -44,14 +75,16 @@ fn load<T: Persist>() -> (T, Option<String>) {
                     "A copy could not be kept aside ({e}), so it stays in place until something new is saved."
                 ),
             };
-            (
-                T::default(),
-                Some(format!(
+            Loaded {
+                value: None,
+                raw: left,
+                deleted: Deletions::new(),
+                problem: Some(format!(
                     "Your saved {} could not be read: {}. Deskaid is using the defaults instead. {kept}",
                     T::LABEL,
                     unreadable.reason
                 )),
-            )
+            }
         }
     }
 }
@@ -79,10 +112,32 @@ fn set_aside_words(outcome: &SetAside, now: DateTime<Utc>) -> String {
     words
 }
 
-/// A persisted concern in the UI: a signal that saves itself on every update
-/// and reports a failed write instead of losing the in-memory state.
+/// How often, at most, a concern is written while the user types or clicks
+/// (milliseconds): each write encodes the whole concern and wakes every
+/// other open tab. The first change after a quiet spell is written at once.
+const WRITE_INTERVAL_MS: f64 = 500.0;
+
+/// What a tab knows of the stored copy of a concern.
+struct StoredCopy<T> {
+    /// The value as last read from or written to storage: what this tab and
+    /// the others last agreed on, the base of a merge.
+    base: T,
+    /// The stored text of `base`, to see cheaply whether another tab wrote.
+    base_raw: Option<String>,
+    /// The records deleted lately, as stored with `base`.
+    deleted: Deletions,
+    /// The write waiting for the interval to pass.
+    pending: Option<TimeoutHandle>,
+    /// When this tab last wrote (`Date.now()`, milliseconds).
+    last_write_ms: f64,
+}
+
+/// A persisted concern in the UI: a signal that saves itself soon after each
+/// update, merging what other tabs stored meanwhile, and reports a failed
+/// write instead of losing the in-memory state.
 pub struct Persisted<T: Persist + Send + Sync + 'static> {
     value: RwSignal<T>,
+    sync: StoredValue<StoredCopy<T>>,
     notices: Notices,
 }
 
@@ -97,12 +152,20 @@ impl<T: Persist + Send + Sync + 'static> Copy for Persisted<T> {}
 impl<T: Persist + Send + Sync + 'static> Persisted<T> {
     /// Loads the concern now, showing a notice if its data had to be replaced.
     pub fn load(notices: Notices) -> Self {
-        let (value, problem) = load::<T>();
-        if let Some(text) = problem {
+        let loaded = load::<T>();
+        if let Some(text) = loaded.problem {
             notices.push(NoticeKind::Warning, text);
         }
+        let value = loaded.value.unwrap_or_default();
         Persisted {
-            value: RwSignal::new(value),
+            value: RwSignal::new(value.clone()),
+            sync: StoredValue::new(StoredCopy {
+                base: value,
+                base_raw: loaded.raw,
+                deleted: loaded.deleted,
+                pending: None,
+                last_write_ms: 0.0,
+            }),
             notices,
         }
     }
@@ -122,12 +185,105 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         self.value.with_untracked(f)
     }
 
-    /// Changes the value and saves it; on failure the change stays in memory
-    /// and the user is told, while the saved copy is left untouched.
+    /// Changes the value and saves it: at once after a quiet spell, else
+    /// when [`WRITE_INTERVAL_MS`] has passed since the last write (or the
+    /// page is hidden, see [`Persisted::flush`]). A failed write keeps the
+    /// change in memory and tells the user.
     pub fn update(&self, change: impl FnOnce(&mut T)) {
         self.value.update(change);
-        let raw = self.value.with_untracked(encode);
-        if let Err(reason) = write_raw(T::KEY, &raw) {
+        self.save_soon();
+    }
+
+    /// Writes a waiting change now: the page is being hidden or closed, or
+    /// something is about to read storage directly (an export).
+    pub fn flush(&self) {
+        let pending = self
+            .sync
+            .try_update_value(|sync| sync.pending.take())
+            .flatten();
+        if let Some(handle) = pending {
+            handle.clear();
+            self.save_now();
+        }
+    }
+
+    fn save_soon(&self) {
+        let (waiting, last_write_ms) = self
+            .sync
+            .with_value(|sync| (sync.pending.is_some(), sync.last_write_ms));
+        if waiting {
+            return;
+        }
+        let wait = WRITE_INTERVAL_MS - (js_sys::Date::now() - last_write_ms);
+        if wait <= 0.0 {
+            self.save_now();
+            return;
+        }
+        let this = *self;
+        let later = move || {
+            if this
+                .sync
+                .try_update_value(|sync| sync.pending.take())
+                .is_some()
+            {
+                this.save_now();
+            }
+        };
+        match set_timeout_with_handle(later, Duration::from_millis(wait.ceil() as u64)) {
+            Ok(handle) => self.sync.update_value(|sync| sync.pending = Some(handle)),
+            Err(_) => self.save_now(),
+        }
+    }
+
+    /// Re-reads storage, merges what another tab wrote since this tab last
+    /// read or wrote it (see `merge`), and writes the result.
+    fn save_now(&self) {
+        let stored = read_raw(T::KEY);
+        let (changed_elsewhere, mut before) = self
+            .sync
+            .with_value(|sync| (sync.base_raw != stored, sync.base.record_ids()));
+        let mut stored_deleted = self.sync.with_value(|sync| sync.deleted.clone());
+        if changed_elsewhere {
+            let theirs = match stored.as_deref().map(decode_tracked::<T>) {
+                // Removed by another tab's reset: records this tab did not
+                // change go; its own changes stay.
+                None => Some((
+                    T::default(),
+                    before.iter().map(|id| (id.clone(), 0)).collect(),
+                )),
+                Some(Ok(theirs)) => Some(theirs),
+                // Unreadable: keep it aside and write this tab's value.
+                Some(Err(_)) => {
+                    if let Some(raw) = &stored {
+                        let _ = set_aside(T::KEY, raw, Utc::now());
+                    }
+                    None
+                }
+            };
+            if let Some((theirs, deleted)) = theirs {
+                before.extend(theirs.record_ids());
+                self.merge_in(theirs, &deleted);
+                stored_deleted = deleted;
+            }
+        }
+        let written = self.value.get_untracked();
+        let deleted = next_deletions(
+            &stored_deleted,
+            &before,
+            &written.record_ids(),
+            js_sys::Date::now() as i64,
+        );
+        let raw = encode_tracked(&written, &deleted);
+        let result = write_raw(T::KEY, &raw);
+        self.sync.update_value(|sync| {
+            sync.last_write_ms = js_sys::Date::now();
+            if result.is_ok() {
+                sync.base = written;
+                sync.base_raw = Some(raw);
+                sync.deleted = deleted;
+            }
+        });
+        if let Err(reason) = result {
             self.notices.push(
                 NoticeKind::Error,
                 format!(
@@ -138,22 +294,62 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         }
     }
 
-    /// Replaces the value with what storage holds now (another tab wrote it).
-    pub fn reload(&self) {
-        let (value, problem) = load::<T>();
-        if let Some(text) = problem {
-            self.notices.push(NoticeKind::Warning, text);
-        }
-        if self.value.with_untracked(|current| *current != value) {
-            self.value.set(value);
+    /// Merges `theirs`, another tab's stored value, into this tab's.
+    fn merge_in(&self, theirs: T, deleted: &Deletions) {
+        let mine = self.value.get_untracked();
+        let merged = self
+            .sync
+            .with_value(|sync| T::merge(&sync.base, mine.clone(), theirs, deleted));
+        if merged != mine {
+            self.value.set(merged);
         }
     }
 
-    /// Forgets the stored value, and any unreadable copy set aside, and
-    /// returns to defaults.
+    /// Takes in what storage holds now (another tab wrote it), merged with
+    /// this tab's changes not written yet, which are then written soon.
+    pub fn reload(&self) {
+        let loaded = load::<T>();
+        if let Some(text) = loaded.problem {
+            self.notices.push(NoticeKind::Warning, text);
+        }
+        match loaded.value {
+            Some(theirs) => {
+                self.merge_in(theirs.clone(), &loaded.deleted);
+                let unwritten = self.value.with_untracked(|mine| *mine != theirs);
+                self.sync.update_value(|sync| {
+                    sync.base = theirs;
+                    sync.base_raw = loaded.raw;
+                    sync.deleted = loaded.deleted;
+                });
+                if unwritten {
+                    self.save_soon();
+                }
+            }
+            // Unreadable, and set aside: this tab's value is written back.
+            None => {
+                self.sync.update_value(|sync| sync.base_raw = loaded.raw);
+                self.save_soon();
+            }
+        }
+    }
+
+    /// Forgets the stored value, any write waiting, and every unreadable
+    /// copy set aside, and returns to defaults.
     pub fn reset(&self) {
+        if let Some(handle) = self
+            .sync
+            .try_update_value(|sync| sync.pending.take())
+            .flatten()
+        {
+            handle.clear();
+        }
         remove(T::KEY);
         delete_all_set_aside(T::KEY);
         self.value.set(T::default());
+        self.sync.update_value(|sync| {
+            sync.base = T::default();
+            sync.base_raw = None;
+            sync.deleted = Deletions::new();
+        });
     }
 }

@@ -3,8 +3,9 @@
 //! its accessor to [`AppState`], a line to `AppState::load` and
 //! `AppState::load_all`, and one to [`STORED`].
 
-use super::envelope::{validate, Persist, RecordProblem, Unusable};
-use super::local::{remove, write_raw};
+use super::envelope::{encode, validate, NoMigration, Persist, RecordProblem, Unusable};
+use super::local::{read_raw, remove, write_raw};
+use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions};
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
@@ -16,7 +17,8 @@ use crate::domain::quiz::{Bank, Progress, QuizSession};
 use crate::domain::sla::{Case, SlaEngine, SlaSettings};
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Colour scheme choice; `System` follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +106,23 @@ impl Persist for Walks {
     const KEY: &'static str = "deskaid.walks";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "escalation walks";
+
+    /// By flow; a walk both tabs changed is this tab's, the later write.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        Walks {
+            by_flow: merge_map(
+                &base.by_flow,
+                mine.by_flow,
+                theirs.by_flow,
+                deleted,
+                |m, _| m,
+            ),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.by_flow.keys().cloned().collect()
+    }
 }
 
 /// The agent's own cases, for the queue and its deadlines.
@@ -117,27 +136,45 @@ impl Persist for Queue {
     const KEY: &'static str = "deskaid.queue";
     const VERSION: u32 = 1;
     const LABEL: &'static str = "case queue";
+
+    /// By case number; a case both tabs edited is this tab's, the later write.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        Queue {
+            cases: merge_list(
+                &base.cases,
+                mine.cases,
+                theirs.cases,
+                deleted,
+                |case| case.number.clone(),
+                |m, _| m,
+            ),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.cases.iter().map(|case| case.number.clone()).collect()
+    }
 }
 
 /// The learner's quiz data: history per question (with its FSRS schedule),
-/// exams and streak; the quiz in progress, so a reload continues it; a
-/// trainer's custom bank, as JSON, when one was imported; and the name the
-/// learner last sent a result under, so the next one needs no typing.
+/// exams and streak; the quiz in progress, so a reload continues it; and the
+/// name the learner last sent a result under, so the next one needs no
+/// typing. Version 1 also held the custom question bank, which moved to its
+/// own key ([`CustomBank`]) since it changes rarely and answers often.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizData {
     pub progress: Progress,
     pub session: Option<QuizSession>,
-    pub custom_bank: Option<String>,
     pub sender_name: String,
 }
 
-impl QuizData {
+impl CustomBank {
     /// The bank in use: the custom one if stored and valid, else the shipped
     /// one; with its identity, which results carry.
     pub fn bank_in_use(&self) -> (Bank, BankIdentity) {
         match self
-            .custom_bank
+            .json
             .as_deref()
             .and_then(|json| Bank::from_json(json).ok())
         {
@@ -156,16 +193,114 @@ impl QuizData {
 
 impl Persist for QuizData {
     const KEY: &'static str = "deskaid.quiz";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
     const LABEL: &'static str = "quiz progress";
+
+    /// Version 2 moved the custom bank to its own key; by the time a quiz
+    /// record is read, [`move_custom_bank_to_its_key`] has copied it there.
+    fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
+        match from {
+            1 => {
+                if let Some(fields) = data.as_object_mut() {
+                    fields.remove(LEGACY_BANK_FIELD);
+                }
+                Ok(data)
+            }
+            _ => Err(NoMigration { from }),
+        }
+    }
+
+    /// Answers by question id, the later answer winning when both tabs
+    /// answered one; exams and active days only grow, so both tabs' are
+    /// kept; the quiz in progress is a whole value.
+    fn merge(base: &Self, mine: Self, theirs: Self, deleted: &Deletions) -> Self {
+        let questions = merge_map(
+            &base.progress.questions,
+            mine.progress.questions,
+            theirs.progress.questions,
+            deleted,
+            |m, t| {
+                if t.last_answered_at > m.last_answered_at {
+                    t
+                } else {
+                    m
+                }
+            },
+        );
+        let mut exams = mine.progress.exams;
+        for exam in theirs.progress.exams {
+            if !exams.contains(&exam) {
+                exams.push(exam);
+            }
+        }
+        exams.sort_by_key(|exam| exam.finished_at);
+        QuizData {
+            progress: Progress {
+                questions,
+                exams,
+                active_days: merge_growing(mine.progress.active_days, theirs.progress.active_days),
+            },
+            session: merge_whole(&base.session, mine.session, theirs.session),
+            sender_name: merge_whole(&base.sender_name, mine.sender_name, theirs.sender_name),
+        }
+    }
+
+    fn record_ids(&self) -> BTreeSet<String> {
+        self.progress.questions.keys().cloned().collect()
+    }
+}
+
+/// A trainer's custom question bank, as JSON, when one was imported: up to
+/// a few MiB that change only when a bank is imported or removed, so they
+/// are not rewritten with every answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CustomBank {
+    pub json: Option<String>,
+}
+
+impl Persist for CustomBank {
+    const KEY: &'static str = "deskaid.quiz-bank";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "custom question bank";
 
     /// An imported custom question bank must pass the same checks as a new one.
     fn check(&self) -> Result<(), Unusable> {
         check_part(
-            self.custom_bank.as_deref(),
+            self.json.as_deref(),
             "custom question bank is not valid",
             |json| Bank::from_json(json).map(drop).map_err(|e| e.problems),
         )
+    }
+}
+
+/// Where version 1 of the quiz record kept the custom bank.
+const LEGACY_BANK_FIELD: &str = "custom_bank";
+
+/// The stored texts after moving a version 1 quiz record's custom bank to
+/// its own key, or `None` when there is nothing to move: the bank's
+/// envelope and the quiz record without it (still version 1, so its
+/// migration runs as for any older record).
+fn split_legacy_quiz(quiz_raw: &str) -> Option<(String, String)> {
+    let mut envelope: Value = serde_json::from_str(quiz_raw).ok()?;
+    if envelope.get("version")?.as_u64()? != 1 {
+        return None;
+    }
+    let data = envelope.get_mut("data")?.as_object_mut()?;
+    let json = data.remove(LEGACY_BANK_FIELD)?.as_str()?.to_string();
+    let bank = encode(&CustomBank { json: Some(json) });
+    Some((bank, envelope.to_string()))
+}
+
+/// Moves the custom bank out of a version 1 quiz record, before the quiz is
+/// read (which would drop it): the bank's key is written first, so a
+/// failed write leaves the old record whole.
+fn move_custom_bank_to_its_key() {
+    let Some((bank, quiz)) = read_raw(QuizData::KEY).and_then(|raw| split_legacy_quiz(&raw)) else {
+        return;
+    };
+    if write_raw(CustomBank::KEY, &bank).is_ok() {
+        let _ = write_raw(QuizData::KEY, &quiz);
     }
 }
 
@@ -198,6 +333,7 @@ pub struct AppState {
     walks: OnFirstUse<Walks>,
     queue: OnFirstUse<Queue>,
     quiz: OnFirstUse<QuizData>,
+    quiz_bank: OnFirstUse<CustomBank>,
     results: OnFirstUse<ClassResults>,
     /// The concerns loaded so far, for the operations that treat them alike
     /// (another tab's change, reset, import).
@@ -250,6 +386,7 @@ pub const STORED: &[StoredKey] = &[
     stored::<Walks>(),
     stored::<Queue>(),
     stored::<QuizData>(),
+    stored::<CustomBank>(),
     stored::<ClassResults>(),
 ];
 
@@ -263,6 +400,7 @@ impl AppState {
             walks: OnFirstUse::new(),
             queue: OnFirstUse::new(),
             quiz: OnFirstUse::new(),
+            quiz_bank: OnFirstUse::new(),
             results: OnFirstUse::new(),
             loaded: StoredValue::new(vec![Box::new(settings)]),
             owner: StoredValue::new(
@@ -284,7 +422,18 @@ impl AppState {
 
     /// The learner's quiz data.
     pub fn quiz(&self) -> Persisted<QuizData> {
+        if self.quiz.0.get_value().is_none() {
+            move_custom_bank_to_its_key();
+        }
         self.on_first_use(self.quiz)
+    }
+
+    /// The trainer's custom question bank, if one was imported.
+    pub fn quiz_bank(&self) -> Persisted<CustomBank> {
+        if self.quiz_bank.0.get_value().is_none() {
+            move_custom_bank_to_its_key();
+        }
+        self.on_first_use(self.quiz_bank)
     }
 
     /// The class results a trainer imported.
@@ -315,6 +464,7 @@ impl AppState {
         self.walks();
         self.queue();
         self.quiz();
+        self.quiz_bank();
         self.results();
     }
 
@@ -331,9 +481,18 @@ impl AppState {
         });
     }
 
+    /// Writes every change still waiting (see [`Persisted::update`]): the
+    /// page is hidden or closing, or storage is about to be read whole.
+    pub fn flush_all(&self) {
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.flush()));
+    }
+
     /// Re-reads every concern (after an import or a cleared storage).
     /// As for another tab's change, a concern not loaded yet needs nothing.
     pub fn reload_all(&self) {
+        // An old export's quiz record may carry a custom bank.
+        move_custom_bank_to_its_key();
         self.reload_key(None);
     }
 
@@ -348,6 +507,7 @@ impl AppState {
 /// What [`AppState`] does with each concern without knowing its type.
 trait Concern {
     fn key(&self) -> &'static str;
+    fn flush(&self);
     fn reload(&self);
     fn reset(&self);
 }
@@ -355,6 +515,10 @@ trait Concern {
 impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
     fn key(&self) -> &'static str {
         T::KEY
+    }
+
+    fn flush(&self) {
+        Persisted::flush(self);
     }
 
     fn reload(&self) {
@@ -377,7 +541,7 @@ pub fn validate_record(key: &str, raw: &str) -> Option<Result<(), RecordProblem>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::envelope::encode;
+    use crate::store::envelope::{decode, encode};
 
     fn default_validates<T: Persist>() {
         assert_eq!(
@@ -394,9 +558,106 @@ mod tests {
         default_validates::<Walks>();
         default_validates::<Queue>();
         default_validates::<QuizData>();
+        default_validates::<CustomBank>();
         default_validates::<ClassResults>();
-        assert_eq!(STORED.len(), 5, "a new stored key needs a line above");
+        assert_eq!(STORED.len(), 6, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
+    }
+
+    fn case(number: &str, notes: &str) -> Case {
+        serde_json::from_value(serde_json::json!({
+            "number": number,
+            "customer": "Customer",
+            "case_type": "general",
+            "received": "2026-11-30T14:00:00Z",
+            "zone": "America/New_York",
+            "status": "assigned",
+            "notes": notes,
+        }))
+        .unwrap()
+    }
+
+    fn queue(cases: &[(&str, &str)]) -> Queue {
+        Queue {
+            cases: cases.iter().map(|(n, notes)| case(n, notes)).collect(),
+        }
+    }
+
+    #[test]
+    fn a_version_1_quiz_record_gives_its_custom_bank_a_key_of_its_own() {
+        let v1 =
+            r#"{"version":1,"data":{"progress":{},"session":null,"custom_bank":"{\"bank\":1}"}}"#;
+        let (bank, quiz) = split_legacy_quiz(v1).unwrap();
+        assert_eq!(
+            decode::<CustomBank>(&bank),
+            Ok(CustomBank {
+                json: Some(r#"{"bank":1}"#.into())
+            })
+        );
+        assert_eq!(
+            quiz,
+            r#"{"data":{"progress":{},"session":null},"version":1}"#
+        );
+        assert_eq!(decode::<QuizData>(&quiz), Ok(QuizData::default()));
+        // Nothing to move: no bank, already moved, a later version, or damaged.
+        for raw in [
+            r#"{"version":1,"data":{"progress":{},"custom_bank":null}}"#,
+            quiz.as_str(),
+            r#"{"version":2,"data":{"custom_bank":"x"}}"#,
+            "{not json",
+        ] {
+            assert_eq!(split_legacy_quiz(raw), None, "{raw}");
+        }
+        // A version 1 record read as is (the move failed) still loads.
+        assert_eq!(decode::<QuizData>(v1), Ok(QuizData::default()));
+    }
+
+    #[test]
+    fn two_tabs_queues_merge_case_by_case() {
+        let base = queue(&[("1", ""), ("2", ""), ("3", "")]);
+        // This tab edits 1 and removes 2; the other adds 4 and edits 3.
+        let mine = queue(&[("1", "called"), ("3", "")]);
+        let theirs = queue(&[("1", ""), ("2", ""), ("3", "waiting"), ("4", "")]);
+        assert_eq!(
+            Queue::merge(&base, mine, theirs, &Deletions::new()),
+            queue(&[("1", "called"), ("3", "waiting"), ("4", "")])
+        );
+    }
+
+    #[test]
+    fn two_tabs_quiz_answers_merge_by_question_and_the_later_answer_wins() {
+        use crate::domain::quiz::Score;
+        use chrono::{FixedOffset, TimeZone};
+        let at = |hour| {
+            FixedOffset::west_opt(5 * 3600)
+                .unwrap()
+                .with_ymd_and_hms(2026, 12, 1, hour, 0, 0)
+                .unwrap()
+        };
+        let answered = |answers: &[(&str, f64, u32)]| {
+            let mut quiz = QuizData::default();
+            for (id, fraction, hour) in answers {
+                quiz.progress
+                    .record_answer(id, Score::from_fraction(*fraction), at(*hour));
+            }
+            quiz
+        };
+        let base = answered(&[("q1", 1.0, 9)]);
+        let mine = answered(&[("q1", 1.0, 9), ("q2", 0.0, 11), ("q3", 1.0, 10)]);
+        let theirs = answered(&[("q1", 1.0, 9), ("q2", 1.0, 12), ("q4", 1.0, 10)]);
+        let merged = QuizData::merge(&base, mine, theirs.clone(), &Deletions::new());
+        let ids: Vec<&str> = merged
+            .progress
+            .questions
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(ids, ["q1", "q2", "q3", "q4"]);
+        // q2 was answered in both tabs: the other tab's answer came later.
+        assert_eq!(
+            merged.progress.questions["q2"],
+            theirs.progress.questions["q2"]
+        );
     }
 
     #[test]
@@ -433,26 +694,24 @@ mod tests {
 
     #[test]
     fn results_carry_the_pack_of_the_bank_in_use() {
-        let (shipped, identity) = QuizData::default().bank_in_use();
+        let (shipped, identity) = CustomBank::default().bank_in_use();
         assert_eq!(&shipped, content::bank());
         assert_eq!(identity.pack, SHIPPED_PACK);
-        let custom = QuizData {
-            custom_bank: Some(
+        let custom = CustomBank {
+            json: Some(
                 r#"{"topics": [{"id": "t", "title": "T"}], "questions": [{"id": "q", "topic": "t",
                 "kind": "single", "prompt": "P", "choices": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}],
                 "correct": ["a"], "explanation": "E"}]}"#
                     .to_string(),
             ),
-            ..QuizData::default()
         };
         let (bank, custom_identity) = custom.bank_in_use();
         assert_eq!(bank.questions().len(), 1);
         assert_eq!(custom_identity.pack, CUSTOM_PACK);
         assert_ne!(custom_identity.version, identity.version);
         // A custom bank that no longer validates falls back to the shipped one.
-        let broken = QuizData {
-            custom_bank: Some("{".to_string()),
-            ..QuizData::default()
+        let broken = CustomBank {
+            json: Some("{".to_string()),
         };
         assert_eq!(broken.bank_in_use().1, identity);
     }

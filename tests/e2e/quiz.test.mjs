@@ -531,6 +531,11 @@ describe('exams', () => {
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     await answerRight(page);
+    // The answer is written within the store's half-second interval; the
+    // deadline is moved only once it is, as if the time had passed since.
+    await page.waitForFunction(
+      () => Object.keys(JSON.parse(localStorage.getItem('deskaid.quiz')).data.session.responses).length === 1,
+    );
     await page.evaluate(() => {
       const stored = JSON.parse(localStorage.getItem('deskaid.quiz'));
       const past = new Date(Date.now() - 60_000).toISOString();
@@ -619,6 +624,25 @@ const CUSTOM = {
 };
 
 describe('custom banks', () => {
+  test('a bank kept in the quiz record by an older Deskaid moves to a key of its own, progress intact', async () => {
+    const { context, page } = await openFresh('#/');
+    const legacy = {
+      version: 1,
+      data: { progress: { questions: {}, exams: [], active_days: ['2026-11-27'] }, session: null, custom_bank: JSON.stringify(CUSTOM) },
+    };
+    await page.evaluate((legacy) => localStorage.setItem('deskaid.quiz', JSON.stringify(legacy)), legacy);
+    await page.goto(`${server.base}#/quiz`);
+    await page.getByTestId('quiz-bank-in-use').getByText('A custom question bank: 5 questions in 1 topic.').waitFor();
+    const stored = await page.evaluate(() => ({
+      bank: JSON.parse(localStorage.getItem('deskaid.quiz-bank')),
+      quiz: JSON.parse(localStorage.getItem('deskaid.quiz')),
+    }));
+    assert.deepEqual(JSON.parse(stored.bank.data.json), CUSTOM);
+    assert.equal('custom_bank' in stored.quiz.data, false);
+    assert.deepEqual(stored.quiz.data.progress.active_days, ['2026-11-27']);
+    await closeClean(context, page);
+  });
+
   test('a bank imported from a file round-trips through a link, and every kind of question works', async () => {
     const path = join(dir, 'custom.json');
     await writeFile(path, JSON.stringify(CUSTOM));

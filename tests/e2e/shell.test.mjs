@@ -55,6 +55,14 @@ describe('routes', () => {
   });
 });
 
+/**
+ * Closes the tab with its unload events (`pagehide`), as closing it by hand
+ * does, and resolves once it is closed.
+ */
+async function closeAsAUserWould(page) {
+  await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
+}
+
 describe('storage', () => {
   test('corrupt Deskaid keys and a foreign key: the app starts with one plain notice and sets the data aside', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskaid-'));
@@ -138,6 +146,10 @@ describe('storage', () => {
     assert.match(listed[0], /^Your case queue, set aside before Deskaid recorded times \(24 bytes\)/);
     assert.match(listed[1], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(38 bytes\)/);
     assert.match(listed[2], /^Your case queue, set aside on 30 Nov 2026, \d\d:\d\d:\d\d \(21 bytes\)/);
+    // The space used counts the copies with their keys: 44 + 76 + 59 bytes.
+    const queueRow = page.getByTestId('space-used').getByRole('row', { name: /Your case queue/ });
+    assert.equal(await queueRow.getByRole('cell').textContent(), '179 bytes');
+    assert.match(await page.getByTestId('space-total').textContent(), /^In all [\d.]+ (bytes|kB), of about 5\.0 MB browsers usually allow a site here \(1% used\)\.$/);
     await expectNoAxeViolations(page, 'settings listing three copies of one concern');
     await closeClean(context, page);
   });
@@ -202,6 +214,8 @@ describe('storage', () => {
 
     await page.getByLabel('Light').check();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
+    // Written within the store's half-second interval.
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('deskaid.settings')).data.theme === 'light');
 
     const before = await page.evaluate(() => JSON.stringify(localStorage));
     const badPath = join(dir, 'bad.json');
@@ -318,6 +332,81 @@ describe('storage', () => {
     await resume.getByText('Practice — question 2 of 2.').waitFor();
     assert.deepEqual([...quizTab.errors, ...other.errors], []);
     await context.close();
+  });
+
+  test('close mid-typing: a note typed and the page closed at once is there on reopening', async () => {
+    const context = await contextAt(browser);
+    const page = await openApp(context, server.base, '#/escalation/leadership/de-escalate');
+    const note = page.getByLabel('How did the customer respond? (optional)');
+    // Key by key: the first is written at once, the rest wait for the
+    // half-second interval, which closing the page does not wait for.
+    await note.pressSequentially('Calmer after an apology');
+    await closeAsAUserWould(page);
+
+    const reopened = await openApp(context, server.base, '#/escalation/leadership/de-escalate');
+    assert.equal(await reopened.getByLabel('How did the customer respond? (optional)').inputValue(), 'Calmer after an apology');
+    await closeClean(context, reopened);
+  });
+
+  test('a page hidden mid-typing writes the note at once', async () => {
+    const context = await contextAt(browser);
+    const page = await openApp(context, server.base, '#/escalation/leadership/de-escalate');
+    await page.getByLabel('How did the customer respond? (optional)').pressSequentially('Still upset');
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
+    const stored = await page.evaluate(() => localStorage.getItem('deskaid.walks'));
+    assert.match(stored, /"note":"Still upset"/);
+    await closeClean(context, page);
+  });
+
+  test('two tabs that never hear each other: cases and walk notes added, edited and removed in turn are all kept', async () => {
+    const context = await contextAt(browser);
+    // The worst case: neither tab gets the other's storage events, so each
+    // only learns of the other's changes when it writes.
+    await context.addInitScript(() => {
+      window.addEventListener('storage', (event) => event.stopImmediatePropagation(), true);
+    });
+    const first = await openApp(context, server.base, '#/queue');
+    const second = await openApp(context, server.base, '#/queue');
+    const add = (page, number) =>
+      addCase(page, { number, customer: `Customer ${number}`, received: '2026-11-30T09:00' });
+    const item = (page, number) => page.locator(`[data-testid=queue-case][data-case="${number}"]`);
+
+    await add(first, 'A-1');
+    await add(second, 'B-1');
+    await add(first, 'A-2');
+    // The second tab learnt of A-1 when it wrote B-1; it edits A-1.
+    await item(second, 'A-1').getByText('Edit status, next action and notes').click();
+    await item(second, 'A-1').getByTestId('edit-status').selectOption('Pending on');
+    await item(second, 'A-1').getByRole('button', { name: 'Save changes' }).click();
+    // The first tab learnt of B-1 when it wrote A-2; it removes B-1.
+    await item(first, 'B-1').getByRole('button', { name: 'Remove case B-1' }).click();
+    await add(second, 'B-2');
+
+    // Walk notes in two flows, typed in turn in the two tabs.
+    await first.goto(`${server.base}#/escalation/leadership/de-escalate`);
+    await second.goto(`${server.base}#/escalation/booking-refund/repeat-refund`);
+    await first.getByLabel('How did the customer respond? (optional)').fill('Calmer');
+    await second.getByLabel('The booking and the earlier refunds').fill('Booking 77, refunded twice');
+    await first.getByLabel('How did the customer respond? (optional)').fill('Calmer after an apology');
+    await closeAsAUserWould(first);
+    await closeAsAUserWould(second);
+
+    const check = await openApp(context, server.base, '#/queue');
+    const stored = await check.evaluate(() => ({
+      cases: JSON.parse(localStorage.getItem('deskaid.queue')).data.cases.map((c) => [c.number, c.status]),
+      notes: Object.values(JSON.parse(localStorage.getItem('deskaid.walks')).data.by_flow)
+        .flatMap((walk) => walk.visits.map((visit) => visit.note))
+        .filter(Boolean)
+        .sort(),
+    }));
+    assert.deepEqual(stored.cases.map(([number]) => number).sort(), ['A-1', 'A-2', 'B-2']);
+    assert.notEqual(stored.cases.find(([number]) => number === 'A-1')[1], stored.cases.find(([number]) => number === 'A-2')[1]);
+    assert.deepEqual(stored.notes, ['Booking 77, refunded twice', 'Calmer after an apology']);
+    await item(check, 'A-1').getByTestId('case-status').getByText('Pending on').waitFor();
+    await closeClean(context, check);
   });
 
   test('reset also deletes the copies set aside, and the list of them goes', async () => {

@@ -90,10 +90,8 @@ impl Quiz {
     /// Replaces the bank in use (`None`: the shipped one) and ends any quiz,
     /// whose questions may not exist in the new bank.
     fn use_bank(&self, json: Option<String>) {
-        self.state.quiz().update(|q| {
-            q.custom_bank = json;
-            q.session = None;
-        });
+        self.state.quiz_bank().update(|b| b.json = json);
+        self.state.quiz().update(|q| q.session = None);
         self.show_start.set(true);
     }
 }
@@ -113,17 +111,22 @@ pub fn QuizPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let location = expect_context::<CurrentLocation>().0;
-    let custom_json = Memo::new(move |_| state.quiz().with(|q| q.custom_bank.clone()));
-    let bank = Memo::new(move |_| {
-        Arc::new(custom_json.with(|json| {
-            json.as_deref()
+    // The custom bank, parsed once each time it changes (`None`: none, or
+    // one that no longer reads; the shipped bank is used instead).
+    let custom_bank = Memo::new(move |_| {
+        state.quiz_bank().with(|b| {
+            b.json
+                .as_deref()
                 .and_then(|json| Bank::from_json(json).ok())
-                .unwrap_or_else(|| content::bank().clone())
-        }))
+                .map(Arc::new)
+        })
     });
-    let custom = Memo::new(move |_| {
-        custom_json.with(|json| json.as_deref().is_some_and(|j| Bank::from_json(j).is_ok()))
+    let bank = Memo::new(move |_| {
+        custom_bank
+            .get()
+            .unwrap_or_else(|| Arc::new(content::bank().clone()))
     });
+    let custom = Memo::new(move |_| custom_bank.with(Option::is_some));
     let quiz = Quiz {
         state,
         bank,

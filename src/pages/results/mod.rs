@@ -69,12 +69,10 @@ pub fn ResultsPage() -> impl IntoView {
     set_page_title("Class results");
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
-    let custom_json = Memo::new(move |_| state.quiz().with(|q| q.custom_bank.clone()));
-    // Read again only when the custom bank changes, not whenever the quiz
-    // data does (every answer a learner gives in another tab).
+    // The bank has its own key: read again only when it changes, not when
+    // the quiz data does (every answer a learner gives in another tab).
     let bank = Memo::new(move |_| {
-        custom_json.track();
-        let (bank, identity) = state.quiz().with_untracked(|q| q.bank_in_use());
+        let (bank, identity) = state.quiz_bank().with(|b| b.bank_in_use());
         Arc::new(BankInUse { bank, identity })
     });
     let class = Class {
