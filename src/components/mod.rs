@@ -9,6 +9,7 @@ pub mod focus;
 pub mod form;
 pub mod notice;
 pub mod panic_banner;
+pub mod print_button;
 pub mod quiz_words;
 pub mod reference;
 pub mod sla;

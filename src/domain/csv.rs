@@ -14,8 +14,22 @@ pub fn typed_text(text: &str) -> String {
     }
 }
 
+/// A whole CSV file: the header, then one record per row. Every row has as
+/// many fields as the header, so a column added to one cannot be missed in
+/// the other.
+pub fn csv_table<const N: usize>(
+    header: [&str; N],
+    rows: impl IntoIterator<Item = [String; N]>,
+) -> String {
+    let mut out = csv_line(header.map(String::from));
+    for row in rows {
+        out.push_str(&csv_line(row));
+    }
+    out
+}
+
 /// One CSV record ending in CRLF.
-pub fn csv_line<const N: usize>(fields: [String; N]) -> String {
+fn csv_line<const N: usize>(fields: [String; N]) -> String {
     let quoted: Vec<String> = fields.iter().map(|field| csv_field(field)).collect();
     format!("{}\r\n", quoted.join(","))
 }

@@ -134,12 +134,7 @@ fn SetAsideCopies() -> impl IntoView {
     let copies = RwSignal::new(set_aside_copies());
     // A reset or an import changes the concerns and may remove copies.
     Effect::new(move |_| {
-        state.settings.with(|_| ());
-        state.walks().with(|_| ());
-        state.queue().with(|_| ());
-        state.quiz().with(|_| ());
-        state.quiz_bank().with(|_| ());
-        state.results().with(|_| ());
+        state.track_every_concern();
         copies.set(set_aside_copies());
     });
     view! {
@@ -226,12 +221,7 @@ fn SpaceUsed() -> impl IntoView {
     let used = Memo::new(move |_| {
         // Re-measured when any concern changes (the writes follow within
         // half a second; a change to the figures is rarely that quick).
-        state.settings.with(|_| ());
-        state.walks().with(|_| ());
-        state.queue().with(|_| ());
-        state.quiz().with(|_| ());
-        state.quiz_bank().with(|_| ());
-        state.results().with(|_| ());
+        state.track_every_concern();
         space_used()
             .into_iter()
             .map(|(stored, bytes)| (stored.label, bytes))

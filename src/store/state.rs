@@ -496,6 +496,15 @@ impl AppState {
         self.reload_key(None);
     }
 
+    /// Subscribes the running effect or memo to a change in any concern, for
+    /// the views that describe storage as a whole (the space used, the copies
+    /// set aside).
+    pub fn track_every_concern(&self) {
+        self.load_all();
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.track()));
+    }
+
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
         self.load_all();
@@ -510,6 +519,7 @@ trait Concern {
     fn flush(&self);
     fn reload(&self);
     fn reset(&self);
+    fn track(&self);
 }
 
 impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
@@ -527,6 +537,10 @@ impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
 
     fn reset(&self) {
         Persisted::reset(self);
+    }
+
+    fn track(&self) {
+        self.with(|_| ());
     }
 }
 

@@ -68,7 +68,6 @@ pub struct TemplateField {
     /// The field's label, e.g. "PR number".
     pub label: String,
     /// A short line under the label, e.g. the expected format.
-    #[serde(default)]
     pub hint: Option<String>,
 }
 
@@ -97,23 +96,18 @@ pub struct Step {
     #[serde(default)]
     pub checklist: Vec<ChecklistItem>,
     /// When set, the UI shows a countdown of this many seconds (e.g. a warm transfer).
-    #[serde(default)]
     pub wait_seconds: Option<u32>,
     /// When set, the UI shows a free-text note field with this prompt.
-    #[serde(default)]
     pub note_prompt: Option<String>,
     /// A fill-in text (e-mail or script) with `{placeholder}` fields.
-    #[serde(default)]
     pub template: Option<String>,
     /// Labels and hints for template placeholders whose names do not read
     /// well as labels; the others are labelled from their names.
     #[serde(default)]
     pub fields: BTreeMap<String, TemplateField>,
     /// A caution shown prominently.
-    #[serde(default)]
     pub warning: Option<String>,
     /// For outcomes: what was achieved, written into the case notes.
-    #[serde(default)]
     pub outcome: Option<String>,
 }
 

@@ -127,7 +127,6 @@ pub struct Visit {
     /// When the walk arrived at this step.
     pub arrived_at: DateTime<Utc>,
     /// The choice taken here; `None` for the current (last) step.
-    #[serde(default)]
     pub answer: Option<GivenAnswer>,
     /// Ticked checklist item ids, in checklist order.
     #[serde(default)]

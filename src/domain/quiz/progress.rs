@@ -50,15 +50,13 @@ pub struct ExamRecord {
 
 /// Everything the quiz remembers about a learner.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Progress {
     /// History per question id.
-    #[serde(default)]
     pub questions: BTreeMap<String, QuestionHistory>,
     /// Finished exams, oldest first.
-    #[serde(default)]
     pub exams: Vec<ExamRecord>,
     /// Local calendar days on which the learner answered anything.
-    #[serde(default)]
     pub active_days: BTreeSet<NaiveDate>,
 }
 

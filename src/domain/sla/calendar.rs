@@ -502,7 +502,7 @@ fn gap_error(zone: Tz, local: NaiveDateTime) -> SlaError {
 }
 
 /// The weekdays in the order of the week array, Monday first.
-pub(super) const WEEK: [Weekday; 7] = [
+pub const WEEK: [Weekday; 7] = [
     Weekday::Mon,
     Weekday::Tue,
     Weekday::Wed,
@@ -513,7 +513,7 @@ pub(super) const WEEK: [Weekday; 7] = [
 ];
 
 /// The full English weekday name used in messages.
-pub(crate) fn weekday_name(weekday: Weekday) -> &'static str {
+pub fn weekday_name(weekday: Weekday) -> &'static str {
     match weekday {
         Weekday::Mon => "Monday",
         Weekday::Tue => "Tuesday",

@@ -3,7 +3,7 @@
 //! deadlines can go into the agent's own calendar.
 
 use super::{Deadline, Due, QueueRow, SlaEngine};
-use crate::domain::csv::{csv_line, typed_text};
+use crate::domain::csv::{csv_table, typed_text};
 use chrono::{DateTime, Utc};
 
 /// The queue as CSV: a header row, one row per case, CRLF line endings and
@@ -24,8 +24,7 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
         "Notes",
         "Contact attempts",
     ];
-    let mut out = csv_line(HEADER.map(String::from));
-    for row in rows {
+    let records = rows.iter().map(|row| {
         let case = row.case;
         let (kind, due, remaining) = match &row.next {
             Ok(Due::At(deadline)) => (
@@ -38,7 +37,7 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
             }) => (kind.label().to_string(), String::new(), explanation.clone()),
             Err(error) => ("Error".to_string(), String::new(), error.to_string()),
         };
-        out.push_str(&csv_line([
+        [
             typed_text(&case.number),
             typed_text(&case.customer),
             case.case_type.label().to_string(),
@@ -55,9 +54,9 @@ pub fn queue_csv(rows: &[QueueRow], now: DateTime<Utc>) -> String {
             typed_text(&case.next_action),
             typed_text(&case.notes),
             case.attempts.len().to_string(),
-        ]));
-    }
-    out
+        ]
+    });
+    csv_table(HEADER, records)
 }
 
 /// The dated deadlines still to meet for every row, as an iCalendar file:

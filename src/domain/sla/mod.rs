@@ -25,7 +25,7 @@ mod testing;
 pub use attempts::AttemptsReport;
 pub use calendar::{
     area_zone_for, is_suggested_zone, legacy_zone_warning, parse_local_datetime, parse_zone,
-    BusinessCalendar, CalendarError, OpenHours, ParsedLocal, SUPPORTED_YEARS,
+    weekday_name, BusinessCalendar, CalendarError, OpenHours, ParsedLocal, SUPPORTED_YEARS, WEEK,
 };
 pub use case::{
     check_received, is_in_the_future, Case, CaseStatus, CaseTimeError, Channel, ContactAttempt,

@@ -9,6 +9,7 @@ use super::words::{
 };
 use super::Quiz;
 use crate::components::form::{FormOption, TextField};
+use crate::components::print_button::PrintButton;
 use crate::components::source::Sources;
 use crate::domain::quiz::{QuizMode, QuizSpec, Verdict};
 use crate::domain::text::plural;
@@ -47,9 +48,6 @@ pub(super) fn ResultsView(
     };
     let new_quiz = move |_| {
         quiz.state.quiz().update(|q| q.session = None);
-    };
-    let print = move |_| {
-        let _ = window().print();
     };
     let verdict_line = match result.passed {
         Some(true) => format!("Passed (pass mark {}%)", result.pass_percent),
@@ -140,9 +138,7 @@ pub(super) fn ResultsView(
                 {(!is_exam).then(|| view! {
                     <TextField id="quiz-your-name" label="Your name (printed on the summary)" autocomplete="name" value=name/>
                 })}
-                <div class="button-row">
-                    <button type="button" on:click=print>"Print summary"</button>
-                </div>
+                <PrintButton label="Print summary"/>
             </div>
             <div class="quiz-print-summary" data-testid="quiz-print-summary">
                 <p class="quiz-print-title">{format!("Deskaid training quiz — {print_title}")}</p>

@@ -107,7 +107,9 @@ pub(super) fn ImportResults(
     report: Report,
 ) -> impl IntoView {
     let pasted = RwSignal::new(String::new());
-    let import_pasted = move |_| {
+    // The codes and their button are one form: the button submits it.
+    let import_pasted = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
         let text = pasted.get_untracked();
         report.0.set(import_text(class, "the pasted text", &text));
         if report
@@ -133,16 +135,18 @@ pub(super) fn ImportResults(
     view! {
         <section class="results-import" aria-labelledby="results-import-heading">
             <h2 id="results-import-heading">"Import results"</h2>
-            <TextArea
-                id="results-paste"
-                label="Result codes"
-                hint="Paste one or many codes (each starts with DESKAID-RESULT-), or whole messages or result links that hold them."
-                rows=4
-                value=pasted
-            />
-            <div class="button-row">
-                <button type="button" on:click=import_pasted>"Import codes"</button>
-            </div>
+            <form on:submit=import_pasted>
+                <TextArea
+                    id="results-paste"
+                    label="Result codes"
+                    hint="Paste one or many codes (each starts with DESKAID-RESULT-), or whole messages or result links that hold them."
+                    rows=4
+                    value=pasted
+                />
+                <div class="button-row">
+                    <button type="submit">"Import codes"</button>
+                </div>
+            </form>
             <div on:change=start_files>
                 <FileField
                     id="results-files"

@@ -9,6 +9,7 @@ mod table;
 
 use crate::components::confirm::ConfirmedAction;
 use crate::components::notice::{NoticeKind, Notices};
+use crate::components::print_button::PrintButton;
 use crate::components::title::set_page_title;
 use crate::domain::quiz::results::{
     BankIdentity, ClassResults, ClassRow, QuizOfClass, SHIPPED_PACK,
@@ -89,9 +90,6 @@ pub fn ResultsPage() -> impl IntoView {
         state.results().update(|c| c.results.clear());
         notices.push(NoticeKind::Success, "Every class result was deleted.");
     };
-    let print = move |_| {
-        let _ = window().print();
-    };
 
     view! {
         <div class="results-page">
@@ -112,9 +110,7 @@ pub fn ResultsPage() -> impl IntoView {
                 <misses::ClassMissesView class=class rows=rows/>
                 <section class="results-actions" aria-labelledby="results-actions-heading">
                     <h2 id="results-actions-heading">"Print or start over"</h2>
-                    <div class="button-row">
-                        <button type="button" on:click=print>"Print class results"</button>
-                    </div>
+                    <PrintButton label="Print class results"/>
                     <ConfirmedAction
                         label="Delete all class results…"
                         question="Delete every result imported in this browser? The trainees' codes and files still hold them, so they can be imported again."

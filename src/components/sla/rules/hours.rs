@@ -2,20 +2,9 @@
 
 use super::Draft;
 use crate::components::form::{Binding, Checkbox};
-use crate::domain::sla::DayHours;
+use crate::domain::sla::{weekday_name, DayHours, WEEK};
 use chrono::Weekday;
 use leptos::prelude::*;
-
-/// The week in display order.
-const WEEK: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "Monday"),
-    (Weekday::Tue, "Tuesday"),
-    (Weekday::Wed, "Wednesday"),
-    (Weekday::Thu, "Thursday"),
-    (Weekday::Fri, "Friday"),
-    (Weekday::Sat, "Saturday"),
-    (Weekday::Sun, "Sunday"),
-];
 
 /// The two times of an open day: which end, the word before the input, and
 /// the input's name for screen readers.
@@ -31,7 +20,7 @@ pub(super) fn HoursFields(
         <fieldset>
             <legend>"Business hours"</legend>
             <p class="hint">"Default: Monday to Friday 09:00-17:00; Saturday and Sunday closed (doc 001, line 11 speaks of \u{201c}the next business day\u{201d})."</p>
-            <ul class="sla-hours">{WEEK.map(|(day, name)| view! { <DayRow draft=draft day=day name=name/> }).collect_view()}</ul>
+            <ul class="sla-hours">{WEEK.map(|day| view! { <DayRow draft=draft day=day/> }).collect_view()}</ul>
         </fieldset>
     }
 }
@@ -43,9 +32,8 @@ fn DayRow(
     draft: Draft,
     /// The weekday.
     day: Weekday,
-    /// Its name, as shown.
-    name: &'static str,
 ) -> impl IntoView {
+    let name = weekday_name(day);
     let hours = move || {
         draft
             .settings

@@ -4,7 +4,7 @@
 
 use super::class::ClassRow;
 use super::misses::{ClassMisses, WrongAnswer};
-use crate::domain::csv::{csv_line, typed_text};
+use crate::domain::csv::{csv_table, typed_text};
 use crate::domain::quiz::bank::Bank;
 use chrono::{Duration, SecondsFormat};
 
@@ -21,14 +21,13 @@ pub fn table_csv(rows: &[ClassRow], quiz_label: impl Fn(&str) -> String) -> Stri
         "Finished",
         "Warnings",
     ];
-    let mut out = csv_line(HEADER.map(String::from));
-    for row in rows {
+    let records = rows.iter().map(|row| {
         let result = match row.rescored.passed {
             Some(true) => "Passed",
             Some(false) => "Not passed",
             None => "Cannot tell",
         };
-        out.push_str(&csv_line([
+        [
             typed_text(&row.name),
             quiz_label(&row.quiz_id),
             one_decimal(row.rescored.percent),
@@ -43,9 +42,9 @@ pub fn table_csv(rows: &[ClassRow], quiz_label: impl Fn(&str) -> String) -> Stri
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
-        ]));
-    }
-    out
+        ]
+    });
+    csv_table(HEADER, records)
 }
 
 /// Miss rates: the topics, then the questions, each worst first.
@@ -61,9 +60,8 @@ pub fn misses_csv(misses: &ClassMisses, bank: &Bank) -> String {
         "Most often given instead",
     ];
     let topic_title = |id: &str| bank.topic(id).map_or(id.to_string(), |t| t.title.clone());
-    let mut out = csv_line(HEADER.map(String::from));
-    for topic in &misses.topics {
-        out.push_str(&csv_line([
+    let topics = misses.topics.iter().map(|topic| {
+        [
             "Topic".to_string(),
             topic.topic.clone(),
             topic_title(&topic.topic),
@@ -72,9 +70,9 @@ pub fn misses_csv(misses: &ClassMisses, bank: &Bank) -> String {
             topic.missed.to_string(),
             one_decimal(topic.rate()),
             String::new(),
-        ]));
-    }
-    for question in &misses.questions {
+        ]
+    });
+    let questions = misses.questions.iter().map(|question| {
         let asked = bank.question(&question.question_id);
         let choice = |id: &String| {
             asked
@@ -95,7 +93,7 @@ pub fn misses_csv(misses: &ClassMisses, bank: &Bank) -> String {
                 format!("{words} ({count})")
             })
             .collect();
-        out.push_str(&csv_line([
+        [
             "Question".to_string(),
             question.question_id.clone(),
             topic_title(&question.topic),
@@ -104,9 +102,9 @@ pub fn misses_csv(misses: &ClassMisses, bank: &Bank) -> String {
             question.missed.to_string(),
             one_decimal(question.rate()),
             instead.join("; "),
-        ]));
-    }
-    out
+        ]
+    });
+    csv_table(HEADER, topics.chain(questions))
 }
 
 /// A percentage with at most one decimal, as a spreadsheet reads it: "66.7".
