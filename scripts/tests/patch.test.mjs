@@ -1,8 +1,9 @@
 // scripts/lib/patch.mjs against the shapes of Trunk 0.21.14's index.html
 // (fixtures/trunk-index.html), wasm-split-cli 0.2.3's linker
 // (fixtures/__wasm_split.js, a release build of three split points with one
-// empty chunk; fixtures/__wasm_split-four-parts.js, today's four split points,
-// whose shell also hands the parts a shared global) and wasm-bindgen's shell
+// empty chunk; fixtures/__wasm_split-four-parts.js, four split points, whose
+// shell also hands the parts a shared global; fixtures/__wasm_split-five-parts.js,
+// today's five, with the class results apart from the quiz) and wasm-bindgen's shell
 // module (fixtures/deskaid.js). Run with `node --test scripts/tests/*.test.mjs`.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,7 @@ const fixture = (name) => readFile(new URL(`fixtures/${name}`, import.meta.url),
 const html = await fixture('trunk-index.html');
 const linker = await fixture('__wasm_split.js');
 const fourParts = await fixture('__wasm_split-four-parts.js');
+const fiveParts = await fixture('__wasm_split-five-parts.js');
 const mainModule = await fixture('deskaid.js');
 const splitOfSection = JSON.parse(await readFile(new URL('../../assets/split-of-section.json', import.meta.url), 'utf8'));
 const MAIN_JS = 'deskaid-5d41402abc4b2a76.js';
@@ -75,10 +77,13 @@ test('each section gets the files of its split point, without empty chunks', () 
   assert.throws(() => sectionParts(linker, { help: 'help_page' }), /split point help_page/);
 });
 
-test("today's table: each page gets its split point and the shared parts it needs, Settings its own", () => {
+test('four split points: each page gets its split point and the shared parts it needs, Settings its own', () => {
   const ready = prepareLinker(fourParts, MAIN_JS);
   assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 15);
-  const parts = sectionParts(fourParts, splitOfSection);
+  // The table of the build the fixture comes from, when the class results
+  // shared the quiz's split point.
+  const fourSplitPoints = { escalation: 'escalation_page', queue: 'sla_tools', quiz: 'quiz_page', results: 'quiz_page', settings: 'settings_page', sla: 'sla_tools' };
+  const parts = sectionParts(fourParts, fourSplitPoints);
   const sla = ['./split_sla_tools_6907260535317069038.wasm', ...[7, 8, 10, 11, 13, 14, 15].map((n) => `./chunk_${n}.wasm`)];
   const quiz = ['./split_quiz_page_4911819621296715702.wasm', ...[5, 6, 7, 8, 12, 13, 14].map((n) => `./chunk_${n}.wasm`)];
   assert.deepEqual(parts, {
@@ -90,6 +95,26 @@ test("today's table: each page gets its split point and the shared parts it need
     settings: ['./split_settings_page_18094374105683618433.wasm', ...[6, 7, 9, 10, 12, 13, 15].map((n) => `./chunk_${n}.wasm`)],
     sla,
   });
+});
+
+test("today's table: the class results have their own split point, and each page fetches only its shared parts", () => {
+  const ready = prepareLinker(fiveParts, MAIN_JS);
+  assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 30);
+  const parts = sectionParts(fiveParts, splitOfSection);
+  const split = (name) => `./split_${name}.wasm`;
+  const chunks = (...numbers) => numbers.map((n) => `./chunk_${n}.wasm`);
+  const sla = [split('sla_tools_8432542571660515830'), ...chunks(9, 10, 12, 13, 15, 16, 18, 19, 22, 23, 25, 26, 28, 29, 30)];
+  assert.deepEqual(parts, {
+    escalation: [split('escalation_page_15135183461730192077'), ...chunks(6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)],
+    queue: sla,
+    quiz: [split('quiz_page_15135183461730192077'), ...chunks(6, 7, 8, 9, 10, 11, 12, 13, 20, 21, 22, 23, 24, 25, 26)],
+    results: [split('results_page_15135183461730192077'), ...chunks(7, 8, 9, 10, 14, 15, 16, 20, 21, 22, 23, 27, 28, 29)],
+    settings: [split('settings_page_15135183461730192077'), ...chunks(8, 9, 11, 12, 15, 17, 18, 21, 22, 24, 25, 27, 28, 30)],
+    sla,
+  });
+  // A trainee's quiz link fetches none of the trainer's results code, nor
+  // chunk 27, which only the results page and Settings share.
+  assert.equal(parts.quiz.some((file) => file.includes('results_page') || file === './chunk_27.wasm'), false);
 });
 
 test('the shell imports the hashed linker but keeps the wasm import name', () => {

@@ -45,8 +45,8 @@ macro_rules! lazy_page {
 /// shell.
 pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("escalation", escalation_page),
-    lazy_page!("quiz", quiz_page.quiz),
-    lazy_page!("results", quiz_page.results),
+    lazy_page!("quiz", quiz_page),
+    lazy_page!("results", results_page),
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
     lazy_page!("settings", settings_page),
@@ -70,39 +70,36 @@ pub(super) fn show(page: &'static LazyPage) -> AnyView {
 
 // The split points: each function's code, and all it alone uses, goes into
 // its own wasm part. Code two parts share goes into further parts, so the
-// three are kept apart along the lines where little is shared, for few files
-// per page.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn escalation_page() -> PageMaker {
-    let make: PageMaker = || pages::escalation::EscalationPage().into_any();
-    make
+// points are kept apart along the lines where little is shared, for few
+// files per page.
+
+/// A split point holding one page: an async function of that name (which
+/// wasm-split-cli also gives its part) handing back the page's constructor.
+macro_rules! page_split_point {
+    ($(#[doc = $doc:literal])* $split_point:ident => $page:path) => {
+        $(#[doc = $doc])*
+        #[cfg_attr(feature = "split", leptos::lazy)]
+        async fn $split_point() -> PageMaker {
+            let make: PageMaker = || $page().into_any();
+            make
+        }
+    };
 }
 
-/// What the quiz part holds: the quiz and the trainer's class results, which
-/// share the question bank and its scoring.
-#[derive(Clone, Copy)]
-#[repr(C)]
-struct QuizPages {
-    quiz: PageMaker,
-    results: PageMaker,
-}
-
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn quiz_page() -> QuizPages {
-    QuizPages {
-        quiz: || pages::quiz::QuizPage().into_any(),
-        results: || pages::results::ResultsPage().into_any(),
-    }
-}
-
-/// Settings are a part of their own: besides the rules editor (shared with
-/// the calculator) they load and check every stored concern, the quiz's
-/// question bank among them, which the SLA pages never need.
-#[cfg_attr(feature = "split", leptos::lazy)]
-async fn settings_page() -> PageMaker {
-    let make: PageMaker = || pages::settings::SettingsPage().into_any();
-    make
-}
+page_split_point!(escalation_page => pages::escalation::EscalationPage);
+page_split_point!(quiz_page => pages::quiz::QuizPage);
+page_split_point!(
+    /// The class results are a part of their own although they share the
+    /// question bank and its scoring with the quiz: a trainee opening a quiz
+    /// link never downloads the trainer's import, table and chart.
+    results_page => pages::results::ResultsPage
+);
+page_split_point!(
+    /// Settings are a part of their own: besides the rules editor (shared
+    /// with the calculator) they load and check every stored concern, the
+    /// quiz's question bank among them, which the SLA pages never need.
+    settings_page => pages::settings::SettingsPage
+);
 
 /// What the SLA part holds: the calculator and the queue share the SLA engine
 /// and its forms, so they load together, with the engine's benchmark when
