@@ -248,10 +248,10 @@ Started 2024-01-15 10:00 (UTC+01:00)
 
 Outcome (2024-01-15 10:07): Case owner tagged in the case feed; the customer will be called back within 24-48 business hours
 ";
-    assert_eq!(walk.case_notes(flows, offset), expected);
+    assert_eq!(walk.case_notes(flows, &offset), expected);
     walk.back();
     assert!(walk
-        .case_notes(flows, offset)
+        .case_notes(flows, &offset)
         .ends_with("\nOutcome: not reached yet\n"));
 }
 
@@ -260,7 +260,7 @@ fn case_notes_name_the_other_flow_of_a_detour() {
     let flows = content();
     let mut walk = Walk::open_at(flows, "leadership", "check-qualifiers", at(0)).unwrap();
     pick(&mut walk, flows, "Yes, a qualifier applies", 1);
-    let notes = walk.case_notes(flows, FixedOffset::west_opt(5 * 3600).unwrap());
+    let notes = walk.case_notes(flows, &FixedOffset::west_opt(5 * 3600).unwrap());
     assert!(notes.contains(
         "2. [2024-01-15 04:01] Which qualifiers apply? (Qualifiers for additional review)\n"
     ));
@@ -285,7 +285,7 @@ fn the_privacy_request_and_dispute_templates_name_their_blanks() {
             Some("Created privacy request: PR-12345")
         );
     }
-    let notes = |walk: &Walk| walk.case_notes(flows, FixedOffset::east_opt(0).unwrap());
+    let notes = |walk: &Walk| walk.case_notes(flows, &FixedOffset::east_opt(0).unwrap());
     assert!(notes(&request).contains("\n   Text used: Created privacy request: PR-12345\n"));
 
     let email = flows

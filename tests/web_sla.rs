@@ -202,3 +202,17 @@ async fn the_queue_filters_pick_options_by_key() {
     );
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+fn the_holiday_preset_year_is_the_team_s_and_the_utc_year_for_a_zone_the_browser_does_not_know() {
+    use chrono::{TimeZone, Utc};
+    use deskaid::components::clock::year_in_zone;
+    // 03:00 UTC on 1 January 2027 is 22:00 on 31 December in New York.
+    let new_year_in_utc = Utc.with_ymd_and_hms(2027, 1, 1, 3, 0, 0).unwrap();
+    assert_eq!(year_in_zone("America/New_York", new_year_in_utc), 2026);
+    assert_eq!(year_in_zone("UTC", new_year_in_utc), 2027);
+    // 16:00 UTC on 31 December 2026 is already 1 January in Tokyo.
+    let tokyo_new_year = Utc.with_ymd_and_hms(2026, 12, 31, 16, 0, 0).unwrap();
+    assert_eq!(year_in_zone("Asia/Tokyo", tokyo_new_year), 2027);
+    assert_eq!(year_in_zone("Mars/Olympus_Mons", new_year_in_utc), 2027);
+}

@@ -3,7 +3,8 @@
 //! quiz's start screen, questions and results, and the trainer's class
 //! results.
 
-use crate::components::clock::browser_offset;
+pub use crate::components::clock::local_now;
+use crate::components::clock::BrowserZone;
 use crate::components::form::FormOption;
 use crate::domain::content;
 use crate::domain::quiz::{
@@ -11,17 +12,15 @@ use crate::domain::quiz::{
 };
 use crate::domain::sla::rule_case_type;
 use crate::domain::text::plural;
+use crate::domain::time::OffsetAt;
 use crate::nav::Route;
-use chrono::{DateTime, Duration, FixedOffset, Utc};
+use chrono::{DateTime, Duration};
 
-/// The learner's local time now, which the quiz domain expects.
-pub fn local_now() -> DateTime<FixedOffset> {
-    Utc::now().with_timezone(&browser_offset())
-}
-
-/// A date and time for people: "5 Mar 2026, 14:05".
+/// A date and time for people in the learner's zone, with the offset it had
+/// then (an exam from July reads July's time in December): "5 Mar 2026, 14:05".
 pub fn format_when<Tz: chrono::TimeZone>(when: &DateTime<Tz>) -> String {
-    when.with_timezone(&browser_offset())
+    BrowserZone
+        .local(when.to_utc())
         .format("%-d %b %Y, %H:%M")
         .to_string()
 }

@@ -11,3 +11,4 @@ pub mod scanner;
 pub mod sla;
 pub mod source;
 pub mod text;
+pub mod time;

@@ -1,13 +1,14 @@
 //! `#/settings`: theme, the SLA rules and business calendar, and the user's
 //! data: export, import and reset.
 
-use crate::components::clock::format_local_seconds;
+use crate::components::clock::{format_local_seconds, BrowserZone};
 use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, FileField, RadioGroup};
 use crate::components::notice::{NoticeKind, Notices};
 use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
+use crate::domain::time::OffsetAt;
 use crate::store::{delete_set_aside, export_all, import_all, set_aside_copies};
 use crate::store::{space_used, SetAsideCopy, COPIES_KEPT};
 use crate::store::{AppState, ImportError, Theme};
@@ -61,7 +62,10 @@ fn DataManagement(
         state.flush_all();
         let now = chrono::Utc::now();
         let text = export_all(&now.to_rfc3339());
-        let name = format!("deskaid-export-{}.json", now.format("%Y-%m-%d"));
+        let name = format!(
+            "deskaid-export-{}.json",
+            BrowserZone.local(now).format("%Y-%m-%d")
+        );
         save_file(notices, &name, "application/json", &text);
     };
 

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { afterPaint, browser, closeClean, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
+import { afterPaint, APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -284,6 +284,30 @@ describe('walker', () => {
     assert.match(download.suggestedFilename(), /^case-notes-leadership-\d{4}-\d{2}-\d{2}\.txt$/);
     assert.equal(await readFile(await download.path(), 'utf8'), copied);
     await context.close();
+  });
+
+  test('case notes written on a July day in New York keep July\'s offset when read in December', async () => {
+    const context = await contextAt(browser, { timezoneId: 'America/New_York' }, new Date('2026-07-15T14:30:00Z'));
+    const page = await openApp(context, server.base, '#/escalation/leadership');
+    await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
+    const notes = () => page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
+    assert.match(await notes(), /\nStarted 2026-07-15 10:30 \(UTC-04:00\)\n\n1\. \[2026-07-15 10:30\] /);
+
+    // December: New York is at UTC-05:00 now, but July's times are July's.
+    await context.clock.setSystemTime(new Date('2026-12-03T15:00:00Z'));
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    assert.match(await notes(), /\nStarted 2026-07-15 10:30 \(UTC-04:00\)\n\n1\. \[2026-07-15 10:30\] .*\n\n2\. \[2026-07-15 10:30\] /s);
+    await closeClean(context, page);
+  });
+
+  test('case notes in a zone Deskaid ships no data for are in that zone, from the browser\'s own rules', async () => {
+    const context = await contextAt(browser, { timezoneId: 'Asia/Ulaanbaatar' }, new Date('2026-07-15T14:30:00Z'));
+    const page = await openApp(context, server.base, '#/escalation/leadership');
+    await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
+    const notes = await page.getByLabel('Your walk so far, ready to paste into the case').inputValue();
+    assert.match(notes, /\nStarted 2026-07-15 22:30 \(UTC\+08:00\)\n/);
+    await closeClean(context, page);
   });
 
   test('a filled-in template goes into the case notes', async () => {

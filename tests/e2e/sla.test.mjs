@@ -436,6 +436,22 @@ describe('rules and business calendar', () => {
     await context.close();
   });
 
+  test('the US federal holiday preset starts at the year it is in the team\'s zone', async () => {
+    // 03:00 UTC on 1 January 2027: still 31 December 2026 in New York, the
+    // shipped rules' zone, whatever zone the browser is in.
+    const context = await contextAt(browser, { timezoneId: 'Asia/Tokyo' }, new Date('2027-01-01T03:00:00Z'));
+    const page = await openApp(context, server.base, '#/settings');
+    assert.equal(await page.inputValue('#sla-rules-year'), '2026');
+    // A team in Tokyo is in 2027 already.
+    await page.fill('#sla-rules-zone', 'Asia/Tokyo');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    await page.reload();
+    await page.waitForSelector(APP_HEADING);
+    assert.equal(await page.inputValue('#sla-rules-year'), '2027');
+    await closeClean(context, page);
+  });
+
   test('the US federal holiday preset adds observed dates with their names', async () => {
     const context = await browser.newContext();
     const page = await calculator(context, `type=general&received=2026-07-02T15:30&tz=${NY}`);

@@ -2,22 +2,32 @@
 
 use super::template::fill_template;
 use super::{FlowSet, Walk};
-use chrono::{DateTime, FixedOffset, Utc};
+use crate::domain::time::OffsetAt;
+use chrono::{DateTime, Utc};
 
 impl Walk {
     /// A plain-text summary of the walk for pasting into a case description,
-    /// with times shown in the given offset (the browser's).
-    pub fn case_notes(&self, flows: &FlowSet, offset: FixedOffset) -> String {
+    /// with times in `zone` (the browser's), each with the offset it had at
+    /// that moment: a walk from July reads with July's offset in December.
+    /// The start states its offset, and so does any later time whose offset
+    /// differs (the walk crossed a daylight-saving change), so every time
+    /// in the notes is unambiguous wherever they are read.
+    pub fn case_notes(&self, flows: &FlowSet, zone: &impl OffsetAt) -> String {
+        let start_offset = self.visits().first().map(|v| zone.offset_at(v.arrived_at));
         let local = |t: &DateTime<Utc>| {
-            t.with_timezone(&offset)
-                .format("%Y-%m-%d %H:%M")
-                .to_string()
+            let time = zone.local(*t);
+            let written = time.format("%Y-%m-%d %H:%M");
+            if Some(*time.offset()) == start_offset {
+                written.to_string()
+            } else {
+                format!("{written} UTC{}", time.offset())
+            }
         };
         let title = flows
             .flow(self.flow_id())
             .map_or(self.flow_id(), |f| f.title.as_str());
         let mut out = format!("{title}\n");
-        if let Some(first) = self.visits().first() {
+        if let (Some(first), Some(offset)) = (self.visits().first(), start_offset) {
             out.push_str(&format!(
                 "Started {} (UTC{offset})\n",
                 local(&first.arrived_at)
@@ -96,7 +106,8 @@ fn indent_lines(text: &str, width: usize) -> String {
 mod tests {
     use crate::domain::flow::fixture::{at, flows, pick_all, walk_through};
     use crate::domain::flow::Walk;
-    use chrono::FixedOffset;
+    use chrono::{Duration, FixedOffset, TimeZone, Utc};
+    use chrono_tz::Tz;
 
     #[test]
     fn case_notes_say_when_a_walk_was_opened_part_way_from_a_link() {
@@ -104,19 +115,21 @@ mod tests {
         let offset = FixedOffset::east_opt(0).unwrap();
         let linked = Walk::open_at(&flows, "intake", "wait", at(0)).unwrap();
         assert!(linked.opened_from_link(&flows));
-        assert!(linked.case_notes(&flows, offset).starts_with(
+        assert!(linked.case_notes(&flows, &offset).starts_with(
             "Customer asks to escalate\n\
              Started 2024-01-15 09:00 (UTC+00:00)\n\
              Opened at step 1 from a link; earlier steps not recorded.\n\n1. "
         ));
         let mut started = Walk::start(&flows, "intake", at(0)).unwrap();
         assert!(!started.opened_from_link(&flows));
-        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        assert!(!started.case_notes(&flows, &offset).contains("from a link"));
         pick_all(&mut started, &flows, &["Yes, escalate"], 1);
-        assert!(!started.case_notes(&flows, offset).contains("from a link"));
+        assert!(!started.case_notes(&flows, &offset).contains("from a link"));
         let mut restarted = linked.clone();
         restarted.restart(&flows, at(2)).unwrap();
-        assert!(!restarted.case_notes(&flows, offset).contains("from a link"));
+        assert!(!restarted
+            .case_notes(&flows, &offset)
+            .contains("from a link"));
     }
 
     #[test]
@@ -152,10 +165,10 @@ Started 2024-01-15 10:00 (UTC+01:00)
 
 Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
 ";
-        assert_eq!(walk.case_notes(&flows, offset), expected);
+        assert_eq!(walk.case_notes(&flows, &offset), expected);
         walk.back();
         assert!(walk
-            .case_notes(&flows, offset)
+            .case_notes(&flows, &offset)
             .ends_with("\nOutcome: not reached yet\n"));
     }
 
@@ -163,7 +176,7 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
     fn case_notes_name_the_other_flow_of_a_detour() {
         let flows = flows();
         let walk = walk_through(&flows, "intake", &["Needs extra checks"]);
-        let notes = walk.case_notes(&flows, FixedOffset::west_opt(5 * 3600).unwrap());
+        let notes = walk.case_notes(&flows, &FixedOffset::west_opt(5 * 3600).unwrap());
         assert!(notes.contains("2. [2024-01-15 04:01] Which checks apply? (Extra checks)\n"));
         assert!(notes.contains("Started 2024-01-15 04:00 (UTC-05:00)"));
     }
@@ -171,7 +184,7 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
     #[test]
     fn case_notes_show_a_template_only_once_it_is_filled_in() {
         let flows = flows();
-        let notes = |walk: &Walk| walk.case_notes(&flows, FixedOffset::east_opt(0).unwrap());
+        let notes = |walk: &Walk| walk.case_notes(&flows, &FixedOffset::east_opt(0).unwrap());
         let mut walk = Walk::open_at(&flows, "intake", "close", at(0)).unwrap();
         assert!(!notes(&walk).contains("Text used"), "nothing typed yet");
         walk.set_field(&flows, 0, "pr_number", "1234").unwrap();
@@ -184,5 +197,42 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
         assert!(notes(&email).contains(
             "\n   Text used: Subject: Your case\n\n              Dear Ann Lee,\n\n              Please upload"
         ));
+    }
+
+    #[test]
+    fn a_walk_from_july_in_new_york_keeps_july_s_offset_and_one_from_january_january_s() {
+        let flows = flows();
+        let ny = Tz::America__New_York;
+        let july = Utc.with_ymd_and_hms(2026, 7, 15, 14, 30, 0).unwrap();
+        let mut summer = Walk::start(&flows, "intake", july).unwrap();
+        summer.set_note(0, "Called from the airport").unwrap();
+        assert!(summer.case_notes(&flows, &ny).starts_with(
+            "Customer asks to escalate\n\
+             Started 2026-07-15 10:30 (UTC-04:00)\n\n\
+             1. [2026-07-15 10:30] Did the customer ask to escalate?\n\
+             \x20  Note: Called from the airport\n"
+        ));
+        let january = Utc.with_ymd_and_hms(2026, 1, 15, 14, 30, 0).unwrap();
+        let winter = Walk::start(&flows, "intake", january).unwrap();
+        assert!(winter
+            .case_notes(&flows, &ny)
+            .starts_with("Customer asks to escalate\nStarted 2026-01-15 09:30 (UTC-05:00)\n\n"));
+    }
+
+    #[test]
+    fn a_time_after_a_daylight_saving_change_states_its_own_offset() {
+        let flows = flows();
+        // 1 November 2026, 01:59 EDT; two minutes later the clocks have gone
+        // back an hour, so the next step reads 01:01 of the same night.
+        let before = Utc.with_ymd_and_hms(2026, 11, 1, 5, 59, 0).unwrap();
+        let mut walk = Walk::start(&flows, "intake", before).unwrap();
+        walk.choose(&flows, 0, before + Duration::minutes(2))
+            .unwrap();
+        let notes = walk.case_notes(&flows, &Tz::America__New_York);
+        assert!(notes.contains("\nStarted 2026-11-01 01:59 (UTC-04:00)\n\n1. [2026-11-01 01:59] "));
+        assert!(
+            notes.contains("\n2. [2026-11-01 01:01 UTC-05:00] "),
+            "{notes}"
+        );
     }
 }

@@ -174,4 +174,28 @@ mod tests {
         assert_eq!(progress.questions["a1"].attempts, 4);
         assert_eq!(progress.questions["a1"].correct, 4);
     }
+
+    #[test]
+    fn a_streak_across_a_daylight_saving_change_counts_each_answer_s_own_local_day() {
+        use crate::domain::time::OffsetAt;
+        use chrono::{TimeZone, Utc};
+        let ny = chrono_tz::Tz::America__New_York;
+        let mut progress = Progress::default();
+        // 00:30 in New York each night, 30 October to 2 November: EDT (04:30
+        // UTC) until the clocks go back on 1 November, then EST (05:30 UTC).
+        // Read with today's offset (EST), the EDT nights would fall on the
+        // evening before and 1 November would be missing.
+        for (month, day, hour) in [(10, 30, 4), (10, 31, 4), (11, 1, 4), (11, 2, 5)] {
+            let answered = ny.local(Utc.with_ymd_and_hms(2026, month, day, hour, 30, 0).unwrap());
+            assert_eq!(answered.format("%H:%M").to_string(), "00:30");
+            progress.record_answer("a1", Score::from_fraction(1.0), answered);
+        }
+        let now = ny.local(Utc.with_ymd_and_hms(2026, 11, 2, 14, 0, 0).unwrap());
+        assert_eq!(progress.streak(now), 4);
+        let days: Vec<String> = progress.active_days.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            days,
+            ["2026-10-30", "2026-10-31", "2026-11-01", "2026-11-02"]
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! The case notes of a walk: read-only text to copy into the case, or to
 //! save as a plain-text file.
 
-use crate::components::clock::browser_offset;
+use crate::components::clock::{local_now, BrowserZone};
 use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
 use crate::components::form::{Binding, TextArea};
@@ -22,14 +22,12 @@ pub fn CaseNotes(
     let text = Memo::new(move |_| {
         walk.with(|w| {
             w.as_ref()
-                .map(|w| w.case_notes(content::flows(), browser_offset()))
+                .map(|w| w.case_notes(content::flows(), &BrowserZone))
                 .unwrap_or_default()
         })
     });
     let download = move |_| {
-        let date = chrono::Utc::now()
-            .with_timezone(&browser_offset())
-            .format("%Y-%m-%d");
+        let date = local_now().format("%Y-%m-%d");
         let name = format!("case-notes-{}-{date}.txt", flow.id);
         save_file(
             notices,

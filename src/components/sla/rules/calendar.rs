@@ -3,11 +3,12 @@
 
 use super::table::{FEDERAL_HOLIDAYS, HOURS_OF};
 use super::Draft;
+use crate::components::clock::year_in_zone;
 use crate::components::form::{FieldAction, TextField};
 use crate::components::sla::zone::ZoneField;
 use crate::domain::content;
 use crate::domain::sla::{us_federal_holiday_on, us_federal_holidays};
-use chrono::{Datelike, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use leptos::prelude::*;
 
 /// The zone, the federal-holidays switch and the list of other closed dates.
@@ -19,7 +20,12 @@ pub(super) fn CalendarFields(
     let defaults = content::sla_defaults();
     let new_date = RwSignal::new(String::new());
     let date_error = RwSignal::new(None::<String>);
-    let year = RwSignal::new(Utc::now().year().to_string());
+    // The year it is where the team works: on the evening of 31 December in
+    // New York it is already next year in UTC.
+    let team_zone = draft
+        .settings
+        .with_untracked(|s| s.calendar.time_zone.clone());
+    let year = RwSignal::new(year_in_zone(&team_zone, Utc::now()).to_string());
     let year_error = RwSignal::new(None::<String>);
     let preset_status = RwSignal::new(String::new());
     let add_date = move |()| {
