@@ -203,8 +203,11 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
     fn a_walk_from_july_in_new_york_keeps_july_s_offset_and_one_from_january_january_s() {
         let flows = flows();
         let ny = Tz::America__New_York;
-        let july = Utc.with_ymd_and_hms(2026, 7, 15, 14, 30, 0).unwrap();
-        let mut summer = Walk::start(&flows, "intake", july).unwrap();
+        let started_at_half_past = |(year, month, day, hour)| {
+            let when = Utc.with_ymd_and_hms(year, month, day, hour, 30, 0).unwrap();
+            Walk::start(&flows, "intake", when).unwrap()
+        };
+        let mut summer = started_at_half_past((2026, 7, 15, 14));
         summer.set_note(0, "Called from the airport").unwrap();
         assert!(summer.case_notes(&flows, &ny).starts_with(
             "Customer asks to escalate\n\
@@ -212,9 +215,7 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
              1. [2026-07-15 10:30] Did the customer ask to escalate?\n\
              \x20  Note: Called from the airport\n"
         ));
-        let january = Utc.with_ymd_and_hms(2026, 1, 15, 14, 30, 0).unwrap();
-        let winter = Walk::start(&flows, "intake", january).unwrap();
-        assert!(winter
+        assert!(started_at_half_past((2026, 1, 15, 14))
             .case_notes(&flows, &ny)
             .starts_with("Customer asks to escalate\nStarted 2026-01-15 09:30 (UTC-05:00)\n\n"));
     }
