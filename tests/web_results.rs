@@ -94,10 +94,16 @@ async fn pasted_codes_are_imported_beside_bad_ones_and_rescored() {
     edited.started_at += chrono::Duration::hours(1);
     edited.finished_at += chrono::Duration::hours(1);
     edited.name = "Bob again".into();
+    // Bob's code came by e-mail: wrapped at 72 characters and quoted.
+    let bob_mail = encode_result(&bob())
+        .as_bytes()
+        .chunks(72)
+        .map(String::from_utf8_lossy)
+        .collect::<Vec<_>>()
+        .join(" \r\n> ");
     let pasted = format!(
-        "{}\n{} and DESKAID-RESULT-1.notacode\n{}",
+        "{}\n> {bob_mail} and DESKAID-RESULT-1.notacode\n{}",
         encode_result(&ann()),
-        encode_result(&bob()),
         encode_result(&edited)
     );
     type_into(&container, "#results-paste", &pasted);
