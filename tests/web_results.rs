@@ -167,6 +167,27 @@ async fn pasted_codes_are_imported_beside_bad_ones_and_rescored() {
         worst.contains("Most often given instead: 4 days (2)"),
         "{worst}"
     );
+    // Its prompt links to the question on its own, on the Quiz page.
+    let prompt = find(
+        &container,
+        "[data-testid=results-question] .results-question-prompt a",
+    );
+    assert_eq!(
+        prompt.get_attribute("href").as_deref(),
+        Some("#/quiz?question=q001-resolution-executive")
+    );
+    prompt.click();
+    wait_until("the question's own view", || {
+        container
+            .query_selector("[data-testid=quiz-linked-question]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&container, "#quiz-prompt"),
+        "How long do you have to resolve an Executive case?"
+    );
     cleanup(container, handle);
 }
 

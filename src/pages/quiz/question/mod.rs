@@ -1,12 +1,17 @@
 //! One question of a running quiz: the scenario, the prompt, the inputs of
 //! its kind, number-key and Enter shortcuts, feedback (practice and reviews)
-//! or Back/Next/Finish (exams), and the exam clock.
+//! or Back/Next/Finish (exams), and the exam clock; and one question of the
+//! bank on its own link (`linked`), drawn with the same parts.
 
 mod card;
 mod choices;
 mod feedback;
 mod keys;
+mod linked;
 mod ordering;
+mod text;
+
+pub(super) use linked::LinkedQuestion;
 
 use super::words::{self, format_duration, local_now};
 use super::{Quiz, QUESTION_HEADING};
