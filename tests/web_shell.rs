@@ -21,6 +21,7 @@ async fn every_route_renders_its_heading_and_marks_the_navigation() {
             "Training quiz",
             "Quiz",
         ),
+        ("#/results", "Class results", "Class results"),
         ("#/settings", "Settings", "Settings"),
         ("#/nowhere", "Page not found", "Home"),
     ];

@@ -160,7 +160,8 @@ impl Route {
             Route::Home | Route::NotFound(_) => Section::Home,
             Route::Escalation { .. } => Section::Escalation,
             Route::Sla | Route::Queue => Section::Sla,
-            Route::Quiz | Route::Results => Section::Quiz,
+            Route::Quiz => Section::Quiz,
+            Route::Results => Section::Results,
             Route::Settings => Section::Settings,
         }
     }
@@ -173,6 +174,7 @@ pub enum Section {
     Escalation,
     Sla,
     Quiz,
+    Results,
     Settings,
 }
 
@@ -379,7 +381,7 @@ mod tests {
     #[test]
     fn sections_mark_the_navigation() {
         assert_eq!(Route::Queue.section(), Section::Sla);
-        assert_eq!(Route::Results.section(), Section::Quiz);
+        assert_eq!(Route::Results.section(), Section::Results);
         let question = HashLocation::parse(&Route::quiz_question_href("q1"));
         assert_eq!(question.route.section(), Section::Quiz);
         assert_eq!(Route::NotFound("/x".into()).section(), Section::Home);
