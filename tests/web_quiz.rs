@@ -341,8 +341,8 @@ async fn a_question_link_shows_that_question_with_its_answer_and_changes_nothing
             .as_deref(),
         Some("#/results")
     );
+    // Leaving the link leaves the view (for the start screen or a quiz in progress).
     go_to(&container, "#/quiz").await;
     assert!(container.query_selector(view).unwrap().is_none());
-    assert!(text_of(&container, "main").contains("Contact and resolution deadlines ("));
     cleanup(container, handle);
 }

@@ -6,7 +6,7 @@ use super::feedback::{Feedback, FinishConfirm, MissingQuestion};
 use super::keys::listen_for_shortcuts;
 use super::ordering::OrderList;
 use super::text::QuestionText;
-use super::{expire_if_due, local_now, Quiz, QUESTION_HEADING};
+use super::{expire_if_due, local_now, OnScreen, Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
 use crate::components::form::Binding;
 use crate::domain::quiz::{AnswerGiven, QuestionKind, QuizChoice, QuizMode, Score, SessionError};
@@ -300,6 +300,11 @@ pub(super) fn QuestionCard(
     let question = StoredValue::new(question);
     let choices = StoredValue::new(choices);
     listen_for_shortcuts(card, choices);
+    let shown = OnScreen {
+        question,
+        choices,
+        locked: Signal::derive(move || card.locked()),
+    };
 
     let inputs = match card.kind {
         QuestionKind::FillIn => {
@@ -312,25 +317,20 @@ pub(super) fn QuestionCard(
                     card.save_exam();
                 },
             );
-            view! { <FillInField typed=typed disabled=Signal::derive(move || card.locked())/> }
-                .into_any()
+            view! { <FillInField typed=typed disabled=shown.locked/> }.into_any()
         }
         QuestionKind::Ordering => view! {
             <OrderList
-                question=question
-                choices=choices
+                shown=shown
                 order=card.draft.order
-                locked=Signal::derive(move || card.locked())
                 on_move=Callback::new(move |()| card.save_exam())
             />
         }
         .into_any(),
         _ => view! {
             <ChoiceOptions
-                question=question
-                choices=choices
+                shown=shown
                 picked=card.draft.picked.into()
-                locked=Signal::derive(move || card.locked())
                 on_choose=Callback::new(move |id| card.choose(id))
             />
         }

@@ -1,8 +1,9 @@
 //! The inputs of a question that is answered by choosing (radio buttons or
 //! tick boxes, marked right and wrong once checked) or by typing.
 
+use super::OnScreen;
 use crate::components::form::{Binding, TextField};
-use crate::domain::quiz::{Question, QuestionKind, QuizChoice};
+use crate::domain::quiz::QuestionKind;
 use leptos::prelude::*;
 
 /// The choices of a single, multiple or pick-any question, numbered for
@@ -10,21 +11,19 @@ use leptos::prelude::*;
 /// any wrong one ticked.
 #[component]
 pub(super) fn ChoiceOptions(
-    /// The question, for its kind and right answers.
-    question: StoredValue<Question>,
-    /// Its choices in the order shown.
-    choices: StoredValue<Vec<QuizChoice>>,
+    /// The question and its choices in the order shown.
+    shown: OnScreen,
     /// The choices ticked.
     picked: Signal<Vec<String>>,
-    /// Whether the answer can no longer change.
-    locked: Signal<bool>,
     /// Called with a choice's id when it is ticked or unticked.
     on_choose: Callback<String>,
 ) -> impl IntoView {
-    let multiple = question.with_value(|q| q.kind != QuestionKind::Single);
+    let multiple = shown
+        .question
+        .with_value(|q| q.kind != QuestionKind::Single);
     view! {
         <fieldset class="quiz-options" aria-labelledby="quiz-prompt" aria-describedby="quiz-instruction">
-            {choices
+            {shown.choices
                 .get_value()
                 .into_iter()
                 .enumerate()
@@ -32,7 +31,7 @@ pub(super) fn ChoiceOptions(
                     let id = format!("quiz-option-{i}");
                     let for_checked = choice.id.clone();
                     let for_change = choice.id.clone();
-                    let is_right = question.with_value(|q| q.correct.contains(&choice.id));
+                    let is_right = shown.question.with_value(|q| q.correct.contains(&choice.id));
                     let for_mark = choice.id.clone();
                     let picked_wrong = move || {
                         !is_right && picked.with(|p| p.contains(&for_mark))
@@ -44,14 +43,14 @@ pub(super) fn ChoiceOptions(
                                 name="quiz-answer"
                                 id=id.clone()
                                 prop:checked=move || picked.with(|p| p.contains(&for_checked))
-                                prop:disabled=locked
+                                prop:disabled=shown.locked
                                 on:change=move |_| on_choose.run(for_change.clone())
                             />
                             <label for=id>
                                 <span class="quiz-option-key" aria-hidden="true">{i + 1}</span>
                                 <span>{choice.text.clone()}</span>
-                                {move || (locked.get() && is_right).then(|| view! { <span class="quiz-mark">" ✓ right answer"</span> })}
-                                {move || (locked.get() && picked_wrong()).then(|| view! { <span class="quiz-mark quiz-mark-wrong">" ✗ your answer"</span> })}
+                                {move || (shown.locked.get() && is_right).then(|| view! { <span class="quiz-mark">" ✓ right answer"</span> })}
+                                {move || (shown.locked.get() && picked_wrong()).then(|| view! { <span class="quiz-mark quiz-mark-wrong">" ✗ your answer"</span> })}
                             </label>
                         </div>
                     }

@@ -8,7 +8,7 @@ use super::choices::{ChoiceOptions, FillInField};
 use super::feedback::AnswerNotes;
 use super::ordering::OrderList;
 use super::text::QuestionText;
-use super::Quiz;
+use super::{OnScreen, Quiz};
 use crate::components::form::Binding;
 use crate::domain::quiz::QuestionKind;
 use crate::nav::Route;
@@ -62,33 +62,24 @@ pub(in crate::pages::quiz) fn LinkedQuestion(
         .cloned();
     let kind = question.kind;
     let bank_order: Vec<String> = question.choices.iter().map(|c| c.id.clone()).collect();
-    let choices = StoredValue::new(question.choices.clone());
     let question = StoredValue::new(question);
     // Nothing can be picked, typed or moved here, so the handlers are never called.
-    let locked = Signal::stored(true);
+    let shown = OnScreen {
+        question,
+        choices: StoredValue::new(question.with_value(|q| q.choices.clone())),
+        locked: Signal::stored(true),
+    };
     let inputs = match kind {
         QuestionKind::FillIn => view! {
-            <FillInField typed=Binding::new(String::new, |_| {}) disabled=locked/>
+            <FillInField typed=Binding::new(String::new, |_| {}) disabled=shown.locked/>
         }
         .into_any(),
         QuestionKind::Ordering => view! {
-            <OrderList
-                question=question
-                choices=choices
-                order=RwSignal::new(bank_order)
-                locked=locked
-                on_move=Callback::new(|()| {})
-            />
+            <OrderList shown=shown order=RwSignal::new(bank_order) on_move=Callback::new(|()| {})/>
         }
         .into_any(),
         _ => view! {
-            <ChoiceOptions
-                question=question
-                choices=choices
-                picked=Signal::stored(Vec::new())
-                locked=locked
-                on_choose=Callback::new(|_| {})
-            />
+            <ChoiceOptions shown=shown picked=Signal::stored(Vec::new()) on_choose=Callback::new(|_| {})/>
         }
         .into_any(),
     };
