@@ -261,3 +261,88 @@ async fn on_the_last_exam_question_the_hint_says_enter_finishes_the_exam() {
     assert!(!hint.contains("next question"), "{hint}");
     cleanup(container, handle);
 }
+
+/// Whether every input under `selector` is disabled, and how many there are.
+fn disabled_inputs(container: &web_sys::HtmlElement, selector: &str) -> (bool, u32) {
+    let inputs = container.query_selector_all(selector).unwrap();
+    let all = (0..inputs.length()).all(|i| {
+        let input: web_sys::HtmlInputElement = inputs.get(i).unwrap().unchecked_into();
+        input.disabled()
+    });
+    (all, inputs.length())
+}
+
+#[wasm_bindgen_test]
+async fn a_question_link_shows_that_question_with_its_answer_and_changes_nothing() {
+    let (container, handle) = render_at("#/quiz?question=q001-resolution-executive").await;
+    let view = "[data-testid=quiz-linked-question]";
+    assert_eq!(
+        text_of(&container, &format!("{view} h2")),
+        "A question of the bank in use"
+    );
+    // Written out by hand from content/questions/q001.toml.
+    assert_eq!(
+        text_of(&container, "#quiz-prompt"),
+        "How long do you have to resolve an Executive case?"
+    );
+    assert!(text_of(&container, ".quiz-meta").contains("Contact and resolution deadlines"));
+    assert_eq!(
+        disabled_inputs(&container, ".quiz-options input[type=radio]"),
+        (true, 4)
+    );
+    // The one right choice is marked, and nothing is ticked.
+    assert!(text_of(&container, "label[for=quiz-option-0]").ends_with("3 days ✓ right answer"));
+    assert_eq!(
+        container.query_selector_all(".quiz-mark").unwrap().length(),
+        1
+    );
+    assert!(container.query_selector("input:checked").unwrap().is_none());
+    assert!(!container.inner_html().contains("your answer"));
+    let notes = text_of(&container, ".quiz-feedback");
+    assert!(notes.contains("Right answer: 3 days"), "{notes}");
+    assert!(
+        notes.contains("Executive cases must be resolved in 3 days"),
+        "{notes}"
+    );
+    assert!(notes.contains("Source: doc 001, lines 15-18"), "{notes}");
+    assert_eq!(
+        find(&container, ".quiz-feedback a")
+            .get_attribute("href")
+            .as_deref(),
+        Some("#/sla?type=executive")
+    );
+    // The link stays in the address bar, and no quiz was started.
+    assert_eq!(current_hash(), "#/quiz?question=q001-resolution-executive");
+    assert!(container
+        .query_selector("#quiz-question-heading")
+        .unwrap()
+        .is_none());
+
+    // An ordering question keeps the bank's order, locked; a fill-in field is locked.
+    go_to(&container, "#/quiz?question=q004-transfer-order").await;
+    assert_eq!(
+        disabled_inputs(&container, ".quiz-order button"),
+        (true, 10)
+    );
+    go_to(&container, "#/quiz?question=q001-include-it").await;
+    assert_eq!(disabled_inputs(&container, "#quiz-fill"), (true, 1));
+    assert!(text_of(&container, ".quiz-feedback").contains("Right answer: include it"));
+
+    // A question from another bank is named, with the way back.
+    go_to(&container, "#/quiz?question=Another-Pack.q9").await;
+    let missing = text_of(&container, "[data-testid=quiz-linked-question-missing]");
+    assert!(
+        missing.starts_with("The bank in use here (the question bank shipped with Deskaid) has no question “Another-Pack.q9”."),
+        "{missing}"
+    );
+    assert_eq!(
+        find(&container, &format!("{view} a"))
+            .get_attribute("href")
+            .as_deref(),
+        Some("#/results")
+    );
+    // Leaving the link leaves the view (for the start screen or a quiz in progress).
+    go_to(&container, "#/quiz").await;
+    assert!(container.query_selector(view).unwrap().is_none());
+    cleanup(container, handle);
+}

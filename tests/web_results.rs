@@ -94,10 +94,16 @@ async fn pasted_codes_are_imported_beside_bad_ones_and_rescored() {
     edited.started_at += chrono::Duration::hours(1);
     edited.finished_at += chrono::Duration::hours(1);
     edited.name = "Bob again".into();
+    // Bob's code came by e-mail: wrapped at 72 characters and quoted.
+    let bob_mail = encode_result(&bob())
+        .as_bytes()
+        .chunks(72)
+        .map(String::from_utf8_lossy)
+        .collect::<Vec<_>>()
+        .join(" \r\n> ");
     let pasted = format!(
-        "{}\n{} and DESKAID-RESULT-1.notacode\n{}",
+        "{}\n> {bob_mail} and DESKAID-RESULT-1.notacode\n{}",
         encode_result(&ann()),
-        encode_result(&bob()),
         encode_result(&edited)
     );
     type_into(&container, "#results-paste", &pasted);
@@ -160,6 +166,27 @@ async fn pasted_codes_are_imported_beside_bad_ones_and_rescored() {
     assert!(
         worst.contains("Most often given instead: 4 days (2)"),
         "{worst}"
+    );
+    // Its prompt links to the question on its own, on the Quiz page.
+    let prompt = find(
+        &container,
+        "[data-testid=results-question] .results-question-prompt a",
+    );
+    assert_eq!(
+        prompt.get_attribute("href").as_deref(),
+        Some("#/quiz?question=q001-resolution-executive")
+    );
+    prompt.click();
+    wait_until("the question's own view", || {
+        container
+            .query_selector("[data-testid=quiz-linked-question]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        text_of(&container, "#quiz-prompt"),
+        "How long do you have to resolve an Executive case?"
     );
     cleanup(container, handle);
 }

@@ -16,6 +16,12 @@ async fn every_route_renders_its_heading_and_marks_the_navigation() {
         ("#/sla", "SLA calculator", "SLA"),
         ("#/queue", "My queue", "SLA"),
         ("#/quiz", "Training quiz", "Quiz"),
+        (
+            "#/quiz?question=q001-resolution-executive",
+            "Training quiz",
+            "Quiz",
+        ),
+        ("#/results", "Class results", "Class results"),
         ("#/settings", "Settings", "Settings"),
         ("#/nowhere", "Page not found", "Home"),
     ];

@@ -29,6 +29,11 @@ pub enum Route {
     NotFound(String),
 }
 
+/// The query key of `#/quiz?question=<id>`: one question of the bank in use,
+/// on its own. A query value rather than a path segment, because paths are
+/// read in lowercase and a question id may have capitals.
+const QUESTION_KEY: &str = "question";
+
 /// A parsed hash: the route and its query pairs, in order, percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HashLocation {
@@ -53,6 +58,18 @@ impl HashLocation {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The id of the question a `#/quiz?question=<id>` link shows (see
+    /// [`Route::quiz_question_href`]); `None` for any other location, and
+    /// for an empty id.
+    pub fn quiz_question(&self) -> Option<&str> {
+        if self.route != Route::Quiz {
+            return None;
+        }
+        self.param(QUESTION_KEY)
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
     }
 }
 
@@ -131,13 +148,20 @@ impl Route {
         href
     }
 
+    /// A link to one question of the bank in use, on its own:
+    /// `#/quiz?question=<id>`.
+    pub fn quiz_question_href(id: &str) -> String {
+        Route::Quiz.href_with(&[(QUESTION_KEY, id.to_string())])
+    }
+
     /// Which top-level navigation entry this route belongs to.
     pub fn section(&self) -> Section {
         match self {
             Route::Home | Route::NotFound(_) => Section::Home,
             Route::Escalation { .. } => Section::Escalation,
             Route::Sla | Route::Queue => Section::Sla,
-            Route::Quiz | Route::Results => Section::Quiz,
+            Route::Quiz => Section::Quiz,
+            Route::Results => Section::Results,
             Route::Settings => Section::Settings,
         }
     }
@@ -150,6 +174,7 @@ pub enum Section {
     Escalation,
     Sla,
     Quiz,
+    Results,
     Settings,
 }
 
@@ -324,9 +349,41 @@ mod tests {
     }
 
     #[test]
+    fn a_question_link_round_trips_with_its_id_as_typed() {
+        let href = Route::quiz_question_href("Q001.Resolution-times_2");
+        assert_eq!(href, "#/quiz?question=Q001.Resolution-times_2");
+        let loc = HashLocation::parse(&href);
+        assert_eq!(loc.route, Route::Quiz);
+        assert_eq!(loc.quiz_question(), Some("Q001.Resolution-times_2"));
+        // Capitals in the path do not reach the id; escapes are decoded.
+        let typed = HashLocation::parse("#/QUIZ?question=%20q%2F1%20&mode=exam");
+        assert_eq!(typed.quiz_question(), Some("q/1"));
+        assert_eq!(
+            HashLocation::parse(&Route::quiz_question_href("a b&c")).quiz_question(),
+            Some("a b&c")
+        );
+    }
+
+    #[test]
+    fn only_a_quiz_link_with_an_id_names_a_question() {
+        for hash in [
+            "#/quiz",
+            "#/quiz?question=",
+            "#/quiz?question=%20",
+            "#/quiz?mode=exam",
+            "#/results?question=q1",
+            "#/quiz/q1",
+        ] {
+            assert_eq!(HashLocation::parse(hash).quiz_question(), None, "{hash}");
+        }
+    }
+
+    #[test]
     fn sections_mark_the_navigation() {
         assert_eq!(Route::Queue.section(), Section::Sla);
-        assert_eq!(Route::Results.section(), Section::Quiz);
+        assert_eq!(Route::Results.section(), Section::Results);
+        let question = HashLocation::parse(&Route::quiz_question_href("q1"));
+        assert_eq!(question.route.section(), Section::Quiz);
         assert_eq!(Route::NotFound("/x".into()).section(), Section::Home);
     }
 }

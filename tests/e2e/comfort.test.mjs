@@ -14,6 +14,8 @@ const ROUTES = [
   '#/sla',
   '#/queue',
   '#/quiz',
+  '#/quiz?question=q004-transfer-order',
+  '#/results',
   '#/settings',
 ];
 

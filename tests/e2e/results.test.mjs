@@ -1,8 +1,9 @@
 // Class results with no server: three trainees take the same trainer link
 // in three browsers and send their results; the trainer imports two codes
-// and a link (with bad input beside them), checks the table, pass or fail
-// and what the class misses, catches a code edited to claim 100%, downloads
-// both CSVs, and axe-core finds nothing in any state.
+// (one wrapped by a mail client) and a link (with bad input beside them),
+// checks the table, pass or fail and what the class misses, opens a missed
+// question, catches a code edited to claim 100%, downloads both CSVs, and
+// axe-core finds nothing in any state.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -121,8 +122,10 @@ describe('class results', () => {
     // newer Deskaid beside them: each gets its own line, the good ones come in.
     const cut = bob.code.slice(0, Math.floor(bob.code.length / 2));
     const newer = ann.code.replace('DESKAID-RESULT-1.', 'DESKAID-RESULT-2.');
+    // Bob's came by e-mail: wrapped at 72 characters and quoted.
+    const bobMail = bob.code.match(/.{1,72}/g).join('\r\n> ');
     await page.getByLabel('Result codes').fill(
-      `Ann: here is mine ${ann.code}\nBob: ${bob.code}.\nDan: ${cut}\nEve: ${newer}`,
+      `Ann: here is mine ${ann.code}\n> Bob: ${bobMail}.\nDan: ${cut}\nEve: ${newer}`,
     );
     await page.getByRole('button', { name: 'Import codes' }).click();
     const report = page.getByTestId('results-report');
@@ -181,7 +184,7 @@ describe('class results', () => {
     const thirdQuestion = bank.questions.find((q) => q.id === third);
     const wrongText = thirdQuestion.choices.find((c) => !thirdQuestion.correct.includes(c.id)).text;
     assert.match(await worst.textContent(), new RegExp(`Most often given instead: ${wrongText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(2\\)`));
-    assert.ok((await worst.getByRole('link').getAttribute('href')).startsWith('#/sla'));
+    assert.ok((await worst.getByRole('link', { name: /SLA calculator/ }).getAttribute('href')).startsWith('#/sla'));
     const chart = page.getByRole('img', { name: /Share of answers missed per topic/ });
     assert.equal(await chart.locator('rect.chart-bar').count(), 1);
     await expectNoAxeViolations(page, 'class results with three trainees');
@@ -210,6 +213,21 @@ describe('class results', () => {
     assert.ok(missLines[2].startsWith(`Question,${third},Contact and resolution deadlines,`), missLines[2]);
     assert.ok(missLines[2].endsWith(`,3,2,66.7,${wrongText} (2)`), missLines[2]);
     assert.ok(missLines[4].startsWith(`Question,${first},`), missLines[4]);
+
+    // The worst question's prompt opens it on its own, as the quiz shows it,
+    // with its answer; Back returns to the class.
+    const prompt = worst.getByRole('link', { name: thirdQuestion.prompt });
+    assert.equal(await prompt.getAttribute('href'), `#/quiz?question=${third}`);
+    await prompt.click();
+    const linked = page.getByTestId('quiz-linked-question');
+    await linked.getByRole('heading', { name: 'A question of the bank in use' }).waitFor();
+    assert.equal(await linked.locator('#quiz-prompt').textContent(), thirdQuestion.prompt);
+    const rightText = thirdQuestion.correct.map((id) => thirdQuestion.choices.find((c) => c.id === id).text).join('; ');
+    assert.ok((await linked.textContent()).includes(`Right answer: ${rightText}`));
+    assert.equal(await linked.locator('input:not([disabled])').count(), 0);
+    await expectNoAxeViolations(page, 'a missed question on its own');
+    await page.goBack();
+    await page.getByTestId('results-questions').waitFor();
 
     // Bob edits his code to claim 100%: once his real result is deleted,
     // the edited one comes in at its real score, and is marked.

@@ -51,6 +51,12 @@ describe('routes', () => {
     const current = page.locator('nav a[aria-current="page"]');
     assert.equal(await current.count(), 1);
     assert.equal((await current.textContent()).trim(), 'Settings');
+    // Class results, a trainer's page, has its own entry.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Class results' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Class results');
+    assert.deepEqual(await page.locator('nav a').allTextContents(), ['Home', 'Escalation', 'SLA', 'Quiz', 'Class results', 'Settings']);
+    assert.equal(await current.count(), 1);
+    assert.equal((await current.textContent()).trim(), 'Class results');
     await context.close();
   });
 });

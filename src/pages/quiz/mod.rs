@@ -1,7 +1,8 @@
 //! `#/quiz`: the training quiz. One route, four views chosen by the stored
 //! session: the start screen (no quiz, or the learner asked for it), a
 //! question, and the results of a finished quiz; plus the panels a trainer's
-//! link opens (`?mode=exam&...` starts a quiz, `?bank=...` offers a bank).
+//! link opens (`?mode=exam&...` starts a quiz, `?bank=...` offers a bank)
+//! and one question of the bank on its own (`?question=<id>`).
 
 mod link;
 mod question;
@@ -145,6 +146,11 @@ pub fn QuizPage() -> impl IntoView {
             return;
         }
         link_error.set(None);
+        if loc.quiz_question().is_some() {
+            // A question's own link stays in the address bar: it is a view
+            // to come back to, and changes nothing.
+            return;
+        }
         if let Some(fragment) = loc.param("bank") {
             replace_hash(&Route::Quiz.href());
             match decode_bank_fragment(fragment) {
@@ -199,6 +205,9 @@ pub fn QuizPage() -> impl IntoView {
         }
     });
 
+    let linked_question =
+        Memo::new(move |_| location.with(|l| l.quiz_question().map(str::to_string)));
+
     let screen = Memo::new(move |_| {
         let finished = state
             .quiz()
@@ -219,7 +228,9 @@ pub fn QuizPage() -> impl IntoView {
                 </p>
             </Show>
             {move || {
-                if let Some(offer) = offered_bank.get() {
+                if let Some(id) = linked_question.get() {
+                    view! { <question::LinkedQuestion quiz=quiz id=id/> }.into_any()
+                } else if let Some(offer) = offered_bank.get() {
                     view! { <link::BankOffer quiz=quiz offer=offer offered=offered_bank/> }.into_any()
                 } else if let Some(spec) = pending_spec.get() {
                     view! { <link::LinkedQuiz quiz=quiz spec=spec pending=pending_spec error=link_error/> }

@@ -81,7 +81,7 @@ fn import_text(class: Class, source: &str, text: &str) -> Vec<ReportLine> {
     codes
         .into_iter()
         .enumerate()
-        .map(|(i, code)| match decode_result(code) {
+        .map(|(i, code)| match decode_result(&code) {
             Ok(result) => add_result(class, result),
             Err(error) => {
                 let subject = if several {

@@ -1,6 +1,7 @@
 //! What the class misses: topics as a bar chart with the same numbers in a
-//! table, then every question worst first, with the right answer, the
-//! answers given instead and the flow step or SLA rule it trains.
+//! table, then every question worst first, linked to the question on its
+//! own, with the right answer, the answers given instead and the flow step
+//! or SLA rule it trains.
 
 use super::Class;
 use crate::components::download::save_file;
@@ -10,6 +11,7 @@ use crate::components::quiz_words::{
 use crate::domain::quiz::results::{class_misses, misses_csv, ClassMisses, ClassRow, WrongAnswer};
 use crate::domain::quiz::{Bank, Question};
 use crate::domain::text::plural;
+use crate::nav::Route;
 use leptos::prelude::*;
 
 /// Height of one bar of the topic chart, in SVG units, and the gap below it.
@@ -169,7 +171,9 @@ fn QuestionList(misses: ClassMisses, bank: Bank) -> impl IntoView {
             };
             Some(view! {
                 <li class="results-question" data-testid="results-question" data-question=q.question_id.clone()>
-                    <p class="results-question-prompt"><strong>{question.prompt.clone()}</strong></p>
+                    <p class="results-question-prompt">
+                        <strong><a href=Route::quiz_question_href(&q.question_id)>{question.prompt.clone()}</a></strong>
+                    </p>
                     <p>{missed_line}{unanswered}" · "{topic_title(&bank, &q.topic)}</p>
                     <p><strong>"Right answer: "</strong>{right_answer_text(question)}</p>
                     {(!instead.is_empty()).then(|| view! {

@@ -235,35 +235,3 @@ fn strip_prefix_ignoring_case(code: &str) -> Option<&str> {
     head.eq_ignore_ascii_case(RESULT_PREFIX)
         .then(|| &code[RESULT_PREFIX.len()..])
 }
-
-/// Every result code in pasted text, a file or a result link, in order and
-/// each once (a result file holds its code and its link): a chat message or
-/// an e-mail around the codes, quotes, brackets and a full stop after a code
-/// are left out. Empty when the text has none.
-pub fn find_result_codes(text: &str) -> Vec<&str> {
-    let upper = text.to_ascii_uppercase();
-    let mut codes = Vec::new();
-    let mut from = 0;
-    while let Some(found) = upper[from..].find(RESULT_PREFIX) {
-        let start = from + found;
-        let after_prefix = start + RESULT_PREFIX.len();
-        let digits = text[after_prefix..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
-        let mut end = after_prefix + digits;
-        if text[end..].starts_with('.') {
-            end += 1;
-            end += text[end..]
-                .bytes()
-                .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_'))
-                .count();
-        }
-        let code = &text[start..end];
-        if !codes.contains(&code) {
-            codes.push(code);
-        }
-        from = end.max(after_prefix);
-    }
-    codes
-}

@@ -1,12 +1,14 @@
 //! Class results with no server: a trainee's finished exam packed as a
-//! result code (`code`), checked on the trainer's side against the bank in
-//! use (`rescore`), gathered into the class without duplicates (`class`),
-//! summed up as what the class misses (`misses`), and written out as CSV
-//! (`csv`). Pure Rust: times are arguments.
+//! result code (`code`), found in whatever text the trainer pastes (`find`),
+//! checked on the trainer's side against the bank in use (`rescore`),
+//! gathered into the class without duplicates (`class`), summed up as what
+//! the class misses (`misses`), and written out as CSV (`csv`). Pure Rust:
+//! times are arguments.
 
 pub mod class;
 pub mod code;
 pub mod csv;
+pub mod find;
 pub mod misses;
 pub mod rescore;
 
@@ -14,10 +16,11 @@ pub use class::{
     quiz_label, sort_rows, Added, ClassResults, ClassRow, ImportedResult, QuizOfClass, SortColumn,
 };
 pub use code::{
-    bank_identity, decode_result, encode_result, find_result_codes, BankIdentity, ResultCodeError,
-    SentResult, CUSTOM_PACK, RESULT_FORMAT_VERSION, RESULT_PREFIX, SHIPPED_PACK,
+    bank_identity, decode_result, encode_result, BankIdentity, ResultCodeError, SentResult,
+    CUSTOM_PACK, RESULT_FORMAT_VERSION, RESULT_PREFIX, SHIPPED_PACK,
 };
 pub use csv::{misses_csv, table_csv};
+pub use find::find_result_codes;
 pub use misses::{class_misses, ClassMisses, QuestionMisses, TopicMisses, WrongAnswer};
 pub use rescore::{rescore, Claim, Rescored, ResultWarning};
 

@@ -131,10 +131,11 @@ fn a_result_survives_encoding_and_decoding() {
 /// Format 1 as written down, not as this build happens to write it: the
 /// code below was made by hand (the JSON deflated by Python's zlib, then
 /// base64url), so a change to the format or to the deflater shows here.
+const DEE_CODE: &str = "DESKAID-RESULT-1.dY5NCsJADIXv8tZTiT9FnbVHcCcicUzpYJ3WplWk9O6mG9GFISSQvPclAxLfBB47ETicOV3hBzQcrEPL2DRyscVDWo11shn9RFFgdLj3op2tFf4Ank-gJY4OKmb2a2c81VMjbZDUwW_IgZM-jWmGAdeYTIZQ1jGITte46mVivXAcXeqraoJ13HZyObERsKDFKqNlRqs9bT2RZUa5VXMXMUUt_yjzb2WoON5M-PkspxmNbw";
+
 #[test]
 fn a_code_of_format_1_decodes_to_known_fields() {
-    const CODE: &str = "DESKAID-RESULT-1.dY5NCsJADIXv8tZTiT9FnbVHcCcicUzpYJ3WplWk9O6mG9GFISSQvPclAxLfBB47ETicOV3hBzQcrEPL2DRyscVDWo11shn9RFFgdLj3op2tFf4Ank-gJY4OKmb2a2c81VMjbZDUwW_IgZM-jWmGAdeYTIZQ1jGITte46mVivXAcXeqraoJ13HZyObERsKDFKqNlRqs9bT2RZUa5VXMXMUUt_yjzb2WoON5M-PkspxmNbw";
-    let result = decode_result(CODE).unwrap();
+    let result = decode_result(DEE_CODE).unwrap();
     assert_eq!(result.name, "Dee");
     assert_eq!(result.bank.pack, "shipped");
     assert_eq!(result.bank.version, "00000000000000ff");
@@ -199,6 +200,92 @@ fn codes_are_found_in_chat_text_and_links() {
         ]
     );
     assert!(find_result_codes("no code here").is_empty());
+}
+
+/// `code` broken every `width` characters, as a mail client wraps a line
+/// with no spaces to break at; `line_break` ends each line and may carry
+/// the next line's quote marks.
+fn wrap(code: &str, width: usize, line_break: &str) -> String {
+    code.as_bytes()
+        .chunks(width)
+        .map(|line| std::str::from_utf8(line).unwrap())
+        .collect::<Vec<_>>()
+        .join(line_break)
+}
+
+#[test]
+fn a_code_wrapped_by_a_mail_client_is_joined_again() {
+    let code = encode_result(&ann());
+    let mail = format!("Hi, my result:\n{}\n\nThanks,\nAnn", wrap(&code, 72, "\n"));
+    assert!(mail.lines().count() >= 7, "{mail}");
+    assert_eq!(find_result_codes(&mail), [code.as_str()]);
+
+    // Quoted twice in a reply, with the spaces format=flowed leaves at the
+    // end of each line, CRLF, and the code starting mid-line.
+    let reply = format!(
+        "> > Dee wrote: {}\r\n> > Thanks",
+        wrap(DEE_CODE, 60, " \r\n> > ")
+    );
+    assert!(reply.contains(" \r\n> > "), "{reply}");
+    let found = find_result_codes(&reply);
+    assert_eq!(found, [DEE_CODE]);
+    assert_eq!(
+        decode_result(&found[0]).map(|r| r.name),
+        Ok("Dee".to_string())
+    );
+
+    // Broken right after the format number.
+    let split = format!(
+        "DESKAID-RESULT-1.\n>{}",
+        &DEE_CODE["DESKAID-RESULT-1.".len()..]
+    );
+    assert_eq!(find_result_codes(&split), [DEE_CODE]);
+}
+
+#[test]
+fn a_cut_code_stays_damaged_and_the_next_line_is_not_glued_to_it() {
+    let code = encode_result(&ann());
+    let lines = wrap(&code, 72, "\n");
+    let (cut, _last_line) = lines.rsplit_once('\n').unwrap();
+    // No join unpacks, so the code is what its first line holds.
+    let found = find_result_codes(&format!("{cut}\nThanks, Ann"));
+    assert_eq!(found, [&code[..72]]);
+    assert_eq!(decode_result(&found[0]), Err(ResultCodeError::Damaged));
+    // A whole code keeps its end when a word starts the next line.
+    assert_eq!(
+        find_result_codes(&format!("{code}\nThanks")),
+        [code.as_str()]
+    );
+    // One from a newer Deskaid is not joined: it is read only by its number.
+    let newer = wrap(&code.replacen("-1.", "-2.", 1), 72, "\n");
+    let found = find_result_codes(&newer);
+    assert_eq!(found, [&newer[..72]]);
+    assert_eq!(
+        decode_result(&found[0]),
+        Err(ResultCodeError::NewerFormat { version: 2 })
+    );
+}
+
+#[test]
+fn codes_on_consecutive_lines_stay_apart() {
+    let (a, b) = (encode_result(&ann()), encode_result(&bob()));
+    assert_eq!(
+        find_result_codes(&format!("{a}\n{b}")),
+        [a.as_str(), b.as_str()]
+    );
+    let mail = format!("{}\r\n{}", wrap(&a, 76, "\r\n"), wrap(&b, 76, "\r\n"));
+    assert_eq!(find_result_codes(&mail), [a.as_str(), b.as_str()]);
+    // A damaged code is not continued by the code on the next line, nor
+    // by one glued to it.
+    let damaged = "DESKAID-RESULT-1.notacode";
+    assert_eq!(
+        find_result_codes(&format!("{damaged}\n> {b}")),
+        [damaged, b.as_str()]
+    );
+    assert_eq!(
+        find_result_codes(&format!("{a}{b}")),
+        [a.as_str(), b.as_str()]
+    );
 }
 
 #[test]

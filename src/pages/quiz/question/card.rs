@@ -5,11 +5,11 @@ use super::choices::{ChoiceOptions, FillInField};
 use super::feedback::{Feedback, FinishConfirm, MissingQuestion};
 use super::keys::listen_for_shortcuts;
 use super::ordering::OrderList;
-use super::{expire_if_due, local_now, Quiz, QUESTION_HEADING};
+use super::text::QuestionText;
+use super::{expire_if_due, local_now, OnScreen, Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
-use crate::domain::quiz::{
-    scoring_rule, AnswerGiven, Question, QuestionKind, QuizChoice, QuizMode, Score, SessionError,
-};
+use crate::components::form::Binding;
+use crate::domain::quiz::{AnswerGiven, QuestionKind, QuizChoice, QuizMode, Score, SessionError};
 use crate::domain::text::sentence;
 use leptos::prelude::*;
 
@@ -223,21 +223,8 @@ impl Card {
         self.save_exam();
     }
 
-    /// How to answer and which keys help: shown under the prompt.
-    fn instructions(self, question: &Question, choice_count: usize) -> (String, String) {
-        let instruction = match self.kind {
-            QuestionKind::Single => "Choose one answer.".to_string(),
-            QuestionKind::Multiple => "Choose every right answer.".to_string(),
-            QuestionKind::PickAny => format!(
-                "Choose {}.",
-                question.pick.unwrap_or(question.correct.len())
-            ),
-            QuestionKind::FillIn => "Type your answer.".to_string(),
-            QuestionKind::Ordering => {
-                "Put the items in the right order with the Move up and Move down buttons."
-                    .to_string()
-            }
-        };
+    /// Which keys help: shown under the instructions.
+    fn shortcut(self, choice_count: usize) -> String {
         let action_word = if self.immediate {
             "checks the answer"
         } else if self.last {
@@ -245,11 +232,10 @@ impl Card {
         } else {
             "goes to the next question"
         };
-        let shortcut = match self.kind {
+        match self.kind {
             QuestionKind::FillIn | QuestionKind::Ordering => format!("Enter {action_word}."),
             _ => format!("Keys 1–{choice_count} choose an option; Enter {action_word}."),
-        };
-        (instruction, shortcut)
+        }
     }
 }
 
@@ -310,41 +296,50 @@ pub(super) fn QuestionCard(
         message: RwSignal::new(None),
         confirming_finish: RwSignal::new(false),
     };
-    let (instruction, shortcut) = card.instructions(&question, choices.len());
-    let prompt = question.prompt.clone();
+    let shortcut = card.shortcut(choices.len());
     let question = StoredValue::new(question);
     let choices = StoredValue::new(choices);
     listen_for_shortcuts(card, choices);
+    let shown = OnScreen {
+        question,
+        choices,
+        locked: Signal::derive(move || card.locked()),
+    };
 
     let inputs = match card.kind {
-        QuestionKind::FillIn => view! { <FillInField card=card/> }.into_any(),
+        QuestionKind::FillIn => {
+            // In an exam, every change is saved.
+            let typed = Binding::new(
+                move || card.draft.text.get(),
+                move |text| {
+                    card.draft.text.set(text);
+                    card.message.set(None);
+                    card.save_exam();
+                },
+            );
+            view! { <FillInField typed=typed disabled=shown.locked/> }.into_any()
+        }
         QuestionKind::Ordering => view! {
             <OrderList
-                question=question
-                choices=choices
+                shown=shown
                 order=card.draft.order
-                locked=Signal::derive(move || card.locked())
                 on_move=Callback::new(move |()| card.save_exam())
             />
         }
         .into_any(),
-        _ => view! { <ChoiceOptions card=card question=question choices=choices/> }.into_any(),
+        _ => view! {
+            <ChoiceOptions
+                shown=shown
+                picked=card.draft.picked.into()
+                on_choose=Callback::new(move |id| card.choose(id))
+            />
+        }
+        .into_any(),
     };
 
     view! {
         <div class="quiz-card" data-question-id=qid>
-            {scenario.map(|s| view! {
-                <div class="quiz-scenario">
-                    <h3>{s.title.clone()}</h3>
-                    <p>{s.text.clone()}</p>
-                </div>
-            })}
-            <p class="quiz-prompt" id="quiz-prompt">{prompt}</p>
-            <div id="quiz-instruction" class="quiz-instruction">
-                <p>{instruction}</p>
-                <p class="hint">{scoring_rule(card.kind)}</p>
-                <p class="hint">{shortcut}</p>
-            </div>
+            <QuestionText question=question scenario=scenario shortcut=shortcut/>
             {inputs}
             <p class="field-error" role="alert">{move || card.message.get()}</p>
             <div class="quiz-feedback-region" aria-live="polite">

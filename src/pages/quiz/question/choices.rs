@@ -1,27 +1,29 @@
 //! The inputs of a question that is answered by choosing (radio buttons or
 //! tick boxes, marked right and wrong once checked) or by typing.
 
-use super::card::Card;
+use super::OnScreen;
 use crate::components::form::{Binding, TextField};
-use crate::domain::quiz::{Question, QuestionKind, QuizChoice};
+use crate::domain::quiz::QuestionKind;
 use leptos::prelude::*;
 
 /// The choices of a single, multiple or pick-any question, numbered for
-/// the number-key shortcuts.
+/// the number-key shortcuts; once locked, the right ones are marked, and
+/// any wrong one ticked.
 #[component]
 pub(super) fn ChoiceOptions(
-    /// The question on screen.
-    card: Card,
-    /// The question being answered, for its right answers.
-    question: StoredValue<Question>,
-    /// Its choices in the order shown.
-    choices: StoredValue<Vec<QuizChoice>>,
+    /// The question and its choices in the order shown.
+    shown: OnScreen,
+    /// The choices ticked.
+    picked: Signal<Vec<String>>,
+    /// Called with a choice's id when it is ticked or unticked.
+    on_choose: Callback<String>,
 ) -> impl IntoView {
-    let multiple = card.kind != QuestionKind::Single;
-    let locked = move || card.locked();
+    let multiple = shown
+        .question
+        .with_value(|q| q.kind != QuestionKind::Single);
     view! {
         <fieldset class="quiz-options" aria-labelledby="quiz-prompt" aria-describedby="quiz-instruction">
-            {choices
+            {shown.choices
                 .get_value()
                 .into_iter()
                 .enumerate()
@@ -29,10 +31,10 @@ pub(super) fn ChoiceOptions(
                     let id = format!("quiz-option-{i}");
                     let for_checked = choice.id.clone();
                     let for_change = choice.id.clone();
-                    let is_right = question.with_value(|q| q.correct.contains(&choice.id));
+                    let is_right = shown.question.with_value(|q| q.correct.contains(&choice.id));
                     let for_mark = choice.id.clone();
                     let picked_wrong = move || {
-                        !is_right && card.draft.picked.with(|p| p.contains(&for_mark))
+                        !is_right && picked.with(|p| p.contains(&for_mark))
                     };
                     view! {
                         <div class="quiz-option">
@@ -40,15 +42,15 @@ pub(super) fn ChoiceOptions(
                                 type=if multiple { "checkbox" } else { "radio" }
                                 name="quiz-answer"
                                 id=id.clone()
-                                prop:checked=move || card.draft.picked.with(|p| p.contains(&for_checked))
-                                prop:disabled=locked
-                                on:change=move |_| card.choose(for_change.clone())
+                                prop:checked=move || picked.with(|p| p.contains(&for_checked))
+                                prop:disabled=shown.locked
+                                on:change=move |_| on_choose.run(for_change.clone())
                             />
                             <label for=id>
                                 <span class="quiz-option-key" aria-hidden="true">{i + 1}</span>
                                 <span>{choice.text.clone()}</span>
-                                {move || (locked() && is_right).then(|| view! { <span class="quiz-mark">" ✓ right answer"</span> })}
-                                {move || (locked() && picked_wrong()).then(|| view! { <span class="quiz-mark quiz-mark-wrong">" ✗ your answer"</span> })}
+                                {move || (shown.locked.get() && is_right).then(|| view! { <span class="quiz-mark">" ✓ right answer"</span> })}
+                                {move || (shown.locked.get() && picked_wrong()).then(|| view! { <span class="quiz-mark quiz-mark-wrong">" ✗ your answer"</span> })}
                             </label>
                         </div>
                     }
@@ -58,20 +60,14 @@ pub(super) fn ChoiceOptions(
     }
 }
 
-/// The text field of a fill-in question; in an exam, every change is saved.
+/// The text field of a fill-in question.
 #[component]
 pub(super) fn FillInField(
-    /// The question on screen.
-    card: Card,
+    /// What is typed, and where each change goes.
+    typed: Binding<String>,
+    /// Whether the answer can no longer change.
+    disabled: Signal<bool>,
 ) -> impl IntoView {
-    let typed = Binding::new(
-        move || card.draft.text.get(),
-        move |text| {
-            card.draft.text.set(text);
-            card.message.set(None);
-            card.save_exam();
-        },
-    );
     // Described by the prompt and the instructions above it, not a hint of its own.
     view! {
         <TextField
@@ -79,7 +75,7 @@ pub(super) fn FillInField(
             label="Your answer"
             hint_id="quiz-prompt quiz-instruction"
             value=typed
-            disabled=Signal::derive(move || card.locked())
+            disabled=disabled
         />
     }
 }

@@ -1,6 +1,7 @@
 //! What follows an answer: the verdict with the right answer, explanation,
-//! source and link (practice and reviews); the question before finishing an
-//! exam with gaps; and a question that left the bank mid-quiz.
+//! source and link (practice and reviews; the same notes, with no verdict,
+//! on a question's own link); the question before finishing an exam with
+//! gaps; and a question that left the bank mid-quiz.
 
 use super::card::Card;
 use super::words::{format_percent, format_when, question_link, right_answer_text};
@@ -39,24 +40,38 @@ pub(super) fn Feedback(
         Verdict::Partial => "◐ ",
         Verdict::Incorrect => "✗ ",
     };
-    let q = question.get_value();
+    let id = question.with_value(|q| q.id.clone());
     let next_review = spaced.then(|| {
         quiz.state.quiz().with_untracked(|data| {
             data.progress
                 .questions
-                .get(&q.id)
+                .get(&id)
                 .map(|h| format_when(&h.card.due))
         })
     });
     view! {
         <div class=class data-testid="quiz-feedback">
             <h3><span aria-hidden="true">{symbol}</span>{verdict}</h3>
-            <p><strong>"Right answer: "</strong>{right_answer_text(&q)}</p>
-            <p>{q.explanation.clone()}</p>
-            {q.source.clone().map(|s| view! { <Sources sources=vec![s]/> })}
-            {question_link(&q).map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
+            <AnswerNotes question=question/>
             {next_review.flatten().map(|when| view! { <p data-testid="quiz-next-review">"Next review of this question: " {when}</p> })}
         </div>
+    }
+}
+
+/// A question's right answer, explanation, source and the flow step or SLA
+/// rule it trains: what follows the verdict, and what a question's own link
+/// shows.
+#[component]
+pub(super) fn AnswerNotes(
+    /// The question.
+    question: StoredValue<Question>,
+) -> impl IntoView {
+    let q = question.get_value();
+    view! {
+        <p><strong>"Right answer: "</strong>{right_answer_text(&q)}</p>
+        <p>{q.explanation.clone()}</p>
+        {q.source.clone().map(|s| view! { <Sources sources=vec![s]/> })}
+        {question_link(&q).map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
     }
 }
 

@@ -1,20 +1,35 @@
 //! One question of a running quiz: the scenario, the prompt, the inputs of
 //! its kind, number-key and Enter shortcuts, feedback (practice and reviews)
-//! or Back/Next/Finish (exams), and the exam clock.
+//! or Back/Next/Finish (exams), and the exam clock; and one question of the
+//! bank on its own link (`linked`), drawn with the same parts.
 
 mod card;
 mod choices;
 mod feedback;
 mod keys;
+mod linked;
 mod ordering;
+mod text;
+
+pub(super) use linked::LinkedQuestion;
 
 use super::words::{self, format_duration, local_now};
 use super::{Quiz, QUESTION_HEADING};
 use crate::components::form::FormOption;
 use crate::components::notice::NoticeKind;
-use crate::domain::quiz::QuizMode;
+use crate::domain::quiz::{Question, QuizChoice, QuizMode};
 use leptos::prelude::*;
 use std::time::Duration as StdDuration;
+
+/// A question as its inputs draw it, whatever their kind: the question (its
+/// kind and right answers), its choices or items in the order shown, and
+/// whether the answer can no longer change.
+#[derive(Clone, Copy)]
+struct OnScreen {
+    question: StoredValue<Question>,
+    choices: StoredValue<Vec<QuizChoice>>,
+    locked: Signal<bool>,
+}
 
 /// The running quiz: header, clock and the current question.
 #[component]

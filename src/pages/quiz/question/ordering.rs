@@ -1,34 +1,32 @@
 //! The inputs of an ordering question: its items in the learner's order,
 //! each with Move up and Move down, and each move announced.
 
+use super::OnScreen;
 use crate::components::focus::focus_after_render;
-use crate::domain::quiz::{Question, QuizChoice};
 use leptos::prelude::*;
 
 /// The items of an ordering question, each with Move up and Move down.
 #[component]
 pub(super) fn OrderList(
-    /// The question being answered.
-    question: StoredValue<Question>,
-    /// Its items, by id and text.
-    choices: StoredValue<Vec<QuizChoice>>,
+    /// The question and its items, by id and text.
+    shown: OnScreen,
     /// The order the learner has made.
     order: RwSignal<Vec<String>>,
-    /// Whether the answer can no longer change.
-    locked: Signal<bool>,
     /// Called after every move, to save it.
     on_move: Callback<()>,
 ) -> impl IntoView {
     let announcement = RwSignal::new(String::new());
     let text_of = move |id: &str| {
-        choices.with_value(|c| {
+        shown.choices.with_value(|c| {
             c.iter()
                 .find(|c| c.id == id)
                 .map_or_else(|| id.to_string(), |c| c.text.clone())
         })
     };
     let slot_of = move |id: &str| {
-        question.with_value(|q| q.choices.iter().position(|c| c.id == id).unwrap_or(0))
+        shown
+            .question
+            .with_value(|q| q.choices.iter().position(|c| c.id == id).unwrap_or(0))
     };
     let shift = move |from: usize, up: bool| {
         let len = order.with_untracked(Vec::len);
@@ -73,7 +71,7 @@ pub(super) fn OrderList(
                                         class="secondary"
                                         id=format!("quiz-order-{slot}-up")
                                         aria-label=format!("Move up: {text}")
-                                        prop:disabled=move || locked.get() || position == 0
+                                        prop:disabled=move || shown.locked.get() || position == 0
                                         on:click=move |_| shift(position, true)
                                     >
                                         "Move up"
@@ -83,7 +81,7 @@ pub(super) fn OrderList(
                                         class="secondary"
                                         id=format!("quiz-order-{slot}-down")
                                         aria-label=format!("Move down: {text}")
-                                        prop:disabled=move || locked.get() || position + 1 == len
+                                        prop:disabled=move || shown.locked.get() || position + 1 == len
                                         on:click=move |_| shift(position, false)
                                     >
                                         "Move down"
