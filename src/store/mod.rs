@@ -16,7 +16,9 @@ mod tab;
 mod transfer;
 
 pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
-pub use envelope::{NoMigration, Persist, RecordProblem, Unreadable, Unusable};
+pub use envelope::{
+    decode_tracked, encode_tracked, NoMigration, Persist, RecordProblem, Unreadable, Unusable,
+};
 pub use local::WriteError;
 pub use persisted::Persisted;
 pub use state::{
