@@ -110,7 +110,7 @@ fn case(i: usize, start: DateTime<Utc>) -> Case {
         } else {
             AgencyTerm::Unset
         },
-        high_priority: i % 10 == 0,
+        high_priority: i.is_multiple_of(10),
     }
 }
 
@@ -124,7 +124,7 @@ fn quiz_history(start: DateTime<Utc>) -> QuizData {
         let day = (start + Duration::days(exam as i64)).with_timezone(&offset);
         for n in 0..EXAM_LENGTH {
             let question = &questions[(exam * 7 + n) % questions.len()];
-            let right = (exam + n) % 4 != 0;
+            let right = !(exam + n).is_multiple_of(4);
             let score = Score {
                 fraction: if right { 1.0 } else { 0.0 },
                 verdict: if right {
