@@ -33,8 +33,7 @@ async fn every_route_renders_its_heading_and_marks_the_navigation() {
             nav,
             "{hash}"
         );
-        drop(handle);
-        container.remove();
+        cleanup(container, handle);
     }
 }
 
@@ -43,8 +42,7 @@ async fn following_a_link_changes_the_page() {
     let (container, handle) = render_at("#/").await;
     go_to(&container, "#/settings").await;
     assert_eq!(text_of(&container, "main h1"), "Settings");
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]

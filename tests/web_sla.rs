@@ -30,8 +30,7 @@ async fn a_url_contract_link_renders_the_expected_deadlines() {
         "2026-03-12T15:01:00-04:00"
     );
     assert!(text_of(&container, "[data-testid=initial-contact-due]").contains("Mon 9 Mar 2026"));
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -47,8 +46,7 @@ async fn editing_the_form_recomputes_and_mirrors_the_url() {
     );
     let hash = web_sys::window().unwrap().location().hash().unwrap();
     assert!(hash.contains("holidays=2026-03-09"), "{hash}");
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -68,8 +66,7 @@ async fn an_unknown_zone_gets_an_inline_message_and_keeps_the_text() {
         .query_selector("[data-testid=initial-contact-due]")
         .unwrap()
         .is_none());
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 #[wasm_bindgen_test]
@@ -106,8 +103,7 @@ async fn adding_a_case_shows_it_in_the_queue() {
             .count(),
         1
     );
-    drop(handle);
-    container.remove();
+    cleanup(container, handle);
 }
 
 /// Picks the option with `value` in the select and fires `change`.

@@ -115,7 +115,12 @@ async fn next_frame() {
 }
 
 /// Unmounts the app and removes its container, so the next test starts clean.
+/// The app first gets the `pagehide` a closing page gets, so a write it is
+/// holding back (writes are throttled, see `Persisted::update`) lands now,
+/// before the next test clears storage, and not in the middle of that test.
 pub fn cleanup(container: web_sys::HtmlElement, handle: UnmountHandle<AnyViewState>) {
+    let closing = web_sys::Event::new("pagehide").unwrap();
+    web_sys::window().unwrap().dispatch_event(&closing).unwrap();
     drop(handle);
     container.remove();
 }
