@@ -111,6 +111,7 @@ fn case(i: usize, start: DateTime<Utc>) -> Case {
             AgencyTerm::Unset
         },
         high_priority: i.is_multiple_of(10),
+        resolved_at: None,
     }
 }
 

@@ -8,12 +8,24 @@ use wasm_bindgen::JsCast;
 /// Offers `contents` as a download and tells the user in a notice whether
 /// the file was saved.
 pub fn save_file(notices: Notices, file_name: &str, mime: &str, contents: &str) {
+    try_save_file(notices, file_name, mime, contents);
+}
+
+/// [`save_file`], saying whether the download was offered, for actions that
+/// remove what the file keeps.
+pub fn try_save_file(notices: Notices, file_name: &str, mime: &str, contents: &str) -> bool {
     match download_text(file_name, mime, contents) {
-        Ok(()) => notices.push(NoticeKind::Success, format!("Saved {file_name}.")),
-        Err(reason) => notices.push(
-            NoticeKind::Error,
-            format!("{file_name} could not be saved: {reason}."),
-        ),
+        Ok(()) => {
+            notices.push(NoticeKind::Success, format!("Saved {file_name}."));
+            true
+        }
+        Err(reason) => {
+            notices.push(
+                NoticeKind::Error,
+                format!("{file_name} could not be saved: {reason}."),
+            );
+            false
+        }
     }
 }
 

@@ -20,6 +20,8 @@ pub struct Notice {
     pub id: u32,
     pub kind: NoticeKind,
     pub text: String,
+    /// Where the user can act on it, as (href, link text).
+    pub link: Option<(String, String)>,
 }
 
 /// The app-wide list of notices, shared through context.
@@ -40,16 +42,39 @@ impl Notices {
 
     /// Shows a notice; an identical one already showing is not repeated.
     pub fn push(&self, kind: NoticeKind, text: impl Into<String>) {
-        let text = text.into();
-        if self
+        self.show(kind, text.into(), None);
+    }
+
+    /// Shows a notice with a link to where the user can act on it, and
+    /// returns its id, so it can be taken back once it no longer holds.
+    pub fn push_with_link(
+        &self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        href: impl Into<String>,
+        link_text: impl Into<String>,
+    ) -> u32 {
+        self.show(kind, text.into(), Some((href.into(), link_text.into())))
+    }
+
+    fn show(&self, kind: NoticeKind, text: String, link: Option<(String, String)>) -> u32 {
+        if let Some(id) = self
             .list
-            .with_untracked(|l| l.iter().any(|n| n.text == text))
+            .with_untracked(|l| l.iter().find(|n| n.text == text).map(|n| n.id))
         {
-            return;
+            return id;
         }
         let id = self.next_id.get_value();
         self.next_id.set_value(id + 1);
-        self.list.update(|l| l.push(Notice { id, kind, text }));
+        self.list.update(|l| {
+            l.push(Notice {
+                id,
+                kind,
+                text,
+                link,
+            })
+        });
+        id
     }
 
     /// Removes the notice with `id`.
@@ -80,7 +105,10 @@ pub fn NoticeArea() -> impl IntoView {
                     let id = notice.id;
                     view! {
                         <div class=class role=role data-testid="notice">
-                            <p>{notice.text}</p>
+                            <p>
+                                {notice.text}
+                                {notice.link.map(|(href, text)| view! { " " <a href=href>{text}</a> })}
+                            </p>
                             <button type="button" class="notice-dismiss" on:click=move |_| notices.dismiss(id)>
                                 "Dismiss"
                             </button>

@@ -34,6 +34,13 @@ pub enum Route {
 /// read in lowercase and a question id may have capitals.
 const QUESTION_KEY: &str = "question";
 
+/// The query key of `#/settings?section=space`: a link straight to the part
+/// of Settings that frees storage (from the notice of a refused write).
+const SECTION_KEY: &str = "section";
+
+/// The value of [`SECTION_KEY`] naming "Free up space".
+const SPACE_SECTION: &str = "space";
+
 /// A parsed hash: the route and its query pairs, in order, percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HashLocation {
@@ -70,6 +77,12 @@ impl HashLocation {
         self.param(QUESTION_KEY)
             .map(str::trim)
             .filter(|id| !id.is_empty())
+    }
+
+    /// Whether this is a link to Settings' "Free up space" (see
+    /// [`Route::free_space_href`]).
+    pub fn asks_for_free_space(&self) -> bool {
+        self.route == Route::Settings && self.param(SECTION_KEY) == Some(SPACE_SECTION)
     }
 }
 
@@ -154,6 +167,12 @@ impl Route {
         Route::Quiz.href_with(&[(QUESTION_KEY, id.to_string())])
     }
 
+    /// A link to the part of Settings that frees storage:
+    /// `#/settings?section=space`.
+    pub fn free_space_href() -> String {
+        Route::Settings.href_with(&[(SECTION_KEY, SPACE_SECTION.to_string())])
+    }
+
     /// Which top-level navigation entry this route belongs to.
     pub fn section(&self) -> Section {
         match self {
@@ -234,6 +253,17 @@ pub fn percent_encode(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_free_space_link_opens_settings_at_that_section() {
+        let href = Route::free_space_href();
+        assert_eq!(href, "#/settings?section=space");
+        let location = HashLocation::parse(&href);
+        assert_eq!(location.route, Route::Settings);
+        assert!(location.asks_for_free_space());
+        assert!(!HashLocation::parse("#/settings").asks_for_free_space());
+        assert!(!HashLocation::parse("#/quiz?section=space").asks_for_free_space());
+    }
 
     #[test]
     fn empty_and_root_hashes_are_home() {

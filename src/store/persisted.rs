@@ -5,9 +5,10 @@
 
 use super::backup::{age_words, delete_all_set_aside, set_aside, SetAside, COPIES_KEPT};
 use super::envelope::{decode_tracked, encode_tracked, Persist};
-use super::local::{read_raw, remove, storage_available, write_raw};
+use super::local::{read_raw, remove, storage_available, write_raw, WriteError};
 use super::merge::{next_deletions, Deletions};
 use crate::components::notice::{NoticeKind, Notices};
+use crate::nav::Route;
 use chrono::{DateTime, Utc};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -130,6 +131,9 @@ struct StoredCopy<T> {
     pending: Option<TimeoutHandle>,
     /// When this tab last wrote (`Date.now()`, milliseconds).
     last_write_ms: f64,
+    /// The notice saying storage was full, while the change it names is
+    /// still unsaved: taken back once a write succeeds.
+    full_notice: Option<u32>,
 }
 
 /// A persisted concern in the UI: a signal that saves itself soon after each
@@ -138,6 +142,9 @@ struct StoredCopy<T> {
 pub struct Persisted<T: Persist + Send + Sync + 'static> {
     value: RwSignal<T>,
     sync: StoredValue<StoredCopy<T>>,
+    /// Whether the last write was refused, so this tab holds changes that
+    /// storage does not.
+    unsaved: RwSignal<bool>,
     notices: Notices,
 }
 
@@ -165,7 +172,9 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
                 deleted: loaded.deleted,
                 pending: None,
                 last_write_ms: 0.0,
+                full_notice: None,
             }),
+            unsaved: RwSignal::new(false),
             notices,
         }
     }
@@ -205,6 +214,34 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
             handle.clear();
             self.save_now();
         }
+    }
+
+    /// Whether this tab holds changes storage refused, tracked.
+    pub fn is_unsaved(&self) -> bool {
+        self.unsaved.get()
+    }
+
+    /// Tries a refused write again, once the user has freed space.
+    pub fn retry(&self) {
+        if self.unsaved.get_untracked() {
+            self.save_now();
+        }
+    }
+
+    /// The value as it would be stored now: what storage holds, or, while
+    /// a change waits or was refused, this tab's value (a backup made when
+    /// storage is full must hold the changes it refused).
+    pub fn stored_text(&self) -> Option<String> {
+        let (waiting, deleted) = self
+            .sync
+            .with_value(|sync| (sync.pending.is_some(), sync.deleted.clone()));
+        if !waiting && !self.unsaved.get_untracked() {
+            return read_raw(T::KEY);
+        }
+        Some(
+            self.value
+                .with_untracked(|value| encode_tracked(value, &deleted)),
+        )
     }
 
     fn save_soon(&self) {
@@ -275,22 +312,48 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         );
         let raw = encode_tracked(&written, &deleted);
         let result = write_raw(T::KEY, &raw);
-        self.sync.update_value(|sync| {
+        let full_notice = self.sync.try_update_value(|sync| {
             sync.last_write_ms = js_sys::Date::now();
             if result.is_ok() {
                 sync.base = written;
                 sync.base_raw = Some(raw);
                 sync.deleted = deleted;
+                sync.full_notice.take()
+            } else {
+                None
             }
         });
-        if let Err(reason) = result {
-            self.notices.push(
+        self.unsaved.set(result.is_err());
+        match result {
+            Ok(()) => {
+                if let Some(id) = full_notice.flatten() {
+                    self.notices.dismiss(id);
+                    self.notices.push(
+                        NoticeKind::Success,
+                        format!("Your {} is saved now.", T::LABEL),
+                    );
+                }
+            }
+            Err(WriteError::Full) => {
+                let id = self.notices.push_with_link(
+                    NoticeKind::Error,
+                    format!(
+                        "Your {} could not be saved: {}. The change is kept in this tab only. Make room and Deskaid saves it: download a backup, clear finished walks, archive resolved cases or remove the custom question bank.",
+                        T::LABEL,
+                        WriteError::Full
+                    ),
+                    Route::free_space_href(),
+                    "Free up space in Settings",
+                );
+                self.sync.update_value(|sync| sync.full_notice = Some(id));
+            }
+            Err(reason) => self.notices.push(
                 NoticeKind::Error,
                 format!(
                     "Your {} could not be saved: {reason}. The change is kept in this tab only; export your data from Settings before closing it.",
                     T::LABEL
                 ),
-            );
+            ),
         }
     }
 
@@ -346,10 +409,15 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         remove(T::KEY);
         delete_all_set_aside(T::KEY);
         self.value.set(T::default());
-        self.sync.update_value(|sync| {
+        self.unsaved.set(false);
+        let full_notice = self.sync.try_update_value(|sync| {
             sync.base = T::default();
             sync.base_raw = None;
             sync.deleted = Deletions::new();
+            sync.full_notice.take()
         });
+        if let Some(id) = full_notice.flatten() {
+            self.notices.dismiss(id);
+        }
     }
 }

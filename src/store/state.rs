@@ -9,7 +9,7 @@ use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions}
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
-use crate::domain::flow::Walk;
+use crate::domain::flow::{FlowSet, Walk};
 use crate::domain::quiz::results::{
     bank_identity, BankIdentity, ClassResults, CUSTOM_PACK, SHIPPED_PACK,
 };
@@ -167,6 +167,18 @@ pub struct QuizData {
     pub progress: Progress,
     pub session: Option<QuizSession>,
     pub sender_name: String,
+}
+
+impl Walks {
+    /// The flows whose walk reached an outcome: the last call's, kept so its
+    /// case notes can still be copied, and safe to clear to free space.
+    pub fn finished(&self, flows: &FlowSet) -> Vec<String> {
+        self.by_flow
+            .iter()
+            .filter(|(_, walk)| walk.outcome(flows).is_some())
+            .map(|(flow, _)| flow.clone())
+            .collect()
+    }
 }
 
 impl CustomBank {
@@ -436,6 +448,14 @@ impl AppState {
         self.on_first_use(self.quiz_bank)
     }
 
+    /// Replaces the custom question bank (`None`: back to the shipped one)
+    /// and ends any quiz in progress, whose questions may not be in the new
+    /// bank.
+    pub fn use_bank(&self, json: Option<String>) {
+        self.quiz_bank().update(|bank| bank.json = json);
+        self.quiz().update(|quiz| quiz.session = None);
+    }
+
     /// The class results a trainer imported.
     pub fn results(&self) -> Persisted<ClassResults> {
         self.on_first_use(self.results)
@@ -505,6 +525,46 @@ impl AppState {
             .with_value(|loaded| loaded.iter().for_each(|concern| concern.track()));
     }
 
+    /// What the user calls each concern holding changes storage refused,
+    /// tracked: Settings lists them beside the ways to free space.
+    pub fn unsaved(&self) -> Vec<&'static str> {
+        self.loaded.with_value(|loaded| {
+            loaded
+                .iter()
+                .filter(|concern| concern.is_unsaved())
+                .map(|concern| concern.label())
+                .collect()
+        })
+    }
+
+    /// Writes again every change storage refused, after the user freed
+    /// space; changes waiting for their interval go first, since they may
+    /// be what frees it.
+    pub fn retry_unsaved(&self) {
+        self.flush_all();
+        self.loaded
+            .with_value(|loaded| loaded.iter().for_each(|concern| concern.retry()));
+    }
+
+    /// Every record as this tab holds it, for a backup: loaded concerns
+    /// from memory (so changes storage refused are in it), the others as
+    /// stored.
+    pub fn records(&self) -> Vec<(&'static str, Option<String>)> {
+        self.loaded.with_value(|loaded| {
+            STORED
+                .iter()
+                .map(|stored| {
+                    let in_memory = loaded.iter().find(|concern| concern.key() == stored.key);
+                    let text = match in_memory {
+                        Some(concern) => concern.stored_text(),
+                        None => read_raw(stored.key),
+                    };
+                    (stored.key, text)
+                })
+                .collect()
+        })
+    }
+
     /// Forgets everything Deskaid stored.
     pub fn reset_all(&self) {
         self.load_all();
@@ -516,15 +576,23 @@ impl AppState {
 /// What [`AppState`] does with each concern without knowing its type.
 trait Concern {
     fn key(&self) -> &'static str;
+    fn label(&self) -> &'static str;
     fn flush(&self);
     fn reload(&self);
     fn reset(&self);
     fn track(&self);
+    fn is_unsaved(&self) -> bool;
+    fn retry(&self);
+    fn stored_text(&self) -> Option<String>;
 }
 
 impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
     fn key(&self) -> &'static str {
         T::KEY
+    }
+
+    fn label(&self) -> &'static str {
+        T::LABEL
     }
 
     fn flush(&self) {
@@ -541,6 +609,18 @@ impl<T: Persist + Send + Sync + 'static> Concern for Persisted<T> {
 
     fn track(&self) {
         self.with(|_| ());
+    }
+
+    fn is_unsaved(&self) -> bool {
+        Persisted::is_unsaved(self)
+    }
+
+    fn retry(&self) {
+        Persisted::retry(self);
+    }
+
+    fn stored_text(&self) -> Option<String> {
+        Persisted::stored_text(self)
     }
 }
 

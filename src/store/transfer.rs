@@ -4,7 +4,7 @@
 
 use super::envelope::RecordProblem;
 use super::local::{read_raw, remove, write_raw, WriteError};
-use super::state::{validate_record, STORED};
+use super::state::validate_record;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -20,7 +20,7 @@ pub struct ExportFile {
     pub records: Map<String, Value>,
 }
 
-/// The export format version written by [`build_export`].
+/// The export format version written by [`export_all`].
 pub const EXPORT_FORMAT: u32 = 1;
 
 /// Why an import changed nothing; the text is shown as is on the Settings page.
@@ -75,8 +75,9 @@ impl fmt::Display for ImportError {
     }
 }
 
-/// Builds the export document from the raw values currently stored.
-fn build_export(exported_at: &str, raws: &[(&str, Option<String>)]) -> String {
+/// The export document of `raws` (key and stored text, as
+/// [`AppState::records`](super::AppState::records) gives them).
+pub fn export_all(exported_at: &str, raws: &[(&str, Option<String>)]) -> String {
     let records = raws
         .iter()
         .filter_map(|(key, raw)| {
@@ -117,15 +118,6 @@ fn check_import(
         }
     }
     Ok(records)
-}
-
-/// The export file of everything stored now, stamped `exported_at`.
-pub fn export_all(exported_at: &str) -> String {
-    let raws: Vec<(&str, Option<String>)> = STORED
-        .iter()
-        .map(|stored| (stored.key, read_raw(stored.key)))
-        .collect();
-    build_export(exported_at, &raws)
 }
 
 /// Checks an export file and stores its records, returning how many; the
@@ -176,7 +168,7 @@ mod tests {
             count: 2,
             label: "x".into(),
         });
-        let text = build_export(
+        let text = export_all(
             "2026-11-23T10:00:00Z",
             &[(Counter::KEY, Some(raw.clone())), ("deskaid.absent", None)],
         );

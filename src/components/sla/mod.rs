@@ -1,8 +1,10 @@
 //! Widgets shared by the SLA calculator, the queue and the settings page:
 //! the sub-navigation, deadline times, source notes, the rules in force, the
-//! zone and agency fields, and the rules editor.
+//! zone and agency fields, the rules editor, and the archive of resolved
+//! cases.
 
 pub mod agency;
+pub mod archive;
 pub mod rules;
 pub mod zone;
 

@@ -214,9 +214,27 @@ pub struct Case {
     /// existed read as not high priority.
     #[serde(default)]
     pub high_priority: bool,
+    /// When the case last went to a resolved status (ESL QA), so resolved
+    /// cases can be archived some days later; `None` while open, and for
+    /// cases resolved before Deskaid recorded it (and left out of storage
+    /// then: it would cost every open case 19 bytes).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub resolved_at: Option<DateTime<Utc>>,
 }
 
 impl Case {
+    /// Changes the status, noting when the case was resolved: the time is
+    /// set when it goes to a resolved status, kept while it stays resolved,
+    /// and cleared when it is reopened.
+    pub fn set_status(&mut self, status: CaseStatus, now: DateTime<Utc>) {
+        self.resolved_at = match (status.is_open(), self.status.is_open()) {
+            (true, _) => None,
+            (false, true) => Some(now),
+            (false, false) => self.resolved_at,
+        };
+        self.status = status;
+    }
+
     /// The receipt time in the zone it was entered in (an error for stored
     /// instants outside the supported years).
     pub fn received_local(&self) -> Result<DateTime<Tz>, SlaError> {

@@ -5,6 +5,7 @@
 //! argument. Defaults live in `content/sla.toml` as [`SlaSettings`]; an
 //! [`SlaEngine`] is the validated, ready-to-use form of those settings.
 
+mod archive;
 mod attempts;
 mod calendar;
 mod case;
@@ -22,6 +23,10 @@ mod workload;
 #[cfg(test)]
 mod testing;
 
+pub use archive::{
+    archivable, archive_csv, archive_file_name, parse_archive_days, Archivable, ArchiveDaysError,
+    DEFAULT_ARCHIVE_DAYS,
+};
 pub use attempts::AttemptsReport;
 pub use calendar::{
     area_zone_for, is_suggested_zone, legacy_zone_warning, parse_local_datetime, parse_zone,

@@ -60,6 +60,7 @@ pub fn case(number: &str, case_type: CaseType, received: &str, status: CaseStatu
         attempts: Vec::new(),
         agency: AgencyTerm::Unset,
         high_priority: false,
+        resolved_at: None,
     }
 }
 

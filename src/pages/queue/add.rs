@@ -125,18 +125,20 @@ pub(super) fn AddCaseForm(
             refuse(errors, message, found);
             return;
         };
+        let chosen_status = status.get_untracked();
         let case = Case {
             number: number_text.clone(),
             customer: customer_text,
             case_type: kind,
             received: instant.instant.with_timezone(&Utc),
             zone,
-            status: status.get_untracked(),
+            status: chosen_status,
             next_action: next_action.get_untracked().trim().to_string(),
             notes: notes.get_untracked().trim().to_string(),
             attempts: Vec::new(),
             agency,
             high_priority: high_priority.get_untracked(),
+            resolved_at: (!chosen_status.is_open()).then_some(now),
         };
         let next = match case.next_due(&engine) {
             Ok(Due::At(deadline)) => format!("{} due {}.", deadline.kind.label(), deadline.human()),

@@ -10,6 +10,7 @@ use crate::components::download::save_file;
 use crate::components::form::{Binding, FilterSelect};
 use crate::components::notice::Notices;
 use crate::components::reference::ReferencePanel;
+use crate::components::sla::archive::CaseArchive;
 use crate::components::sla::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
@@ -48,6 +49,11 @@ pub fn QueuePage() -> impl IntoView {
         <ShiftCheck rules=rules/>
         <CaseList rules=rules now=now removed=removed/>
         <AddCaseForm rules=rules/>
+        <section aria-labelledby="queue-archive-heading">
+            <h2 id="queue-archive-heading">"Archive resolved cases"</h2>
+            <p>"Cases resolved a while ago can leave the queue: they go to a file first, so nothing is lost and the queue keeps its room."</p>
+            <CaseArchive id="queue-archive"/>
+        </section>
         <ReferencePanel/>
     }
 }

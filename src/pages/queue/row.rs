@@ -192,7 +192,7 @@ fn EditCase(
         };
         state.queue().update(|q| {
             if let Some(c) = q.cases.iter_mut().find(|c| c.number == number) {
-                c.status = status.get_untracked();
+                c.set_status(status.get_untracked(), Utc::now());
                 c.next_action = next_action.get_untracked().trim().to_string();
                 c.notes = notes.get_untracked().trim().to_string();
                 c.high_priority = high_priority.get_untracked();

@@ -91,8 +91,7 @@ impl Quiz {
     /// Replaces the bank in use (`None`: the shipped one) and ends any quiz,
     /// whose questions may not exist in the new bank.
     fn use_bank(&self, json: Option<String>) {
-        self.state.quiz_bank().update(|b| b.json = json);
-        self.state.quiz().update(|q| q.session = None);
+        self.state.use_bank(json);
         self.show_start.set(true);
     }
 }

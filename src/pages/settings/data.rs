@@ -1,73 +1,37 @@
-//! `#/settings`: theme, the SLA rules and business calendar, and the user's
-//! data: export, import and reset.
+//! The user's data in Settings: export, import and reset, the space each
+//! concern uses, and the copies of unreadable data set aside.
 
 use crate::components::clock::{format_local_seconds, BrowserZone};
 use crate::components::confirm::ConfirmedAction;
 use crate::components::download::save_file;
-use crate::components::form::{Binding, FileField, RadioGroup};
+use crate::components::form::FileField;
 use crate::components::notice::{NoticeKind, Notices};
-use crate::components::sla::rules::SlaRulesEditor;
-use crate::components::title::set_page_title;
 use crate::domain::time::OffsetAt;
 use crate::store::{delete_set_aside, export_all, import_all, set_aside_copies};
 use crate::store::{space_used, SetAsideCopy, COPIES_KEPT};
-use crate::store::{AppState, ImportError, Theme};
+use crate::store::{AppState, ImportError};
 use leptos::prelude::*;
 
-/// Preferences and data management.
-#[component]
-pub fn SettingsPage() -> impl IntoView {
-    set_page_title("Settings");
-    let state = expect_context::<AppState>();
-    view! {
-        <h1>"Settings"</h1>
-        <ThemeChoice state=state/>
-        <SlaRulesEditor/>
-        <DataManagement state=state/>
-    }
-}
-
-/// Light, dark, or follow the system.
-#[component]
-fn ThemeChoice(
-    /// The app state holding the setting.
-    state: AppState,
-) -> impl IntoView {
-    view! {
-        <section aria-labelledby="theme-heading">
-            <h2 id="theme-heading">"Theme"</h2>
-            <RadioGroup
-                name="theme"
-                legend="Colour scheme"
-                value=Binding::new(
-                    move || state.settings.with(|s| s.theme),
-                    move |theme: Theme| state.settings.update(|s| s.theme = theme),
-                )
-            />
-        </section>
-    }
+/// Offers every record as this tab holds it as an export file: changes
+/// storage refused are in it (a backup when storage is full).
+pub(super) fn download_backup(state: AppState, notices: Notices) {
+    let now = chrono::Utc::now();
+    let text = export_all(&now.to_rfc3339(), &state.records());
+    let name = format!(
+        "deskaid-export-{}.json",
+        BrowserZone.local(now).format("%Y-%m-%d")
+    );
+    save_file(notices, &name, "application/json", &text);
 }
 
 /// Export, import and reset of everything Deskaid stores.
 #[component]
-fn DataManagement(
+pub(super) fn DataManagement(
     /// The app state to reload after an import or reset.
     state: AppState,
 ) -> impl IntoView {
     let notices = expect_context::<Notices>();
     let import_error = RwSignal::new(None::<String>);
-
-    let export = move |_| {
-        // The export reads storage: changes still waiting go in first.
-        state.flush_all();
-        let now = chrono::Utc::now();
-        let text = export_all(&now.to_rfc3339());
-        let name = format!(
-            "deskaid-export-{}.json",
-            BrowserZone.local(now).format("%Y-%m-%d")
-        );
-        save_file(notices, &name, "application/json", &text);
-    };
 
     let import = Callback::new(move |(name, text): (String, Option<String>)| {
         // Written first, so the imported records replace them when merged.
@@ -101,7 +65,7 @@ fn DataManagement(
             <h2 id="data-heading">"Your data"</h2>
             <p>"Everything Deskaid stores lives in this browser. Export it to keep a copy or to move it to another computer."</p>
             <div class="button-row">
-                <button type="button" on:click=export>"Export all data"</button>
+                <button type="button" on:click=move |_| download_backup(state, notices)>"Export all data"</button>
             </div>
             <FileField
                 id="import-file"
@@ -162,6 +126,7 @@ fn SetAsideItem(
     /// The list to refresh once it is deleted.
     copies: RwSignal<Vec<SetAsideCopy>>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let label = copy.stored.label;
     // Seconds too: two copies set aside in the same minute need different
@@ -185,6 +150,8 @@ fn SetAsideItem(
         move |_| {
             delete_set_aside(&copy);
             copies.set(set_aside_copies());
+            // The space it took may be what a refused write needed.
+            state.retry_unsaved();
             notices.push(NoticeKind::Success, format!("Deleted {described}."));
         }
     };
@@ -257,7 +224,7 @@ fn SpaceUsed() -> impl IntoView {
 
 /// A size for people: "17 bytes", "2.5 kB", "1.2 MB" (powers of 1000, as
 /// browsers state their quotas).
-fn format_bytes(bytes: usize) -> String {
+pub(super) fn format_bytes(bytes: usize) -> String {
     match bytes {
         1 => "1 byte".to_string(),
         0..1_000 => format!("{bytes} bytes"),

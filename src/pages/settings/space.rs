@@ -1,0 +1,106 @@
+//! "Free up space": what to do when storage is full. Each fix says what it
+//! frees, and once it is done Deskaid writes again every change storage
+//! refused. The notice of a refused write links here.
+
+use super::data::{download_backup, format_bytes};
+use crate::components::confirm::ConfirmedAction;
+use crate::components::focus::focus_after_render;
+use crate::components::notice::{NoticeKind, Notices};
+use crate::components::sla::archive::CaseArchive;
+use crate::domain::content;
+use crate::nav::CurrentLocation;
+use crate::store::AppState;
+use leptos::prelude::*;
+
+/// The heading a "Free up space" link moves focus to.
+const HEADING_ID: &str = "free-space-heading";
+
+/// The fixes for a full storage, and which changes wait for them.
+#[component]
+pub(super) fn FreeUpSpace(
+    /// The app state whose concerns the fixes change.
+    state: AppState,
+) -> impl IntoView {
+    let notices = expect_context::<Notices>();
+    let location = expect_context::<CurrentLocation>().0;
+    // Arriving from the notice's link: focus lands here, not at the top of
+    // a long page.
+    Effect::new(move |_| {
+        if location.with(|l| l.asks_for_free_space()) {
+            focus_after_render(HEADING_ID);
+        }
+    });
+    let retry = Callback::new(move |()| state.retry_unsaved());
+    let unsaved = Memo::new(move |_| state.unsaved());
+    let finished = Memo::new(move |_| state.walks().with(|w| w.finished(content::flows())));
+    let bank_bytes =
+        Memo::new(move |_| state.quiz_bank().with(|b| b.json.as_ref().map(String::len)));
+    let clear_walks = move |_| {
+        let flows = finished.get_untracked();
+        state
+            .walks()
+            .update(|w| w.by_flow.retain(|flow, _| !flows.contains(flow)));
+        notices.push(
+            NoticeKind::Success,
+            format!("Cleared {} finished walk(s).", flows.len()),
+        );
+        retry.run(());
+    };
+    let remove_bank = move |()| {
+        state.use_bank(None);
+        notices.push(
+            NoticeKind::Success,
+            "Removed the custom question bank; the quiz uses the shipped questions.",
+        );
+        retry.run(());
+    };
+    view! {
+        <section aria-labelledby=HEADING_ID data-testid="free-space">
+            <h2 id=HEADING_ID tabindex="-1">"Free up space"</h2>
+            {move || {
+                let labels = unsaved.get();
+                (!labels.is_empty()).then(|| view! {
+                    <p class="inline-error" data-testid="unsaved">
+                        {format!(
+                            "Storage is full, so these changes are kept in this tab only: your {}. Each fix below makes room, and Deskaid then saves them.",
+                            labels.join(", your ")
+                        )}
+                    </p>
+                })
+            }}
+            <h3>"Download a backup"</h3>
+            <p>"One file with all your data, the changes not saved yet included. \"Import data\" above reads it back, here or in another browser."</p>
+            <div class="button-row">
+                <button type="button" on:click=move |_| download_backup(state, notices)>"Download a backup"</button>
+            </div>
+            <h3>"Finished walks"</h3>
+            {move || match finished.with(Vec::len) {
+                0 => view! { <p>"No finished walk is kept."</p> }.into_any(),
+                count => view! {
+                    <p>{format!("{count} finished walk(s) kept from earlier calls, with their case notes.")}</p>
+                    <div class="button-row">
+                        <button type="button" class="secondary" on:click=clear_walks>"Clear finished walks"</button>
+                    </div>
+                }
+                .into_any(),
+            }}
+            <h3>"Resolved cases"</h3>
+            <CaseArchive id="space-archive" on_archived=retry/>
+            <h3>"Custom question bank"</h3>
+            {move || match bank_bytes.get() {
+                None => view! { <p>"No custom question bank is stored."</p> }.into_any(),
+                Some(bytes) => view! {
+                    <p>{format!("A custom question bank takes {}.", format_bytes(bytes))}</p>
+                    <ConfirmedAction
+                        label="Remove the custom question bank…"
+                        question="Remove the custom question bank? The quiz goes back to the shipped questions, a quiz in progress ends, and your answers so far are kept."
+                        confirm_label="Yes, remove it"
+                        question_id="remove-bank-question"
+                        on_confirm=remove_bank
+                    />
+                }
+                .into_any(),
+            }}
+        </section>
+    }
+}
