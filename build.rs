@@ -29,6 +29,7 @@ fn main() {
         Path::new("content/keywords.toml"),
         &out_dir.join("keywords.json"),
     );
+    convert_file(Path::new("content/pack.toml"), &out_dir.join("pack.json"));
 }
 
 /// Every `*.toml` in `folder` as one JSON object, file name → content, so

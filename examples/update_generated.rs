@@ -1,6 +1,6 @@
 //! Rewrites the files in `assets/` that are made from the app's own code:
-//! the prerendered home page and the split map (see `tests/generated.rs`,
-//! which fails while they are out of date). Run with
+//! the prerendered home page, the split map and the shipped content pack
+//! (see `tests/generated.rs`, which fails while they are out of date). Run with
 //! `cargo run --example update_generated`, then commit the files.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -15,10 +15,19 @@ fn main() {
             "assets/split-of-section.json",
             deskaid::shell::split_of_section_json(),
         ),
+        (
+            "assets/content/pack.json",
+            deskaid::domain::pack::shipped_pack_file().to_json(),
+        ),
     ];
     for (file, text) in files {
-        let path = format!("{root}/{file}");
-        if let Err(error) = std::fs::write(&path, text) {
+        let path = std::path::Path::new(root).join(file);
+        let written = path
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::write(&path, text));
+        if let Err(error) = written {
+            let path = path.display();
             eprintln!("could not write {path}: {error}");
             std::process::exit(1);
         }

@@ -1,8 +1,9 @@
 //! Files in `assets/` that are made from the app's own code, so that building
 //! needs no native step: the home page `index.html` shows while the wasm
-//! loads, and the table of which wasm part holds each page, which
-//! `scripts/finish-dist.mjs` reads to fetch a deep link's parts early. These
-//! tests only compare; `cargo run --example update_generated` rewrites both
+//! loads, the table of which wasm part holds each page, which
+//! `scripts/finish-dist.mjs` reads to fetch a deep link's parts early, and
+//! the shipped content pack, which the build copies to `dist/content/`. These
+//! tests only compare; `cargo run --example update_generated` rewrites the
 //! files (a separate command, so an update never reports a passing test).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -42,4 +43,12 @@ fn split_of_section_json_matches_the_shell() {
             "settings": "settings_page",
         })
     );
+}
+
+#[test]
+fn shipped_pack_json_matches_the_content() {
+    let json = deskaid::domain::pack::shipped_pack_file().to_json();
+    assert_up_to_date("assets/content/pack.json", &json);
+    // The file is for people too: pretty-printed, its description first.
+    assert!(json.starts_with("{\n  \"deskaid_pack\": 1,\n  \"id\": \"deskaid-homeowner-support\","));
 }

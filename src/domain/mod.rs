@@ -5,6 +5,7 @@ pub mod content;
 pub mod csv;
 pub mod diagram;
 pub mod flow;
+pub mod pack;
 pub mod quiz;
 pub mod reference;
 pub mod scanner;

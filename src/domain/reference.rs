@@ -4,18 +4,18 @@
 
 use crate::domain::source::SourceRef;
 use crate::domain::text::fold;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
 /// The whole reference, topics in the order an agent needs them.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Reference {
     /// The topics, each a heading with its facts.
     pub topics: Vec<Topic>,
 }
 
 /// A group of facts under one heading.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     /// Unique among topics; names the topic in validation messages.
     pub id: String,
@@ -26,7 +26,7 @@ pub struct Topic {
 }
 
 /// One fact, worded as its source words it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Fact {
     /// Unique within the reference, so a search hit can name the fact.
     pub id: String,

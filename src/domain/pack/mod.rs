@@ -1,0 +1,117 @@
+//! Content packs: everything Deskaid teaches (flows, questions with their
+//! topics and scenarios, the scanner's keywords, the SLA defaults and the
+//! quick reference) in one JSON file with its own identity, version, author
+//! and change note, so the people who own the procedures can replace it
+//! without a Rust toolchain. Reading a pack (`read`) checks all of it and
+//! names every problem by place; the shipped content is a pack too
+//! (`shipped`).
+
+mod read;
+mod shipped;
+#[cfg(test)]
+mod tests;
+
+pub use read::{read_pack, PackProblem, Place};
+pub use shipped::shipped_pack_file;
+
+use crate::domain::flow::{Flow, FlowSet};
+use crate::domain::quiz::{Bank, BankFile};
+use crate::domain::reference::Reference;
+use crate::domain::scanner::{KeywordList, Scanner};
+use crate::domain::sla::SlaSettings;
+use serde::{Deserialize, Serialize};
+
+/// The pack format this Deskaid writes and reads; `deskaid_pack` in a file.
+pub const PACK_FORMAT: u32 = 1;
+
+/// The largest pack accepted, in bytes of JSON: the shipped one is about a
+/// tenth of it, and a pack must fit in a link and in the browser's storage.
+pub const MAX_PACK_BYTES: usize = 2_000_000;
+
+/// One document a pack cites, by the id its items use (`"004"`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackSource {
+    /// The id items cite, e.g. `"004"`.
+    pub doc: String,
+    /// What the document is, e.g. "Escalation SOP (current version)".
+    pub title: String,
+}
+
+/// What a pack says about itself: shown on every step and question it
+/// gives, and in the preview before a pack is used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackMeta {
+    /// Stable id: the same pack in its later versions keeps it.
+    pub id: String,
+    /// The title people see, e.g. "Homeowner escalations".
+    pub title: String,
+    /// Raised by one at each publication.
+    pub version: u32,
+    /// When this version was published (RFC 3339, UTC).
+    pub published_at: String,
+    /// Who published it: a person or a team.
+    pub author: String,
+    /// What changed in this version, for the people who use it.
+    pub change_note: String,
+    /// The documents the items cite.
+    pub sources: Vec<PackSource>,
+}
+
+/// A pack as a file holds it: its description and its content, each part
+/// in the form its own tool reads. Unknown fields are refused, so a typo in
+/// a hand-edited pack is reported instead of silently ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PackFile {
+    /// The pack format, [`PACK_FORMAT`]; marks the file as a Deskaid pack.
+    pub deskaid_pack: u32,
+    /// See [`PackMeta::id`].
+    pub id: String,
+    /// See [`PackMeta::title`].
+    pub title: String,
+    /// See [`PackMeta::version`].
+    pub version: u32,
+    /// See [`PackMeta::published_at`].
+    pub published_at: String,
+    /// See [`PackMeta::author`].
+    pub author: String,
+    /// See [`PackMeta::change_note`].
+    pub change_note: String,
+    /// See [`PackMeta::sources`].
+    pub sources: Vec<PackSource>,
+    /// The escalation flowcharts.
+    pub flows: Vec<Flow>,
+    /// The question bank: topics, scenarios and questions.
+    pub questions: BankFile,
+    /// The keyword scanner's keywords, each leading to a flow step.
+    pub keywords: KeywordList,
+    /// The SLA rules and business calendar users start from.
+    pub sla: SlaSettings,
+    /// The quick reference.
+    pub reference: Reference,
+}
+
+impl PackFile {
+    /// The file as people read it: pretty-printed, fields in order.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("pack content serializes") + "\n"
+    }
+}
+
+/// A pack whose every part passed its checks: what the tools use.
+#[derive(Debug, Clone)]
+pub struct Pack {
+    /// Its description.
+    pub meta: PackMeta,
+    /// The flows, validated.
+    pub flows: FlowSet,
+    /// The question bank, validated, its links checked against the flows.
+    pub bank: Bank,
+    /// The keyword scanner, its steps checked against the flows.
+    pub scanner: Scanner,
+    /// The SLA defaults, checked by the engine.
+    pub sla: SlaSettings,
+    /// The quick reference, checked.
+    pub reference: Reference,
+}

@@ -1,0 +1,481 @@
+//! Reading a pack from untrusted text: every part is checked with its own
+//! tool's validation, and every problem is named by the place it is in (the
+//! pack's own fields, a flow and step, a question, the keywords, the SLA
+//! defaults, the reference), so an author can find and fix all of them at
+//! once. Nothing here renders text: the UI shows it as text.
+
+use super::{Pack, PackFile, PackMeta, PackSource, MAX_PACK_BYTES, PACK_FORMAT};
+use crate::domain::content::link_exists;
+use crate::domain::flow::{Flow, FlowSet};
+use crate::domain::quiz::{Bank, BankFile};
+use crate::domain::reference::Reference;
+use crate::domain::scanner::{KeywordList, Scanner};
+use crate::domain::sla::{SlaEngine, SlaSettings};
+use crate::domain::source::SourceRef;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// Where in a pack a problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole (not JSON, not a pack, too large).
+    File,
+    /// One of the pack's own fields, by name (`title`, `sources`).
+    Field(String),
+    /// A flow, and the step when the problem is in one.
+    Flow { flow: String, step: Option<String> },
+    /// The question bank (the message names the question).
+    Questions,
+    /// The scanner's keywords.
+    Keywords,
+    /// The SLA defaults.
+    Sla,
+    /// The quick reference.
+    Reference,
+}
+
+impl fmt::Display for Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Place::File => f.write_str("the file"),
+            Place::Field(field) => write!(f, "field \"{field}\""),
+            Place::Flow { flow, step: None } => write!(f, "flow \"{flow}\""),
+            Place::Flow {
+                flow,
+                step: Some(step),
+            } => write!(f, "flow \"{flow}\", step \"{step}\""),
+            Place::Questions => f.write_str("questions"),
+            Place::Keywords => f.write_str("keywords"),
+            Place::Sla => f.write_str("SLA defaults"),
+            Place::Reference => f.write_str("reference"),
+        }
+    }
+}
+
+/// One problem, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackProblem {
+    /// Where.
+    pub place: Place,
+    /// What is wrong, in words for the author.
+    pub message: String,
+}
+
+impl fmt::Display for PackProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.message)
+    }
+}
+
+/// Collects problems while a pack is read.
+#[derive(Default)]
+struct Problems(Vec<PackProblem>);
+
+impl Problems {
+    fn add(&mut self, place: Place, message: impl Into<String>) {
+        self.0.push(PackProblem {
+            place,
+            message: message.into(),
+        });
+    }
+
+    fn field(&mut self, field: &str, message: impl Into<String>) {
+        self.add(Place::Field(field.to_string()), message);
+    }
+}
+
+/// The fields a pack has, in the order the file writes them.
+const FIELDS: [&str; 13] = [
+    "deskaid_pack",
+    "id",
+    "title",
+    "version",
+    "published_at",
+    "author",
+    "change_note",
+    "sources",
+    "flows",
+    "questions",
+    "keywords",
+    "sla",
+    "reference",
+];
+
+/// Reads and checks a pack; `Err` lists every problem found.
+pub fn read_pack(text: &str) -> Result<Pack, Vec<PackProblem>> {
+    let file = read_file(text)?;
+    check_pack(file)
+}
+
+/// The file's shape: JSON, a pack, of a format this Deskaid reads, with
+/// every part in its own form. Problems of one part do not hide another's.
+fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
+    let mut problems = Problems::default();
+    if text.len() > MAX_PACK_BYTES {
+        problems.add(
+            Place::File,
+            format!(
+                "the pack is {} KB, more than the {} KB a pack may be",
+                text.len().div_ceil(1000),
+                MAX_PACK_BYTES / 1000
+            ),
+        );
+        return Err(problems.0);
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let cut = if e.is_eof() {
+            " (it ends too early: the file was probably cut off)"
+        } else {
+            ""
+        };
+        vec![PackProblem {
+            place: Place::File,
+            message: format!(
+                "not readable JSON at line {}, column {}{cut}",
+                e.line(),
+                e.column()
+            ),
+        }]
+    })?;
+    let Value::Object(mut fields) = value else {
+        problems.add(Place::File, "not a Deskaid pack (it is not a JSON object)");
+        return Err(problems.0);
+    };
+    match fields.get("deskaid_pack").and_then(Value::as_u64) {
+        None => {
+            problems.add(
+                Place::File,
+                "not a Deskaid pack (it has no \"deskaid_pack\" format number)",
+            );
+            return Err(problems.0);
+        }
+        Some(format) if format > u64::from(PACK_FORMAT) => {
+            problems.add(
+                Place::File,
+                format!("made by a newer Deskaid (pack format {format}); this one reads format {PACK_FORMAT}"),
+            );
+            return Err(problems.0);
+        }
+        Some(format) if format < u64::from(PACK_FORMAT) => {
+            problems.add(
+                Place::File,
+                format!(
+                    "pack format {format} does not exist; this Deskaid reads format {PACK_FORMAT}"
+                ),
+            );
+            return Err(problems.0);
+        }
+        Some(_) => {}
+    }
+    for key in fields.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
+        problems.field(key, "not a field of a pack (misspelt?)");
+    }
+    let mut take = |name: &str| fields.remove(name);
+    let id = part::<String>(&mut problems, "id", take("id"));
+    let title = part::<String>(&mut problems, "title", take("title"));
+    let version = part::<u32>(&mut problems, "version", take("version"));
+    let published_at = part::<String>(&mut problems, "published_at", take("published_at"));
+    let author = part::<String>(&mut problems, "author", take("author"));
+    let change_note = part::<String>(&mut problems, "change_note", take("change_note"));
+    let sources = part::<Vec<PackSource>>(&mut problems, "sources", take("sources"));
+    let flows = flows_of(&mut problems, take("flows"));
+    let questions = questions_of(&mut problems, take("questions"));
+    let keywords = part_at::<KeywordList>(&mut problems, Place::Keywords, take("keywords"));
+    let sla = part_at::<SlaSettings>(&mut problems, Place::Sla, take("sla"));
+    let reference = part_at::<Reference>(&mut problems, Place::Reference, take("reference"));
+    match (
+        id,
+        title,
+        version,
+        published_at,
+        author,
+        change_note,
+        sources,
+        flows,
+        questions,
+        keywords,
+        sla,
+        reference,
+    ) {
+        (
+            Some(id),
+            Some(title),
+            Some(version),
+            Some(published_at),
+            Some(author),
+            Some(change_note),
+            Some(sources),
+            Some(flows),
+            Some(questions),
+            Some(keywords),
+            Some(sla),
+            Some(reference),
+        ) if problems.0.is_empty() => Ok(PackFile {
+            deskaid_pack: PACK_FORMAT,
+            id,
+            title,
+            version,
+            published_at,
+            author,
+            change_note,
+            sources,
+            flows,
+            questions,
+            keywords,
+            sla,
+            reference,
+        }),
+        _ => Err(problems.0),
+    }
+}
+
+/// One of the pack's own fields, read as `T`.
+fn part<T: DeserializeOwned>(
+    problems: &mut Problems,
+    name: &str,
+    value: Option<Value>,
+) -> Option<T> {
+    part_at(problems, Place::Field(name.to_string()), value)
+}
+
+/// A part of the pack read as `T`, its problems reported at `place`.
+fn part_at<T: DeserializeOwned>(
+    problems: &mut Problems,
+    place: Place,
+    value: Option<Value>,
+) -> Option<T> {
+    let Some(value) = value else {
+        problems.add(place, "missing");
+        return None;
+    };
+    serde_json::from_value(value)
+        .map_err(|e| problems.add(place, e.to_string()))
+        .ok()
+}
+
+/// The flows, each read on its own so one broken flow names itself.
+fn flows_of(problems: &mut Problems, value: Option<Value>) -> Option<Vec<Flow>> {
+    let items = part::<Vec<Value>>(problems, "flows", value)?;
+    let before = problems.0.len();
+    let flows: Vec<Flow> = items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(index, item)| {
+            let name = named(&item, index, "flow");
+            part_at(
+                problems,
+                Place::Flow {
+                    flow: name,
+                    step: None,
+                },
+                Some(item),
+            )
+        })
+        .collect();
+    (problems.0.len() == before).then_some(flows)
+}
+
+/// The question bank, each question read on its own so one broken question
+/// names itself.
+fn questions_of(problems: &mut Problems, value: Option<Value>) -> Option<BankFile> {
+    let Some(Value::Object(mut bank)) = value else {
+        problems.add(
+            Place::Questions,
+            "missing, or not an object of topics, scenarios and questions",
+        );
+        return None;
+    };
+    let items = match bank.remove("questions") {
+        Some(Value::Array(items)) => items,
+        _ => {
+            problems.add(Place::Questions, "\"questions\" must be a list");
+            return None;
+        }
+    };
+    let before = problems.0.len();
+    let mut questions = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let name = named(&item, index, "question");
+        match serde_json::from_value(item) {
+            Ok(question) => questions.push(question),
+            Err(e) => problems.add(Place::Questions, format!("question \"{name}\": {e}")),
+        }
+    }
+    let mut file: BankFile = part_at(problems, Place::Questions, Some(Value::Object(bank)))?;
+    file.questions = questions;
+    (problems.0.len() == before).then_some(file)
+}
+
+/// An item's id for messages, or its position when it has none.
+fn named(item: &Value, index: usize, what: &str) -> String {
+    item.get("id")
+        .and_then(Value::as_str)
+        .map_or_else(|| format!("{what} {}", index + 1), str::to_string)
+}
+
+/// Checks what each part means: the flows' graph, the bank's answers and
+/// links, the keywords' steps, the SLA rules, the reference, and that every
+/// document cited is one the pack names.
+fn check_pack(file: PackFile) -> Result<Pack, Vec<PackProblem>> {
+    let mut problems = Problems::default();
+    check_meta(&file, &mut problems);
+    check_citations(&file, &mut problems);
+    let flows = FlowSet::new(file.flows.clone())
+        .map_err(|errors| {
+            for error in errors {
+                problems.add(
+                    Place::Flow {
+                        flow: error.flow,
+                        step: error.step,
+                    },
+                    error.message,
+                );
+            }
+        })
+        .ok();
+    let bank = Bank::from_files(vec![file.questions.clone()])
+        .map_err(|e| e.problems)
+        .and_then(|bank| match &flows {
+            Some(flows) => bank
+                .check_links(|target| link_exists(flows, target))
+                .map(|()| bank)
+                .map_err(|e| e.problems),
+            None => Ok(bank),
+        })
+        .map_err(|messages| {
+            for message in messages {
+                problems.add(Place::Questions, message);
+            }
+        })
+        .ok();
+    let scanner = Scanner::new(file.keywords.clone())
+        .and_then(|scanner| match &flows {
+            Some(flows) => match scanner.check_links(flows) {
+                broken if broken.is_empty() => Ok(scanner),
+                broken => Err(broken),
+            },
+            None => Ok(scanner),
+        })
+        .map_err(|messages| {
+            for message in messages {
+                problems.add(Place::Keywords, message);
+            }
+        })
+        .ok();
+    if let Err(error) = SlaEngine::new(&file.sla) {
+        for message in error.problems {
+            problems.add(Place::Sla, message);
+        }
+    }
+    let reference = serde_json::to_string(&file.reference)
+        .map_err(|e| vec![e.to_string()])
+        .and_then(|json| Reference::from_json(&json))
+        .map_err(|messages| {
+            for message in messages {
+                // The reference names itself; the place already does.
+                let message = message.strip_prefix("reference: ").unwrap_or(&message);
+                problems.add(Place::Reference, message);
+            }
+        })
+        .ok();
+    match (flows, bank, scanner, reference) {
+        (Some(flows), Some(bank), Some(scanner), Some(reference)) if problems.0.is_empty() => {
+            Ok(Pack {
+                meta: PackMeta {
+                    id: file.id,
+                    title: file.title,
+                    version: file.version,
+                    published_at: file.published_at,
+                    author: file.author,
+                    change_note: file.change_note,
+                    sources: file.sources,
+                },
+                flows,
+                bank,
+                scanner,
+                sla: file.sla,
+                reference,
+            })
+        }
+        _ => Err(problems.0),
+    }
+}
+
+/// The pack's own fields: an id made for links, words where people read
+/// them, a version from 1, a real publication time.
+fn check_meta(file: &PackFile, problems: &mut Problems) {
+    let is_id = |id: &str| {
+        !id.is_empty()
+            && id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    if !is_id(&file.id) {
+        problems.field("id", "must be lowercase letters, digits and hyphens");
+    }
+    for (name, text) in [
+        ("title", &file.title),
+        ("author", &file.author),
+        ("change_note", &file.change_note),
+    ] {
+        if text.trim().is_empty() {
+            problems.field(name, "must not be empty");
+        }
+    }
+    if file.version == 0 {
+        problems.field("version", "starts at 1");
+    }
+    if chrono::DateTime::parse_from_rfc3339(&file.published_at).is_err() {
+        problems.field(
+            "published_at",
+            format!(
+                "\"{}\" is not a date and time such as 2026-12-04T09:00:00Z",
+                file.published_at
+            ),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for source in &file.sources {
+        if !seen.insert(source.doc.as_str()) {
+            problems.field(
+                "sources",
+                format!("document \"{}\" is listed twice", source.doc),
+            );
+        }
+    }
+}
+
+/// Every document an item cites must be among the pack's `sources`.
+fn check_citations(file: &PackFile, problems: &mut Problems) {
+    let listed: BTreeSet<&str> = file.sources.iter().map(|s| s.doc.as_str()).collect();
+    let mut cited: BTreeSet<String> = BTreeSet::new();
+    let mut cite = |source: &SourceRef| {
+        cited.insert(source.doc.clone());
+    };
+    for flow in &file.flows {
+        cite(&flow.source);
+        flow.more_sources.iter().for_each(&mut cite);
+        for step in &flow.steps {
+            step.sources().for_each(&mut cite);
+            step.checklist.iter().for_each(|item| cite(&item.source));
+        }
+    }
+    let bank = &file.questions;
+    let optional = bank
+        .scenarios
+        .iter()
+        .filter_map(|s| s.source.as_ref())
+        .chain(bank.questions.iter().filter_map(|q| q.source.as_ref()));
+    optional.for_each(&mut cite);
+    for topic in &file.reference.topics {
+        topic.facts.iter().for_each(|fact| cite(&fact.source));
+    }
+    for doc in cited.iter().filter(|doc| !listed.contains(doc.as_str())) {
+        problems.field(
+            "sources",
+            format!("items cite document \"{doc}\", which the pack does not list"),
+        );
+    }
+}

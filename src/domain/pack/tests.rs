@@ -1,0 +1,159 @@
+//! Known answers for packs: the shipped one reads back whole, and each kind
+//! of broken pack is refused with every problem named by its place.
+
+use super::*;
+use crate::domain::content;
+use serde_json::{json, Value};
+
+/// The shipped pack as JSON, to break in one place per test.
+fn shipped_value() -> Value {
+    serde_json::to_value(shipped_pack_file()).unwrap()
+}
+
+/// The problems of a pack, as the UI lists them.
+fn problems_of(pack: &Value) -> Vec<String> {
+    read_pack(&pack.to_string())
+        .map(|_| Vec::new())
+        .unwrap_or_else(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+/// The step `step` of flow `flow` in a pack value.
+fn step_mut<'a>(pack: &'a mut Value, flow: &str, step: &str) -> &'a mut Value {
+    let flow = pack["flows"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|f| f["id"] == flow)
+        .unwrap();
+    flow["steps"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|s| s["id"] == step)
+        .unwrap()
+}
+
+#[test]
+fn the_shipped_pack_reads_back_as_the_content_the_app_embeds() {
+    let file = shipped_pack_file();
+    let pack = read_pack(&file.to_json()).unwrap_or_else(|problems| {
+        panic!(
+            "{}",
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    });
+    assert_eq!(pack.flows.flows(), content::flow_list());
+    assert_eq!(pack.bank.questions(), content::bank().questions());
+    assert_eq!(pack.scanner.keywords(), content::scanner().keywords());
+    assert_eq!(&pack.sla, content::sla_defaults());
+    assert_eq!(&pack.reference, content::reference());
+    assert_eq!(pack.meta.id, "deskaid-homeowner-support");
+    assert_eq!(pack.meta.version, 1);
+    let docs: Vec<&str> = pack.meta.sources.iter().map(|s| s.doc.as_str()).collect();
+    assert_eq!(docs, ["000", "001", "002", "003", "004"]);
+    // Every document the pack lists is one Deskaid has, with its title.
+    for source in &pack.meta.sources {
+        let known = crate::domain::source::DOCUMENTS
+            .iter()
+            .find(|doc| doc.id == source.doc)
+            .unwrap();
+        assert_eq!(known.title, source.title);
+    }
+}
+
+#[test]
+fn a_truncated_or_foreign_file_says_what_it_is() {
+    let json = shipped_pack_file().to_json();
+    let cut = &json[..json.len() / 2];
+    let problems = problems_of_text(cut);
+    assert_eq!(problems.len(), 1);
+    assert!(
+        problems[0].starts_with("the file: not readable JSON at line "),
+        "{problems:?}"
+    );
+    assert!(problems[0].ends_with("(it ends too early: the file was probably cut off)"));
+    assert_eq!(
+        problems_of(&json!({ "flows": [] })),
+        ["the file: not a Deskaid pack (it has no \"deskaid_pack\" format number)"]
+    );
+    assert_eq!(
+        problems_of(&json!([1, 2])),
+        ["the file: not a Deskaid pack (it is not a JSON object)"]
+    );
+    let mut newer = shipped_value();
+    newer["deskaid_pack"] = json!(2);
+    assert_eq!(
+        problems_of(&newer),
+        ["the file: made by a newer Deskaid (pack format 2); this one reads format 1"]
+    );
+    let huge = " ".repeat(MAX_PACK_BYTES + 1);
+    assert_eq!(
+        problems_of_text(&huge),
+        ["the file: the pack is 2001 KB, more than the 2000 KB a pack may be"]
+    );
+}
+
+fn problems_of_text(text: &str) -> Vec<String> {
+    read_pack(text)
+        .map(|_| Vec::new())
+        .unwrap_or_else(|problems| problems.iter().map(ToString::to_string).collect())
+}
+
+#[test]
+fn every_problem_of_a_broken_pack_is_listed_with_its_place() {
+    let mut pack = shipped_value();
+    // An unknown field at the top, and one in a step.
+    pack["titel"] = json!("typo");
+    step_mut(&mut pack, "dsar", "social-login")["colour"] = json!("red");
+    let problems = problems_of(&pack);
+    assert_eq!(
+        problems,
+        [
+            "field \"titel\": not a field of a pack (misspelt?)",
+            "flow \"dsar\": unknown field `colour`, expected one of `id`, `title`, `kind`, `body`, `source`, `more_sources`, `choices`, `checklist`, `wait_seconds`, `note_prompt`, `template`, `fields`, `warning`, `outcome`",
+        ]
+    );
+}
+
+#[test]
+fn broken_meaning_is_named_by_flow_step_and_question() {
+    let mut pack = shipped_value();
+    // A choice leading nowhere.
+    step_mut(&mut pack, "leadership", "asked-to-escalate")["choices"][0]["to"] =
+        json!("no-such-step");
+    // A question with no correct answer.
+    let question = pack["questions"]["questions"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .find(|q| q["kind"] == "single")
+        .unwrap();
+    let question_id = question["id"].as_str().unwrap().to_string();
+    question["correct"] = json!([]);
+    // A document the pack does not list.
+    pack["reference"]["topics"][0]["facts"][0]["source"]["doc"] = json!("009");
+    pack["version"] = json!(0);
+    pack["published_at"] = json!("yesterday");
+    let problems = problems_of(&pack);
+    let expect = |needle: &str| {
+        assert!(
+            problems.iter().any(|p| p.contains(needle)),
+            "no problem with {needle:?} in {problems:#?}"
+        )
+    };
+    expect("field \"version\": starts at 1");
+    expect(
+        "field \"published_at\": \"yesterday\" is not a date and time such as 2026-12-04T09:00:00Z",
+    );
+    expect("field \"sources\": items cite document \"009\", which the pack does not list");
+    expect("flow \"leadership\", step \"asked-to-escalate\": ");
+    expect("no-such-step");
+    expect(&format!(
+        "questions: question {question_id}: needs at least one correct answer"
+    ));
+    expect("reference: fact \"general\": unknown source document \"009\"");
+}
