@@ -1,5 +1,6 @@
 //! Rewrites the files in `assets/` that are made from the app's own code:
-//! the prerendered home page, the split map and the shipped content pack
+//! the prerendered home page, the split map, the shipped content pack and
+//! its JSON Schema
 //! (see `tests/generated.rs`, which fails while they are out of date). Run with
 //! `cargo run --example update_generated`, then commit the files.
 
@@ -18,6 +19,10 @@ fn main() {
         (
             "assets/content/pack.json",
             deskaid::domain::pack::shipped_pack_file().to_json(),
+        ),
+        (
+            "assets/content/pack.schema.json",
+            deskaid::domain::pack::pack_schema_json(),
         ),
     ];
     for (file, text) in files {

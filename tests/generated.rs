@@ -52,3 +52,11 @@ fn shipped_pack_json_matches_the_content() {
     // The file is for people too: pretty-printed, its description first.
     assert!(json.starts_with("{\n  \"deskaid_pack\": 1,\n  \"id\": \"deskaid-homeowner-support\","));
 }
+
+#[test]
+fn pack_schema_json_matches_the_content_types() {
+    assert_up_to_date(
+        "assets/content/pack.schema.json",
+        &deskaid::domain::pack::pack_schema_json(),
+    );
+}

@@ -9,6 +9,7 @@ use std::collections::BTreeSet;
 
 /// The whole reference, topics in the order an agent needs them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reference {
     /// The topics, each a heading with its facts.
     pub topics: Vec<Topic>,
@@ -16,6 +17,7 @@ pub struct Reference {
 
 /// A group of facts under one heading.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Topic {
     /// Unique among topics; names the topic in validation messages.
     pub id: String,
@@ -27,6 +29,7 @@ pub struct Topic {
 
 /// One fact, worded as its source words it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Fact {
     /// Unique within the reference, so a search hit can name the fact.
     pub id: String,

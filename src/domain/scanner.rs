@@ -12,6 +12,7 @@ use std::collections::HashSet;
 /// Which list a keyword belongs to, so the UI can group hits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum KeywordGroup {
     /// A sensitive issue that warrants additional review (escalation SOPs).
     Qualifier,
@@ -22,6 +23,7 @@ pub enum KeywordGroup {
 /// One thing to flag, with the words and phrases that reveal it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Keyword {
     /// Stable id, unique in the list.
     pub id: String,
@@ -47,6 +49,7 @@ pub struct Keyword {
 /// The content of `keywords.toml`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct KeywordList {
     /// All keywords, in display order.
     pub keywords: Vec<Keyword>,

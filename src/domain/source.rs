@@ -49,6 +49,7 @@ pub struct SourceDoc {
 /// A reference to lines of a source document, written in content files as
 /// `source = { doc = "004", lines = "43-47" }` (or a single line `"43"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SourceRef {
     /// Document id, one of [`DOCUMENTS`].
     pub doc: String,

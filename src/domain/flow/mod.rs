@@ -30,6 +30,7 @@ use std::fmt;
 /// What a step asks of the agent; decides how it is drawn and whether the walk ends there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum StepKind {
     /// The agent picks one of several answers.
     Question,
@@ -42,6 +43,7 @@ pub enum StepKind {
 /// One way out of a step, shown as a button.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Choice {
     /// The button text, also written into the case notes as the answer.
     pub label: String,
@@ -52,6 +54,7 @@ pub struct Choice {
 /// A tick box on a step, for things the agent must do or record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ChecklistItem {
     /// Stable id, unique within the step, so saved ticks survive text edits.
     pub id: String,
@@ -64,6 +67,7 @@ pub struct ChecklistItem {
 /// How the form names one `{placeholder}` of a step's template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct TemplateField {
     /// The field's label, e.g. "PR number".
     pub label: String,
@@ -74,6 +78,7 @@ pub struct TemplateField {
 /// One box of a flowchart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Step {
     /// Stable id, unique within the flow; used in links and saved walks.
     pub id: String,
@@ -114,6 +119,7 @@ pub struct Step {
 /// One flowchart, stored as one TOML file under `content/flows/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Flow {
     /// Stable id used in links (`"flow-id/step-id"`) and saved walks.
     pub id: String,

@@ -7,11 +7,15 @@
 //! (`shipped`).
 
 mod read;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
 mod shipped;
 #[cfg(test)]
 mod tests;
 
 pub use read::{read_pack, PackProblem, Place};
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::pack_schema_json;
 pub use shipped::shipped_pack_file;
 
 use crate::domain::flow::{Flow, FlowSet};
@@ -31,6 +35,7 @@ pub const MAX_PACK_BYTES: usize = 2_000_000;
 /// One document a pack cites, by the id its items use (`"004"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct PackSource {
     /// The id items cite, e.g. `"004"`.
     pub doc: String,
@@ -38,47 +43,46 @@ pub struct PackSource {
     pub title: String,
 }
 
-/// What a pack says about itself: shown on every step and question it
-/// gives, and in the preview before a pack is used.
+/// What a pack says about itself, checked (each field as in [`PackFile`]):
+/// shown on every step and question it gives, and in the preview before a
+/// pack is used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackMeta {
-    /// Stable id: the same pack in its later versions keeps it.
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub published_at: String,
+    pub author: String,
+    pub change_note: String,
+    pub sources: Vec<PackSource>,
+}
+
+/// A Deskaid content pack: its description, then its content, each part
+/// in the form its own tool reads. Unknown fields are refused, so a typo in
+/// a hand-edited pack is reported instead of silently ignored.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "Deskaid content pack"))]
+pub struct PackFile {
+    /// The pack format, 1; marks the file as a Deskaid pack.
+    pub deskaid_pack: u32,
+    /// Stable id, lowercase letters, digits and hyphens: later versions of
+    /// the same pack keep it.
     pub id: String,
     /// The title people see, e.g. "Homeowner escalations".
     pub title: String,
-    /// Raised by one at each publication.
+    /// The version, from 1, raised by one at each publication.
     pub version: u32,
-    /// When this version was published (RFC 3339, UTC).
+    /// When this version was published, RFC 3339, e.g.
+    /// "2026-12-04T09:00:00Z".
     pub published_at: String,
     /// Who published it: a person or a team.
     pub author: String,
     /// What changed in this version, for the people who use it.
     pub change_note: String,
-    /// The documents the items cite.
-    pub sources: Vec<PackSource>,
-}
-
-/// A pack as a file holds it: its description and its content, each part
-/// in the form its own tool reads. Unknown fields are refused, so a typo in
-/// a hand-edited pack is reported instead of silently ignored.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PackFile {
-    /// The pack format, [`PACK_FORMAT`]; marks the file as a Deskaid pack.
-    pub deskaid_pack: u32,
-    /// See [`PackMeta::id`].
-    pub id: String,
-    /// See [`PackMeta::title`].
-    pub title: String,
-    /// See [`PackMeta::version`].
-    pub version: u32,
-    /// See [`PackMeta::published_at`].
-    pub published_at: String,
-    /// See [`PackMeta::author`].
-    pub author: String,
-    /// See [`PackMeta::change_note`].
-    pub change_note: String,
-    /// See [`PackMeta::sources`].
+    /// The documents the items cite; every document an item cites must be
+    /// listed.
     pub sources: Vec<PackSource>,
     /// The escalation flowcharts.
     pub flows: Vec<Flow>,

@@ -469,6 +469,23 @@ fn check_citations(file: &PackFile, problems: &mut Problems) {
         .filter_map(|s| s.source.as_ref())
         .chain(bank.questions.iter().filter_map(|q| q.source.as_ref()));
     optional.for_each(&mut cite);
+    let sla = &file.sla;
+    [
+        &sla.calendar.source,
+        &sla.general.initial_contact_source,
+        &sla.general.resolution_source,
+        &sla.executive.initial_contact_source,
+        &sla.executive.resolution_source,
+        &sla.regulatory.initial_contact_source,
+        &sla.regulatory.resolution_source,
+        &sla.follow_up.update_source,
+        &sla.follow_up.owner_source,
+        &sla.attempts.source,
+        &sla.queue.urgency_source,
+        &sla.queue.end_of_shift_source,
+    ]
+    .into_iter()
+    .for_each(&mut cite);
     for topic in &file.reference.topics {
         topic.facts.iter().for_each(|fact| cite(&fact.source));
     }

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// A group of questions a learner can pick, e.g. "deadlines".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuizTopic {
     /// Short slug used in links and progress, e.g. `"deadlines"`.
     pub id: String,
@@ -19,6 +20,7 @@ pub struct QuizTopic {
 
 /// A case description shared by several questions, shown above each of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scenario {
     /// Slug the questions refer to with `scenario = "..."`.
     pub id: String,
@@ -33,6 +35,7 @@ pub struct Scenario {
 
 /// One selectable option (choice questions) or one item to arrange (ordering).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuizChoice {
     /// Key used by `correct` and by stored answers, stable when the text changes.
     pub id: String,
@@ -43,6 +46,7 @@ pub struct QuizChoice {
 /// How a question is answered and scored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum QuestionKind {
     /// Exactly one option is right.
     Single,
@@ -61,6 +65,7 @@ pub enum QuestionKind {
 /// A flat struct (rather than a tagged enum) so TOML and JSON read the same
 /// way; [`Bank`] validation checks that the fields fit the `kind`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Question {
     /// Stable id; progress is keyed by it so edited text keeps its history.
     pub id: String,
@@ -104,6 +109,7 @@ impl Question {
 
 /// One content file (or one custom JSON bank): the unvalidated parts of a bank.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct BankFile {
     /// Topics declared here; the same id may be repeated in another file with the same title.
     #[serde(default)]

@@ -72,6 +72,7 @@ pub(super) const MAX_DAYS: u32 = 3650;
 /// How an hour-based initial-contact rule counts time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum HourCounting {
     /// Every hour on the clock, nights and weekends included.
     Clock,
@@ -82,6 +83,7 @@ pub enum HourCounting {
 /// How the agency's number of days for a regulatory case is counted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum DayCounting {
     /// Every calendar day, weekends and holidays included.
     Calendar,
@@ -92,6 +94,7 @@ pub enum DayCounting {
 /// How "24-48 business hours" (doc 004 line 17) is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum FollowUpCounting {
     /// Every 24 hours is one business day: 24-48 means 1 to 2 business days.
     BusinessDays,
@@ -104,6 +107,7 @@ pub enum FollowUpCounting {
 /// customers primarily in the Northeast and West divisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub enum HoursOf {
     /// The team's hours in the team's zone: a 13:00 receipt in Los Angeles
     /// is 16:00 in New York, after the team's cut-off.
@@ -116,8 +120,13 @@ pub enum HoursOf {
 
 /// Business hours of one weekday in the settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct DayHours {
     /// The weekday, written "Mon", "Tue", ...
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(with = "String", extend("enum" = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]))
+    )]
     pub day: Weekday,
     /// Opening time "HH:MM".
     pub open: String,
@@ -127,6 +136,7 @@ pub struct DayHours {
 
 /// The business calendar part of the settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct CalendarSettings {
     /// IANA zone the team works in, e.g. "America/New_York".
     pub time_zone: String,
@@ -146,6 +156,7 @@ pub struct CalendarSettings {
 
 /// Rules for General cases (doc 001 lines 9-11 and 16).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct GeneralSettings {
     /// Received at or before this local time on a business day: due the same day.
     pub cutoff: String,
@@ -161,6 +172,7 @@ pub struct GeneralSettings {
 
 /// Rules for Executive cases (doc 001 lines 17 and 26-27).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct ExecutiveSettings {
     /// Hours allowed for the first contact.
     pub initial_contact_hours: u32,
@@ -176,6 +188,7 @@ pub struct ExecutiveSettings {
 
 /// Rules for Regulatory cases (doc 001 lines 18 and 38-39).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RegulatorySettings {
     /// Clock hours allowed for the first contact after the ticket is created.
     pub initial_contact_hours: u32,
@@ -189,6 +202,7 @@ pub struct RegulatorySettings {
 
 /// Follow-up promises made to a customer who asked for escalation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct FollowUpSettings {
     /// "Update within 1 day" (doc 002), in business days.
     pub update_within_business_days: u32,
@@ -206,6 +220,7 @@ pub struct FollowUpSettings {
 
 /// The initial-contact attempts rule (doc 001 lines 68-70).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct AttemptsSettings {
     /// Different business days that need an attempt.
     pub required_business_days: u32,
@@ -217,6 +232,7 @@ pub struct AttemptsSettings {
 
 /// How the queue flags deadlines and checks the end of a shift.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QueueSettings {
     /// A deadline this close (minutes) is "due soon".
     pub due_soon_minutes: u32,
@@ -229,6 +245,7 @@ pub struct QueueSettings {
 /// Every SLA setting, loaded from `content/sla.toml` and saved with the
 /// user's changes; turn it into an [`SlaEngine`](super::SlaEngine) to use it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SlaSettings {
     /// Zone, business hours and holidays.
     pub calendar: CalendarSettings,
