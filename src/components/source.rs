@@ -1,7 +1,9 @@
 //! Where a piece of guidance comes from, named the same way on every page:
 //! the document lines followed by the document's title, so an agent can
-//! find the passage without knowing the document numbers.
+//! find the passage without knowing the document numbers; and the content
+//! pack a step or question came from.
 
+use crate::domain::content;
 use crate::domain::source::SourceRef;
 use leptos::prelude::*;
 
@@ -27,4 +29,25 @@ pub fn Sources(
         .collect::<Vec<_>>()
         .join("; ");
     view! { <p class="source-ref">"Source: " {text}</p> }
+}
+
+/// "Content pack: Homeowner support…, version 1 of 2026-12-04": which pack
+/// a step or question came from, so an agent can tell whether it is the
+/// procedure now in force; `custom` for a question of an imported bank,
+/// which belongs to no pack.
+#[component]
+pub fn PackNote(
+    /// Whether the item comes from a custom question bank.
+    #[prop(optional, into)]
+    custom: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <p class="pack-note" data-testid="pack-note">
+            {move || if custom.get() {
+                "From the custom question bank imported in this browser, not from a content pack.".to_string()
+            } else {
+                format!("Content pack: {}.", content::pack_meta().label())
+            }}
+        </p>
+    }
 }

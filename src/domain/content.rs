@@ -3,6 +3,7 @@
 //! that everything shipped is valid, so the app never meets broken content.
 
 use crate::domain::flow::{Flow, FlowSet};
+use crate::domain::pack::PackMeta;
 use crate::domain::quiz::{Bank, LinkTarget};
 use crate::domain::reference::Reference;
 use crate::domain::scanner::Scanner;
@@ -15,6 +16,7 @@ const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.jso
 const QUESTIONS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questions.json"));
 const REFERENCE_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/reference.json"));
 const SLA_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/sla.json"));
+const PACK_META_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
 
 /// Splits a bundled folder (file name → content) into named JSON documents.
 fn documents(bundle: &str) -> Result<Vec<(String, String)>, String> {
@@ -59,6 +61,12 @@ pub fn load_sla_defaults() -> Result<SlaSettings, Vec<String>> {
 /// Parses and validates `content/reference.toml`, the quick reference.
 pub fn load_reference() -> Result<Reference, Vec<String>> {
     Reference::from_json(REFERENCE_JSON)
+}
+
+/// Parses `content/pack.toml`, what the shipped content pack says about
+/// itself.
+pub fn load_pack_meta() -> Result<PackMeta, Vec<String>> {
+    serde_json::from_str(PACK_META_JSON).map_err(|e| vec![format!("content/pack.toml: {e}")])
 }
 
 /// Whether a quiz question's link points at a real flow step or SLA rule.
@@ -117,6 +125,11 @@ shipped!(
 shipped!(
     /// The quick reference shipped with the app.
     reference: Reference = "reference", load_reference
+);
+shipped!(
+    /// What the shipped content pack says about itself: its title and
+    /// version, shown on every step and shipped question.
+    pack_meta: PackMeta = "pack description", load_pack_meta
 );
 shipped!(
     /// The question bank shipped with the app.

@@ -101,6 +101,11 @@ describe('walker', () => {
       await stepHeading(page).textContent(),
       'Did the customer ask for leadership or for their situation to be escalated?',
     );
+    // Every step names the content pack it came from.
+    assert.equal(
+      await page.getByTestId('pack-note').textContent(),
+      'Content pack: Homeowner support: escalations, SLAs and training, version 1 of 2026-12-04.',
+    );
     await expectNoAxeViolations(page, 'first step');
     await walkToFollowUp(page);
     await choose(page, 'Refuses to wait', 'Is a "Phone-HO Tier 2" agent available?');

@@ -115,6 +115,7 @@ describe('practice', () => {
     await startFromLink(page);
     await page.waitForSelector('#quiz-question-heading');
     assert.equal(await heading(page).textContent(), 'Question 1 of 2');
+    assert.match(await page.getByTestId('pack-note').textContent(), /^Content pack: Homeowner support: escalations, SLAs and training, version 1 of /);
     await expectNoAxeViolations(page, 'a practice question');
 
     const first = await answerRight(page);
@@ -676,6 +677,10 @@ describe('custom banks', () => {
       const q = await currentQuestion(other, CUSTOM);
       seen.push(q.kind);
       assert.equal(await other.locator('#quiz-prompt').textContent(), q.prompt);
+      assert.equal(
+        await other.getByTestId('pack-note').textContent(),
+        'From the custom question bank imported in this browser, not from a content pack.',
+      );
       await expectNoAxeViolations(other, `a ${q.kind} question`);
       if (q.kind === 'pick-any') assert.match(await other.locator('.quiz-instruction').textContent(), /Choose 2\./);
       await answerRight(other, CUSTOM);

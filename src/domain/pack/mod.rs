@@ -46,7 +46,8 @@ pub struct PackSource {
 /// What a pack says about itself, checked (each field as in [`PackFile`]):
 /// shown on every step and question it gives, and in the preview before a
 /// pack is used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PackMeta {
     pub id: String,
     pub title: String,
@@ -55,6 +56,16 @@ pub struct PackMeta {
     pub author: String,
     pub change_note: String,
     pub sources: Vec<PackSource>,
+}
+
+impl PackMeta {
+    /// How a step or question names the pack it came from: its title,
+    /// version and publication day, e.g. "Homeowner escalations, version 3
+    /// of 2026-12-04".
+    pub fn label(&self) -> String {
+        let day = self.published_at.get(..10).unwrap_or(&self.published_at);
+        format!("{}, version {} of {day}", self.title, self.version)
+    }
 }
 
 /// A Deskaid content pack: its description, then its content, each part

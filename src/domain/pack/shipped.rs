@@ -3,32 +3,14 @@
 //! writes it to `assets/content/pack.json`, which the build copies to
 //! `dist/content/pack.json` for teams to read, compare and replace.
 
-use super::{PackFile, PackSource, PACK_FORMAT};
+use super::{PackFile, PACK_FORMAT};
 use crate::domain::content;
 use crate::domain::quiz::BankFile;
 use crate::domain::scanner::KeywordList;
-use serde::Deserialize;
-
-/// `content/pack.toml`, as JSON from the build script.
-const PACK_META_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
-
-/// What `content/pack.toml` holds.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ShippedMeta {
-    id: String,
-    title: String,
-    version: u32,
-    published_at: String,
-    author: String,
-    change_note: String,
-    sources: Vec<PackSource>,
-}
 
 /// The shipped content, as the pack file that holds it.
 pub fn shipped_pack_file() -> PackFile {
-    let meta: ShippedMeta =
-        serde_json::from_str(PACK_META_JSON).expect("content/pack.toml has every field of a pack");
+    let meta = content::pack_meta().clone();
     let bank = content::bank();
     PackFile {
         deskaid_pack: PACK_FORMAT,

@@ -157,3 +157,18 @@ fn broken_meaning_is_named_by_flow_step_and_question() {
     ));
     expect("reference: fact \"general\": unknown source document \"009\"");
 }
+
+#[test]
+fn a_pack_names_itself_by_title_version_and_day() {
+    let mut meta = content::pack_meta().clone();
+    assert_eq!(
+        meta.label(),
+        "Homeowner support: escalations, SLAs and training, version 1 of 2026-12-04"
+    );
+    meta.published_at = "soon".to_string();
+    meta.version = 3;
+    assert_eq!(
+        meta.label(),
+        "Homeowner support: escalations, SLAs and training, version 3 of soon"
+    );
+}

@@ -8,7 +8,7 @@ use super::{now, step_route};
 use crate::components::copy_button::CopyButton;
 use crate::components::form::{Binding, Checkbox, TextArea, TextField};
 use crate::components::notice::Notices;
-use crate::components::source::Sources;
+use crate::components::source::{PackNote, Sources};
 use crate::domain::content;
 use crate::domain::flow::{
     template_placeholders, Flow, Step, StepKind, StepRef, Visit, Walk, WalkError,
@@ -69,6 +69,7 @@ pub fn StepView(
                 </div>
             })}
             <Sources sources=step.sources().cloned().collect()/>
+            <PackNote/>
             {step.wait_seconds.map(|seconds| view! { <Countdown seconds=seconds/> })}
             {(!step.checklist.is_empty()).then(|| view! { <Checklist visit=visit/> })}
             {step.template.clone().map(|t| view! { <TemplateFields visit=visit template=t/> })}

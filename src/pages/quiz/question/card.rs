@@ -9,6 +9,7 @@ use super::text::QuestionText;
 use super::{expire_if_due, local_now, OnScreen, Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
 use crate::components::form::Binding;
+use crate::components::source::PackNote;
 use crate::domain::quiz::{AnswerGiven, QuestionKind, QuizChoice, QuizMode, Score, SessionError};
 use crate::domain::text::sentence;
 use leptos::prelude::*;
@@ -351,6 +352,7 @@ pub(super) fn QuestionCard(
             <Show when=move || card.confirming_finish.get()>
                 <FinishConfirm card=card/>
             </Show>
+            <PackNote custom=quiz.custom/>
             <div class="button-row quiz-nav">
                 {(!card.immediate).then(|| view! {
                     <button type="button" class="secondary" prop:disabled=index == 0 on:click=move |_| card.go(false)>"Back"</button>

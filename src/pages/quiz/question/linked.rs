@@ -10,6 +10,7 @@ use super::ordering::OrderList;
 use super::text::QuestionText;
 use super::{OnScreen, Quiz};
 use crate::components::form::Binding;
+use crate::components::source::PackNote;
 use crate::domain::quiz::QuestionKind;
 use crate::nav::Route;
 use leptos::prelude::*;
@@ -94,6 +95,7 @@ pub(in crate::pages::quiz) fn LinkedQuestion(
                 <div class="quiz-feedback">
                     <AnswerNotes question=question/>
                 </div>
+                <PackNote custom=quiz.custom/>
             </div>
             {links}
         </section>
