@@ -16,7 +16,8 @@ pub fn HomePage() -> impl IntoView {
             <Tool href="#/sla" name="SLA calculator" purpose="Tells you when the first contact and the resolution are due for a case you just received, on your team's business calendar."/>
             <Tool href="#/queue" name="My queue" purpose="Keeps your own cases with their next deadlines, most urgent first, and checks them at the end of your shift."/>
             <Tool href="#/quiz" name="Training quiz" purpose="Practises the same procedures and schedules what to review next; your progress stays in this browser."/>
-            <Tool href="#/settings" name="Settings and your data" purpose="Change the theme, and export, import or reset everything Deskaid has stored."/>
+            <Tool href="#/results" name="Class results" purpose="For trainers: gathers the result codes and links your trainees send, re-scores them and shows which questions the class missed."/>
+            <Tool href="#/settings" name="Settings and your data" purpose="Change the theme and the SLA rules, export, import or reset everything Deskaid has stored, and free up space when storage is full."/>
         </ul>
         <ReferencePanel/>
         <p class="privacy">
