@@ -4,13 +4,16 @@
 //! and change note, so the people who own the procedures can replace it
 //! without a Rust toolchain. Reading a pack (`read`) checks all of it and
 //! names every problem by place; the shipped content is a pack too
-//! (`shipped`).
+//! (`shipped`). Two packs are compared for what changed between them
+//! (`compare`).
 
+pub mod compare;
 mod read;
 mod shipped;
 #[cfg(test)]
 mod tests;
 
+pub use compare::{compare_packs, PackComparison};
 pub use read::{read_pack, PackProblem, Place};
 pub use shipped::shipped_pack_file;
 
