@@ -5,15 +5,17 @@
 //! without a Rust toolchain. Reading a pack (`read`) checks all of it and
 //! names every problem by place; the shipped content is a pack too
 //! (`shipped`). Two packs are compared for what changed between them
-//! (`compare`).
+//! (`compare`), as the example of the older SOP shows (`examples`).
 
 pub mod compare;
+mod examples;
 mod read;
 mod shipped;
 #[cfg(test)]
 mod tests;
 
 pub use compare::{compare_packs, PackComparison};
+pub use examples::example_002_pack_file;
 pub use read::{read_pack, PackProblem, Place};
 pub use shipped::shipped_pack_file;
 

@@ -7,6 +7,8 @@
 //! edit did before fixing it.
 
 mod flows;
+#[cfg(test)]
+mod sop_002_tests;
 mod summary;
 #[cfg(test)]
 mod tests;
