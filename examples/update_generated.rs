@@ -1,6 +1,7 @@
 //! Rewrites the files in `assets/` that are made from the app's own code:
-//! the prerendered home page, the split map and the shipped content pack
-//! (see `tests/generated.rs`, which fails while they are out of date). Run with
+//! the prerendered home page, the split map, the shipped content pack and
+//! the example pack of the older SOP (see `tests/generated.rs`, which fails
+//! while they are out of date). Run with
 //! `cargo run --example update_generated`, then commit the files.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -18,6 +19,10 @@ fn main() {
         (
             "assets/content/pack.json",
             deskaid::domain::pack::shipped_pack_file().to_json(),
+        ),
+        (
+            "assets/content/examples/leadership-002.pack.json",
+            deskaid::domain::pack::example_002_pack_file().to_json(),
         ),
     ];
     for (file, text) in files {
