@@ -298,7 +298,7 @@ fn from_002_to_004_the_transfers_go_to_tier_2_and_the_resolution_lead() {
 
 #[test]
 fn from_002_to_004_the_follow_up_promise_is_joined_by_the_case_owners_24_48_hours() {
-    let (comparison, flow) = leadership_change();
+    let (_, flow) = leadership_change();
     // 002 promises an update within 1 day (line 26); the shipped flow keeps
     // that offer where the case has not been updated, unchanged in its
     // wording: the offer's body gains 004's condition, its template stays.
@@ -327,8 +327,12 @@ fn from_002_to_004_the_follow_up_promise_is_joined_by_the_case_owners_24_48_hour
         .any(|f| matches!(f, StepFieldChange::Template(_))));
     // 004 adds the case owner's callback within 24-48 business hours (line
     // 17), which 002 does not have anywhere.
-    let added_steps = &comparison.flows.changed[0].steps.added;
-    let tag_owner = added_steps.iter().find(|s| s.id == "tag-case-owner").unwrap();
+    let tag_owner = flow
+        .steps
+        .added
+        .iter()
+        .find(|s| s.id == "tag-case-owner")
+        .unwrap();
     assert!(tag_owner
         .template
         .as_deref()

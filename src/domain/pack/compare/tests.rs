@@ -86,6 +86,22 @@ fn the_common_subsequence_is_a_longest_one() {
 }
 
 #[test]
+fn texts_too_long_for_the_table_keep_their_common_start_and_end() {
+    // 1,200 × 1,200 differing words in the middle: more than the table
+    // takes, so the middle is all removed, then all added.
+    let words = |prefix: &str| {
+        (0..1200)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+    };
+    let (old, new) = (words("a").join(" "), words("b").join(" "));
+    assert_eq!(
+        diff_words(&format!("Start {old} end."), &format!("Start {new} end.")),
+        [same("Start"), removed(&old), added(&new), same("end.")]
+    );
+}
+
+#[test]
 fn paragraphs_are_matched_whole_and_reworded_ones_show_their_words() {
     let paragraphs = |texts: &[&str]| texts.iter().map(|t| t.to_string()).collect::<Vec<_>>();
     let old = paragraphs(&["Keep this.", "Call back within 1 day.", "Gone."]);

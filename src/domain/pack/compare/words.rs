@@ -143,8 +143,9 @@ enum Edit<'a, T> {
 /// Above this many table cells (old × new items left after the common
 /// start and end), the middle is reported as all removed then all added:
 /// a pack is untrusted text of up to 2 MB, and the table grows with the
-/// product of the lengths. Real steps and questions are far below it.
-const MAX_TABLE_CELLS: usize = 4_000_000;
+/// product of the lengths (4 bytes a cell). Real steps and questions are
+/// far below it.
+const MAX_TABLE_CELLS: usize = 1_000_000;
 
 /// A shortest edit of `old` into `new` keeping a longest common
 /// subsequence; removals before additions where both happen at one place.
