@@ -30,6 +30,10 @@ fn main() {
         &out_dir.join("keywords.json"),
     );
     convert_file(Path::new("content/pack.toml"), &out_dir.join("pack.json"));
+    convert_file(
+        Path::new("content/examples/leadership-002.toml"),
+        &out_dir.join("example-leadership-002.json"),
+    );
 }
 
 /// Every `*.toml` in `folder` as one JSON object, file name → content, so

@@ -1,7 +1,7 @@
 //! Rewrites the files in `assets/` that are made from the app's own code:
 //! the prerendered home page, the split map, the shipped content pack and
-//! its JSON Schema
-//! (see `tests/generated.rs`, which fails while they are out of date). Run with
+//! its JSON Schema, and the example pack of the older SOP (see
+//! `tests/generated.rs`, which fails while they are out of date). Run with
 //! `cargo run --example update_generated`, then commit the files.
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,6 +23,10 @@ fn main() {
         (
             "assets/content/pack.schema.json",
             deskaid::domain::pack::pack_schema_json(),
+        ),
+        (
+            "assets/content/examples/leadership-002.pack.json",
+            deskaid::domain::pack::example_002_pack_file().to_json(),
         ),
     ];
     for (file, text) in files {

@@ -2,7 +2,8 @@
 //! needs no native step: the home page `index.html` shows while the wasm
 //! loads, the table of which wasm part holds each page, which
 //! `scripts/finish-dist.mjs` reads to fetch a deep link's parts early, and
-//! the shipped content pack, which the build copies to `dist/content/`. These
+//! the shipped content pack, which the build copies to `dist/content/`, and
+//! the example pack with the leadership procedure as SOP 002 had it. These
 //! tests only compare; `cargo run --example update_generated` rewrites the
 //! files (a separate command, so an update never reports a passing test).
 #![cfg(not(target_arch = "wasm32"))]
@@ -59,4 +60,10 @@ fn pack_schema_json_matches_the_content_types() {
         "assets/content/pack.schema.json",
         &deskaid::domain::pack::pack_schema_json(),
     );
+}
+
+#[test]
+fn example_002_pack_json_matches_the_example() {
+    let json = deskaid::domain::pack::example_002_pack_file().to_json();
+    assert_up_to_date("assets/content/examples/leadership-002.pack.json", &json);
 }

@@ -4,8 +4,11 @@
 //! and change note, so the people who own the procedures can replace it
 //! without a Rust toolchain. Reading a pack (`read`) checks all of it and
 //! names every problem by place; the shipped content is a pack too
-//! (`shipped`).
+//! (`shipped`). Two packs are compared for what changed between them
+//! (`compare`), as the example of the older SOP shows (`examples`).
 
+pub mod compare;
+mod examples;
 mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -13,6 +16,8 @@ mod shipped;
 #[cfg(test)]
 mod tests;
 
+pub use compare::{compare_packs, PackComparison};
+pub use examples::example_002_pack_file;
 pub use read::{read_pack, PackProblem, Place};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;
