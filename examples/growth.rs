@@ -3,7 +3,8 @@
 //! site, and the time to read (load), write (save) and merge (another tab
 //! changed one case) each record natively. `scripts/bench` runs it; the
 //! browser's figures are those times a few times over (the deadlines bench
-//! compares native and wasm).
+//! compares native and wasm). The queue is also written, as stored, to
+//! [`QUEUE_FILE`], for `scripts/bench.mjs` to seed a browser's storage with.
 //! Run with `cargo run --release --example growth`.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
@@ -14,6 +15,7 @@ use deskaid::domain::quiz::scoring::{Score, Verdict};
 use deskaid::domain::sla::{AgencyTerm, Case, CaseStatus, CaseType, Channel, ContactAttempt};
 use deskaid::store::{decode_tracked, encode_tracked, Persist, Queue, QuizData};
 use std::collections::BTreeMap;
+use std::path::Path;
 use std::time::Instant;
 
 const CASES: usize = 2_000;
@@ -23,6 +25,9 @@ const EXAM_LENGTH: usize = 20;
 /// What Chromium and Firefox give one site, in characters of stored text.
 const QUOTA: usize = 5_000_000;
 const RUNS: usize = 9;
+/// Where the stored queue goes, under the repository (not `CARGO_TARGET_DIR`,
+/// so that `scripts/bench.mjs` finds it whatever the build directory).
+const QUEUE_FILE: &str = "target/growth/queue.json";
 
 fn main() {
     let start = Utc.with_ymd_and_hms(2024, 1, 8, 14, 0, 0).unwrap();
@@ -30,6 +35,11 @@ fn main() {
         cases: (0..CASES).map(|i| case(i, start)).collect(),
     };
     let quiz = quiz_history(start);
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(QUEUE_FILE);
+    std::fs::create_dir_all(file.parent().expect("the file is in a folder"))
+        .expect("the folder for the stored queue can be made");
+    std::fs::write(&file, encode_tracked(&queue, &BTreeMap::new()))
+        .expect("the stored queue can be written");
     let queue_bytes = report("queue", &queue, |mine| {
         mine.cases[7].notes.push_str(" Customer called again.");
     });

@@ -1,7 +1,10 @@
 // The browser half of scripts/bench: sizes of dist/, cold-load time of the
 // app against a static page of the same visible content, choice-to-paint in
-// the escalation walker, and 100,000 SLA deadlines computed in wasm.
-import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// the escalation walker, 100,000 SLA deadlines computed in wasm, and the
+// 2,000-case queue of examples/growth.rs in the browser (opened cold, one
+// edit saved). `node scripts/bench.mjs --growth` runs only that last part,
+// which needs no bench build (DESKAID_DIST picks the build, see harness.mjs).
+import { access, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { APP_HEADING, DIST, launchBrowser, startServer } from '../tests/e2e/harness.mjs';
@@ -15,6 +18,7 @@ const median = (values) => {
 };
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value) => `${value.toFixed(1)} ms`;
+const growthOnly = process.argv.includes('--growth');
 
 async function totalBytes(dir) {
   let total = 0;
@@ -25,27 +29,28 @@ async function totalBytes(dir) {
   return total;
 }
 
-// Trunk's wasm is the shell every page loads; scripts/bin/wasm-bindgen split
-// each page's own code into parts fetched when the page is first opened.
-const wasmFiles = (await readdir(DIST)).filter((name) => name.endsWith('.wasm'));
-const shellName = wasmFiles.find((name) => name.startsWith('deskaid-'));
-const gzipSize = async (name) => gzipSync(await readFile(join(DIST, name)), { level: 9 }).length;
-const wasm = await readFile(join(DIST, shellName));
-console.log(`wasm shell (what the home page loads): ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
-  brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-)} brotli`);
-let partsRaw = 0;
-let partsGzip = 0;
-for (const name of wasmFiles.filter((n) => n !== shellName)) {
-  partsRaw += (await stat(join(DIST, name))).size;
-  partsGzip += await gzipSize(name);
+async function sizes() {
+  // Trunk's wasm is the shell every page loads; scripts/bin/wasm-bindgen split
+  // each page's own code into parts fetched when the page is first opened.
+  const wasmFiles = (await readdir(DIST)).filter((name) => name.endsWith('.wasm'));
+  const shellName = wasmFiles.find((name) => name.startsWith('deskaid-'));
+  const gzipSize = async (name) => gzipSync(await readFile(join(DIST, name)), { level: 9 }).length;
+  const wasm = await readFile(join(DIST, shellName));
+  console.log(`wasm shell (what the home page loads): ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
+    brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  )} brotli`);
+  let partsRaw = 0;
+  let partsGzip = 0;
+  for (const name of wasmFiles.filter((n) => n !== shellName)) {
+    partsRaw += (await stat(join(DIST, name))).size;
+    partsGzip += await gzipSize(name);
+  }
+  console.log(`wasm parts loaded on demand: ${wasmFiles.length - 1} files, ${kb(partsRaw)} raw, ${kb(partsGzip)} gzip`);
+  console.log(`dist/ total: ${kb(await totalBytes(DIST))}`);
 }
-console.log(`wasm parts loaded on demand: ${wasmFiles.length - 1} files, ${kb(partsRaw)} raw, ${kb(partsGzip)} gzip`);
-console.log(`dist/ total: ${kb(await totalBytes(DIST))}`);
+if (!growthOnly) await sizes();
 
-const server = await startServer();
-const browser = await launchBrowser();
-try {
+async function browserFigures() {
   // A static copy of the rendered home page: same markup and CSS, no scripts.
   const first = await browser.newContext({ serviceWorkers: 'block' });
   const home = await first.newPage();
@@ -156,6 +161,113 @@ try {
   for (let i = 0; i < 6; i++) slaRuns.push(await page.evaluate(() => window.wasmBindings.bench_sla_deadlines(100000)));
   console.log(`browser: 100000 deadline computations in ${ms(median(slaRuns.slice(1)))} (median of 5 warm runs; the first run took ${ms(slaRuns[0])})`);
   await context.close();
+}
+
+// The queue of examples/growth.rs (2,000 cases) in the browser: seeded into
+// storage before the app starts, `#/queue` opened cold until every row is in
+// the document, and one case's next action edited and saved.
+const QUEUE_FILE = new URL('../target/growth/queue.json', import.meta.url).pathname;
+const GROWTH_CASES = 2000;
+
+async function queueGrowth() {
+  try {
+    await access(QUEUE_FILE);
+  } catch {
+    console.log(`queue of ${GROWTH_CASES} cases in the browser: skipped, ${QUEUE_FILE} is missing (cargo run --release --example growth writes it)`);
+    return;
+  }
+  const stored = await readFile(QUEUE_FILE, 'utf8');
+  const cases = JSON.parse(stored).data.cases;
+  if (cases.length !== GROWTH_CASES) throw new Error(`${QUEUE_FILE} holds ${cases.length} cases, not ${GROWTH_CASES}`);
+
+  // A new context per load: storage seeded, the queue as the first page.
+  async function openQueue() {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    await context.addInitScript((raw) => {
+      if (!localStorage.getItem('deskaid.queue')) localStorage.setItem('deskaid.queue', raw);
+      const list = () => document.querySelector('[data-testid=queue-list]');
+      const mark = () => {
+        // The page lists the 100 most urgent cases and counts them all.
+        const counted = document.querySelector('[data-testid=queue-count]')?.textContent.startsWith('2000 cases');
+        if (!window.__rowsAt && counted && list()?.children.length === 100) {
+          window.__rowsAt = performance.now();
+          requestAnimationFrame(() => (window.__paintedAt = performance.now()));
+        }
+      };
+      new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+    }, stored);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    // Not until `load`: the first render of 2,000 rows can hold it back past
+    // the default time-out on a loaded machine.
+    await page.goto(server.base + '#/queue', { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__paintedAt, null, { polling: 250, timeout: 300_000 });
+    const times = await page.evaluate(() => ({ rows: window.__rowsAt, painted: window.__paintedAt }));
+    const count = await page.getByTestId('queue-count').textContent();
+    if (count !== `${GROWTH_CASES} cases; the 100 most urgent are listed.`) throw new Error(`the queue says "${count}"`);
+    if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    return { context, page, times };
+  }
+
+  const LOADS = 3;
+  const SAVES = 5;
+  const loads = [];
+  for (let i = 0; i < LOADS; i++) {
+    const { context, times } = await openQueue();
+    loads.push(times);
+    await context.close();
+  }
+  console.log(
+    `queue of ${GROWTH_CASES} cases (${kb(stored.length)} stored), #/queue opened cold (median of ${LOADS}): the 100 most urgent rows in the document ${ms(
+      median(loads.map((t) => t.rows)),
+    )}, painted ${ms(median(loads.map((t) => t.painted)))} after navigation start`,
+  );
+
+  // One edit at a time, each after a quiet spell so it is written at once:
+  // from the click on Save changes until storage holds the edit.
+  const { context, page } = await openQueue();
+  const saves = [];
+  for (let i = 0; i < SAVES; i++) {
+    const number = await page.getByTestId('queue-case').nth(i * 19).getAttribute('data-case');
+    const row = page.locator(`[data-testid=queue-case][data-case="${number}"]`);
+    await row.getByText('Edit status, next action and notes').click();
+    const wanted = `Call back, edit ${i}`;
+    await row.getByLabel('Next action').fill(wanted);
+    await page.waitForTimeout(600);
+    const save = row.getByRole('button', { name: 'Save changes' });
+    // The save is synchronous after a quiet spell; polled in case it waits.
+    const saved = await save.evaluate(
+      (button, wanted) =>
+        new Promise((resolve) => {
+          const start = performance.now();
+          button.click();
+          const check = () => {
+            if (localStorage.getItem('deskaid.queue').includes(wanted)) resolve(performance.now() - start);
+            else setTimeout(check, 1);
+          };
+          check();
+        }),
+      wanted,
+    );
+    const kept = await page.evaluate(
+      ({ number }) => JSON.parse(localStorage.getItem('deskaid.queue')).data.cases.find((c) => c.number === number).next_action,
+      { number },
+    );
+    if (kept !== wanted) throw new Error(`case ${number}: stored next action "${kept}", not "${wanted}"`);
+    saves.push(saved);
+  }
+  await context.close();
+  console.log(
+    `  one case's next action saved (median of ${SAVES}): from the click on Save changes until storage holds it ${ms(median(saves))}`,
+  );
+}
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  if (!growthOnly) await browserFigures();
+  await queueGrowth();
 } finally {
   await rm(join(DIST, STATIC_PAGE), { force: true });
   await browser.close();

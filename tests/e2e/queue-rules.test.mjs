@@ -3,7 +3,7 @@
 // case in Pending on (line 59), not only none in Assigned.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APP_HEADING, TEST_NOW, addCase, closeClean, expectNoAxeViolations, openFresh, useServerAndBrowser } from './harness.mjs';
+import { APP_HEADING, TEST_NOW, addCase, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, server, useServerAndBrowser } from './harness.mjs';
 
 useServerAndBrowser();
 
@@ -55,5 +55,38 @@ test('the end-of-shift check warns about cases left in Acknowledged and says wha
   await ok.getByText('Every open case is in Pending on').waitFor();
   assert.match(await ok.getByTestId('end-of-shift-reading').textContent(), /ESL QA/);
   await expectNoAxeViolations(page, 'end-of-shift check passed');
+  await closeClean(context, page);
+});
+
+test('a queue of years lists its 100 most urgent cases first, and more on request', async () => {
+  // 150 cases stored as a queue kept for years holds them, received a
+  // minute apart: the oldest receipt is the most urgent.
+  const cases = Array.from({ length: 150 }, (_, i) => ({
+    number: `Y-${String(i).padStart(3, '0')}`,
+    customer: `Customer ${i}`,
+    case_type: 'general',
+    received: new Date(Date.parse('2026-11-27T14:00:00Z') + i * 60_000).toISOString(),
+    zone: 'America/New_York',
+    status: 'pending_on',
+  }));
+  const context = await contextAt(browser);
+  await context.addInitScript((raw) => {
+    if (!localStorage.getItem('deskaid.queue')) localStorage.setItem('deskaid.queue', raw);
+  }, JSON.stringify({ version: 1, data: { cases } }));
+  const page = await openApp(context, server.base, '#/queue');
+  const count = page.getByTestId('queue-count');
+  await count.getByText('150 cases; the 100 most urgent are listed.').waitFor();
+  assert.equal(await page.getByTestId('queue-case').count(), 100);
+  assert.deepEqual((await order(page)).slice(0, 2), ['Y-000', 'Y-001']);
+  await expectNoAxeViolations(page, 'a long queue, partly listed');
+  const more = page.getByRole('button', { name: 'Show 50 more (50 not listed)' });
+  await more.click();
+  await count.getByText('150 cases.').waitFor();
+  assert.equal(await page.getByTestId('queue-case').count(), 150);
+  assert.equal(await more.count(), 0);
+  // A filter starts from the top again.
+  await page.getByLabel('Show status').selectOption({ label: 'Pending on' });
+  await count.getByText('150 cases; the 100 most urgent are listed.').waitFor();
+  assert.equal(await page.getByTestId('queue-case').count(), 100);
   await closeClean(context, page);
 });

@@ -41,7 +41,10 @@ pub use engine::SlaEngine;
 pub use error::SlaError;
 pub use export::{queue_csv, queue_ics};
 pub use holidays::{us_federal_holiday_on, us_federal_holidays, Holiday};
-pub use queue::{build_queue, end_of_shift_check, QueueFilter, QueueRow, ShiftCheck};
+pub use queue::{
+    build_queue, end_of_shift_check, queue_summary, QueueFilter, QueueRow, ShiftCheck,
+    ROWS_AT_A_TIME,
+};
 pub use settings::{
     rule_case_type, AgencyTerm, AttemptsSettings, CalendarSettings, CaseType, DayCounting,
     DayHours, ExecutiveSettings, FollowUpCounting, FollowUpSettings, GeneralSettings, HourCounting,

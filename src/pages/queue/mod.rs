@@ -14,7 +14,8 @@ use crate::components::sla::archive::CaseArchive;
 use crate::components::sla::{rules_in_force, RulesInForce, SlaSubNav, SourceNote};
 use crate::components::title::set_page_title;
 use crate::domain::sla::{
-    build_queue, end_of_shift_check, queue_csv, queue_ics, Case, CaseStatus, CaseType, QueueFilter,
+    build_queue, end_of_shift_check, queue_csv, queue_ics, queue_summary, Case, CaseStatus,
+    CaseType, QueueFilter, ROWS_AT_A_TIME,
 };
 use crate::nav::Route;
 use crate::store::AppState;
@@ -139,13 +140,24 @@ fn CaseList(
         })
     });
     let total = Memo::new(move |_| state.queue().with(|q| q.cases.len()));
-    let summary = move || match (order.with(Vec::len), total.get()) {
-        (_, 0) => "Your queue is empty: add a case below.".to_string(),
-        (shown, all) if shown == all => {
-            format!("{all} case{}.", if all == 1 { "" } else { "s" })
-        }
-        (shown, all) => format!("Showing {shown} of {all} cases."),
-    };
+    // Only the most urgent rows are drawn, more on request; another filter
+    // starts again from the top.
+    let limit = RwSignal::new(ROWS_AT_A_TIME);
+    Effect::new(move |_| {
+        filter.track();
+        limit.set(ROWS_AT_A_TIME);
+    });
+    let drawn = Memo::new(move |_| {
+        order.with(|numbers| {
+            numbers
+                .iter()
+                .take(limit.get())
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    let summary = move || queue_summary(order.with(Vec::len), total.get(), drawn.with(Vec::len));
+    let not_drawn = move || order.with(Vec::len).saturating_sub(drawn.with(Vec::len));
     let undo_ref = NodeRef::<leptos::html::Button>::new();
     let on_removed = Callback::new(move |gone: Removed| {
         removed.set(Some(gone));
@@ -222,10 +234,17 @@ fn CaseList(
                 }}
             </div>
             <ol class="sla-cases" data-testid="queue-list">
-                <For each=move || order.get() key=|number| number.clone() let:number>
+                <For each=move || drawn.get() key=|number| number.clone() let:number>
                     <CaseRow number=number rules=rules now=now on_removed=on_removed/>
                 </For>
             </ol>
+            <Show when=move || not_drawn() != 0>
+                <div class="button-row">
+                    <button type="button" class="secondary" on:click=move |_| limit.update(|l| *l += ROWS_AT_A_TIME)>
+                        {move || format!("Show {} more ({} not listed)", not_drawn().min(ROWS_AT_A_TIME), not_drawn())}
+                    </button>
+                </div>
+            </Show>
             <h3>"Export"</h3>
             <p class="hint">
                 "A spreadsheet of every case (CSV), or the open deadlines as calendar events with a reminder 30 minutes before (.ics)."
