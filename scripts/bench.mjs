@@ -29,12 +29,14 @@ async function totalBytes(dir) {
   return total;
 }
 
+/** A file of dist/ gzip-compressed as a static host serves it, in bytes. */
+const gzipSize = async (name) => gzipSync(await readFile(join(DIST, name)), { level: 9 }).length;
+
 async function sizes() {
   // Trunk's wasm is the shell every page loads; scripts/bin/wasm-bindgen split
   // each page's own code into parts fetched when the page is first opened.
   const wasmFiles = (await readdir(DIST)).filter((name) => name.endsWith('.wasm'));
   const shellName = wasmFiles.find((name) => name.startsWith('deskaid-'));
-  const gzipSize = async (name) => gzipSync(await readFile(join(DIST, name)), { level: 9 }).length;
   const wasm = await readFile(join(DIST, shellName));
   console.log(`wasm shell (what the home page loads): ${kb(wasm.length)} raw, ${kb(gzipSync(wasm, { level: 9 }).length)} gzip, ${kb(
     brotliCompressSync(wasm, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
