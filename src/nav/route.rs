@@ -34,12 +34,17 @@ pub enum Route {
 /// read in lowercase and a question id may have capitals.
 const QUESTION_KEY: &str = "question";
 
-/// The query key of `#/settings?section=space`: a link straight to the part
-/// of Settings that frees storage (from the notice of a refused write).
+/// The query key of a link to one part of a page
+/// (`#/settings?section=space`), where focus lands when it opens: the
+/// notice of a refused write links to the ways to free space, and those to
+/// the queue's archive.
 const SECTION_KEY: &str = "section";
 
-/// The value of [`SECTION_KEY`] naming "Free up space".
-const SPACE_SECTION: &str = "space";
+/// Settings' "Free up space".
+pub const FREE_SPACE_SECTION: &str = "space";
+
+/// My queue's "Archive resolved cases".
+pub const ARCHIVE_SECTION: &str = "archive";
 
 /// A parsed hash: the route and its query pairs, in order, percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,10 +84,10 @@ impl HashLocation {
             .filter(|id| !id.is_empty())
     }
 
-    /// Whether this is a link to Settings' "Free up space" (see
-    /// [`Route::free_space_href`]).
-    pub fn asks_for_free_space(&self) -> bool {
-        self.route == Route::Settings && self.param(SECTION_KEY) == Some(SPACE_SECTION)
+    /// Whether this is a link to `section` of `route` (see
+    /// [`Route::section_href`]).
+    pub fn asks_for_section(&self, route: &Route, section: &str) -> bool {
+        self.route == *route && self.param(SECTION_KEY) == Some(section)
     }
 }
 
@@ -167,10 +172,10 @@ impl Route {
         Route::Quiz.href_with(&[(QUESTION_KEY, id.to_string())])
     }
 
-    /// A link to the part of Settings that frees storage:
+    /// A link to one part of this route's page:
     /// `#/settings?section=space`.
-    pub fn free_space_href() -> String {
-        Route::Settings.href_with(&[(SECTION_KEY, SPACE_SECTION.to_string())])
+    pub fn section_href(&self, section: &str) -> String {
+        self.href_with(&[(SECTION_KEY, section.to_string())])
     }
 
     /// Which top-level navigation entry this route belongs to.
@@ -255,14 +260,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_free_space_link_opens_settings_at_that_section() {
-        let href = Route::free_space_href();
+    fn a_section_link_opens_its_page_at_that_section() {
+        let href = Route::Settings.section_href(FREE_SPACE_SECTION);
         assert_eq!(href, "#/settings?section=space");
         let location = HashLocation::parse(&href);
         assert_eq!(location.route, Route::Settings);
-        assert!(location.asks_for_free_space());
-        assert!(!HashLocation::parse("#/settings").asks_for_free_space());
-        assert!(!HashLocation::parse("#/quiz?section=space").asks_for_free_space());
+        assert!(location.asks_for_section(&Route::Settings, FREE_SPACE_SECTION));
+        assert!(!location.asks_for_section(&Route::Queue, FREE_SPACE_SECTION));
+        assert!(!location.asks_for_section(&Route::Settings, ARCHIVE_SECTION));
+        assert!(!HashLocation::parse("#/settings")
+            .asks_for_section(&Route::Settings, FREE_SPACE_SECTION));
+        assert_eq!(
+            Route::Queue.section_href(ARCHIVE_SECTION),
+            "#/queue?section=archive"
+        );
     }
 
     #[test]

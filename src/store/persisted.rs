@@ -8,7 +8,7 @@ use super::envelope::{decode_tracked, encode_tracked, Persist};
 use super::local::{read_raw, remove, storage_available, write_raw, WriteError};
 use super::merge::{next_deletions, Deletions};
 use crate::components::notice::{NoticeKind, Notices};
-use crate::nav::Route;
+use crate::nav::{Route, FREE_SPACE_SECTION};
 use chrono::{DateTime, Utc};
 use leptos::leptos_dom::helpers::TimeoutHandle;
 use leptos::prelude::*;
@@ -342,7 +342,7 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
                         T::LABEL,
                         WriteError::Full
                     ),
-                    Route::free_space_href(),
+                    Route::Settings.section_href(FREE_SPACE_SECTION),
                     "Free up space in Settings",
                 );
                 self.sync.update_value(|sync| sync.full_notice = Some(id));

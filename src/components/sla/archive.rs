@@ -1,5 +1,5 @@
-//! Archiving resolved cases from the queue (on the queue page, and in
-//! Settings among the ways to free space): the cases resolved more than some
+//! Archiving resolved cases from the queue (Settings' ways to free space
+//! link here): the cases resolved more than some
 //! days ago go to a CSV download, and only once it is made do they leave the
 //! queue.
 
@@ -22,9 +22,6 @@ use std::collections::BTreeSet;
 pub fn CaseArchive(
     /// Prefix of the ids in this form, unique on the page.
     id: &'static str,
-    /// Runs after cases were removed (Settings retries refused writes).
-    #[prop(optional, into)]
-    on_archived: Option<Callback<()>>,
 ) -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
@@ -71,9 +68,8 @@ pub fn CaseArchive(
                 cases_words(numbers.len())
             ),
         );
-        if let Some(done) = on_archived {
-            done.run(());
-        }
+        // The room made may be what a refused write of another concern needed.
+        state.retry_unsaved();
     };
     let summary = move || {
         let (numbers, dated_by_receipt) = taken.get();

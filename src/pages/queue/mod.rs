@@ -7,6 +7,7 @@ mod row;
 
 use crate::components::clock::use_now;
 use crate::components::download::save_file;
+use crate::components::focus::focus_after_render;
 use crate::components::form::{Binding, FilterSelect};
 use crate::components::notice::Notices;
 use crate::components::reference::ReferencePanel;
@@ -17,7 +18,7 @@ use crate::domain::sla::{
     build_queue, end_of_shift_check, queue_csv, queue_ics, queue_summary, Case, CaseStatus,
     CaseType, QueueFilter, ROWS_AT_A_TIME,
 };
-use crate::nav::Route;
+use crate::nav::{CurrentLocation, Route, ARCHIVE_SECTION};
 use crate::store::AppState;
 use add::AddCaseForm;
 use chrono::Utc;
@@ -41,6 +42,13 @@ pub fn QueuePage() -> impl IntoView {
     let rules = rules_in_force(state);
     let now = use_now();
     let removed = RwSignal::new(None::<Removed>);
+    // Arriving from Settings' "Free up space": focus lands on the archive.
+    let location = expect_context::<CurrentLocation>().0;
+    Effect::new(move |_| {
+        if location.with(|l| l.asks_for_section(&Route::Queue, ARCHIVE_SECTION)) {
+            focus_after_render("queue-archive-heading");
+        }
+    });
     view! {
         <h1>"My queue"</h1>
         <SlaSubNav current=Route::Queue/>
@@ -51,7 +59,7 @@ pub fn QueuePage() -> impl IntoView {
         <CaseList rules=rules now=now removed=removed/>
         <AddCaseForm rules=rules/>
         <section aria-labelledby="queue-archive-heading">
-            <h2 id="queue-archive-heading">"Archive resolved cases"</h2>
+            <h2 id="queue-archive-heading" tabindex="-1">"Archive resolved cases"</h2>
             <p>"Cases resolved a while ago can leave the queue: they go to a file first, so nothing is lost and the queue keeps its room."</p>
             <CaseArchive id="queue-archive"/>
         </section>

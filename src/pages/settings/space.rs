@@ -6,9 +6,8 @@ use super::data::{download_backup, format_bytes};
 use crate::components::confirm::ConfirmedAction;
 use crate::components::focus::focus_after_render;
 use crate::components::notice::{NoticeKind, Notices};
-use crate::components::sla::archive::CaseArchive;
 use crate::domain::content;
-use crate::nav::CurrentLocation;
+use crate::nav::{CurrentLocation, Route, ARCHIVE_SECTION, FREE_SPACE_SECTION};
 use crate::store::AppState;
 use leptos::prelude::*;
 
@@ -26,7 +25,7 @@ pub(super) fn FreeUpSpace(
     // Arriving from the notice's link: focus lands here, not at the top of
     // a long page.
     Effect::new(move |_| {
-        if location.with(|l| l.asks_for_free_space()) {
+        if location.with(|l| l.asks_for_section(&Route::Settings, FREE_SPACE_SECTION)) {
             focus_after_render(HEADING_ID);
         }
     });
@@ -85,7 +84,11 @@ pub(super) fn FreeUpSpace(
                 .into_any(),
             }}
             <h3>"Resolved cases"</h3>
-            <CaseArchive id="space-archive" on_archived=retry/>
+            <p>
+                "Cases resolved a while ago can go to a file and leave the queue: "
+                <a href=Route::Queue.section_href(ARCHIVE_SECTION)>"Archive resolved cases in My queue"</a>
+                "."
+            </p>
             <h3>"Custom question bank"</h3>
             {move || match bank_bytes.get() {
                 None => view! { <p>"No custom question bank is stored."</p> }.into_any(),
