@@ -811,6 +811,39 @@ mod tests {
     }
 
     #[test]
+    fn finished_walks_are_those_at_an_outcome() {
+        let flows = content::flows();
+        let now = chrono::Utc::now();
+        // A flow walked along its last choices, which end at an outcome
+        // (first choices can loop back, as "not yet" answers do).
+        let walked_to_the_end = |flow: &str| {
+            let mut walk = Walk::start(flows, flow, now).unwrap();
+            for _ in 0..40 {
+                let choices = walk.current_step(flows).unwrap().choices.len();
+                if choices == 0 {
+                    break;
+                }
+                walk.choose(flows, choices - 1, now).unwrap();
+            }
+            assert!(walk.outcome(flows).is_some(), "{flow} ends at an outcome");
+            walk
+        };
+        let mut walks = Walks::default();
+        walks
+            .by_flow
+            .insert("dsar".into(), walked_to_the_end("dsar"));
+        walks.by_flow.insert(
+            "leadership".into(),
+            Walk::start(flows, "leadership", now).unwrap(),
+        );
+        walks
+            .by_flow
+            .insert("qualifiers".into(), walked_to_the_end("qualifiers"));
+        assert_eq!(walks.finished(flows), ["dsar", "qualifiers"]);
+        assert!(Walks::default().finished(flows).is_empty());
+    }
+
+    #[test]
     fn settings_without_own_sla_rules_follow_the_shipped_defaults() {
         assert_eq!(&Settings::default().sla_settings(), content::sla_defaults());
     }
