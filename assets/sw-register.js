@@ -7,24 +7,39 @@
   // controller (clients.claim) and must not reload the page under the user.
   let updateRequested = false;
 
-  function offerReload(worker) {
+  function showBanner(message, reload) {
     if (document.getElementById('update-banner')) return;
     const banner = document.createElement('div');
     banner.id = 'update-banner';
     banner.className = 'update-banner';
     banner.setAttribute('role', 'status');
     const text = document.createElement('p');
-    text.textContent = 'An update of Deskaid is available.';
+    text.textContent = message;
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = 'Reload to update';
-    button.addEventListener('click', function () {
-      updateRequested = true;
-      worker.postMessage({ type: 'SKIP_WAITING' });
-    });
+    button.addEventListener('click', reload);
     banner.append(text, button);
     document.body.prepend(banner);
   }
+
+  function offerReload(worker) {
+    showBanner('An update of Deskaid is available.', function () {
+      updateRequested = true;
+      worker.postMessage({ type: 'SKIP_WAITING' });
+    });
+  }
+
+  // The worker found a new content pack on the host and keeps it for the
+  // next load: the app reads its content once per load.
+  navigator.serviceWorker.addEventListener('message', function (event) {
+    if (!event.data || event.data.type !== 'PACK_CHANGED') return;
+    showBanner("An update of Deskaid's content is available.", function () {
+      window.location.reload();
+    });
+  });
+  // Deliver messages the worker sent while this script was loading.
+  navigator.serviceWorker.startMessages();
 
   function start() {
     fetch('./sw.js', { method: 'HEAD', cache: 'no-store' })

@@ -103,14 +103,15 @@ async function browserFigures() {
   console.log(`  app home page shown, links working (prerendered): ${ms(shown)}, ratio ${(shown / plain).toFixed(2)}`);
   console.log(`  app running (wasm mounted): ${ms(running)}, ratio ${(running / plain).toFixed(2)}`);
 
-  // The wasm each page needs when it is the first one opened.
+  // The wasm each page needs when it is the first one opened, and the
+  // content pack it shows (read at run time since the pack left the wasm).
   for (const route of ['#/escalation', '#/sla', '#/queue', '#/quiz', '#/settings']) {
     const context = await browser.newContext({ serviceWorkers: 'block' });
     const page = await context.newPage();
     const fetched = new Set();
     page.on('request', (request) => {
-      const name = new URL(request.url()).pathname.split('/').pop();
-      if (name.endsWith('.wasm')) fetched.add(name);
+      const name = new URL(request.url()).pathname.slice(new URL(server.base).pathname.length);
+      if (name.endsWith('.wasm') || name.startsWith('content/')) fetched.add(name);
     });
     await page.goto(server.base + route);
     await page.waitForSelector(APP_HEADING);
@@ -120,7 +121,7 @@ async function browserFigures() {
     await context.close();
     const times = [];
     for (let i = 0; i < 5; i++) times.push((await coldLoad(server.base + route)).running);
-    console.log(`  ${route} opened first loads ${fetched.size} wasm files, ${kb(total)} gzip; cold load ${ms(median(times))} (median of 5)`);
+    console.log(`  ${route} opened first loads ${fetched.size} files (wasm and content), ${kb(total)} gzip; cold load ${ms(median(times))} (median of 5)`);
   }
 
   // Click on a flow choice until the next step is in the DOM, and until the

@@ -1,9 +1,10 @@
 // Trunk post-build hook. Every build: adds the per-page wasm parts that
 // scripts/bin/wasm-bindgen split off (optimised in release, with content
-// hashes in their names), the prerendered home page, and a boot script that
-// starts compiling the wasm while the page is parsed. Release builds also get
-// one merged stylesheet, the service worker with the precache list of every
-// file in the build (Trunk's hashed names), and a Content-Security-Policy meta
+// hashes in their names), the prerendered home page, a copy of the shipped
+// content pack that the app falls back to, and a boot script that starts
+// compiling the wasm while the page is parsed. Release builds also get one
+// merged stylesheet, the service worker with the precache list of every file
+// in the build (Trunk's hashed names), and a Content-Security-Policy meta
 // tag that allows the two inline scripts by hash. The text patches live in
 // scripts/lib/patch.mjs (tested by scripts/tests/patch.test.mjs); this file
 // only reads and writes files.
@@ -79,7 +80,21 @@ async function mergeStylesheets(html) {
   return html;
 }
 
+// A copy of the shipped pack the team never replaces, named by its
+// fingerprint: the app falls back to it when the published
+// content/pack.json cannot be used, and knows it (and an unchanged
+// content/pack.json) by that fingerprint, so reads it without checking it
+// again.
+async function addShippedPack(html) {
+  const pack = await readFile(join(staging, patch.PUBLISHED_PACK));
+  const fingerprint = patch.packFingerprint(pack);
+  const name = `content/shipped-${fingerprint}.json`;
+  await writeFile(join(staging, name), pack);
+  return patch.addShippedPack(html, `./${name}`, fingerprint);
+}
+
 let { html, partsOfSection } = await addSplitParts(await readFile(indexPath, 'utf8'));
+html = await addShippedPack(html);
 const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
 html = patch.addBootScript(patch.addPrerenderedHome(html, home), partsOfSection);
 if (!release) {
@@ -128,9 +143,39 @@ self.addEventListener('message', (event) => {
   if (event.data && event.data.type === 'SKIP_WAITING') self.skipWaiting();
 });
 
+// The team's content pack is replaced on the host without a new build:
+// served from the cache at once (offline first), then fetched again; a copy
+// that changed and still parses is kept for the next load, and the pages
+// are told, to offer a reload. One that does not parse is never kept, so
+// the last good pack stays in use.
+const PACK = new URL('./${patch.PUBLISHED_PACK}', self.location).href;
+
+async function packChanged(cached) {
+  const fresh = await fetch(PACK, { cache: 'no-cache' });
+  if (!fresh.ok) return;
+  const text = await fresh.clone().text();
+  if (cached && text === (await cached.text())) return;
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return;
+  }
+  const cache = await caches.open(CACHE);
+  await cache.put(PACK, fresh);
+  if (!cached) return;
+  const pages = await self.clients.matchAll({ type: 'window' });
+  pages.forEach((page) => page.postMessage({ type: 'PACK_CHANGED' }));
+}
+
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
+  if (request.url === PACK) {
+    const cached = caches.match(PACK, { cacheName: CACHE });
+    event.waitUntil(cached.then((hit) => packChanged(hit && hit.clone())).catch(() => {}));
+    event.respondWith(cached.then((hit) => hit || fetch(request)));
+    return;
+  }
   if (request.mode === 'navigate') {
     event.respondWith(
       caches.match('./', { cacheName: CACHE }).then((cached) => cached || fetch(request)),

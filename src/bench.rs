@@ -11,7 +11,9 @@ use wasm_bindgen::prelude::wasm_bindgen;
 /// milliseconds it took, or a negative number if the rules are unusable.
 #[wasm_bindgen]
 pub async fn bench_sla_deadlines(count: u32) -> f64 {
-    // The engine lives in the SLA pages' wasm part, not in the shell.
+    // The engine lives in the SLA pages' wasm part, not in the shell; the
+    // rules come with the content pack.
+    crate::store::pack_loaded().await;
     (crate::shell::lazy::sla_tools().await.time_deadlines)(count)
 }
 

@@ -118,6 +118,36 @@ export function addPrerenderedHome(html, home) {
 }
 
 /**
+ * Where the team's content pack is, beside index.html: the app reads it at
+ * run time (PUBLISHED_PACK in src/store/pack.rs), and the service worker
+ * checks it for changes.
+ */
+export const PUBLISHED_PACK = 'content/pack.json';
+
+/**
+ * A pack file's fingerprint, as `domain::pack::fingerprint` computes it:
+ * FNV-1a over its bytes, 64 bits, 16 hex digits. It lets the app recognise
+ * the pack its build shipped (checked by native tests) without checking it
+ * again; it is no defence against anything.
+ */
+export function packFingerprint(bytes) {
+  let hash = 0xcbf29ce484222325n;
+  for (const byte of bytes) hash = ((hash ^ BigInt(byte)) * 0x100000001b3n) & 0xffffffffffffffffn;
+  return hash.toString(16).padStart(16, '0');
+}
+
+/**
+ * `html` with a meta tag naming the copy of the pack this build shipped
+ * with (`href`, a name the team never replaces) and its fingerprint: the
+ * app falls back to that copy when the published pack cannot be used.
+ */
+export function addShippedPack(html, href, fingerprint) {
+  const charset = '<meta charset="utf-8" />';
+  if (!html.includes(charset)) throw new Error('finish-dist: index.html has no charset meta tag');
+  return html.replace(charset, `${charset}\n    <meta name="deskaid-shipped-pack" content="${href}" data-fingerprint="${fingerprint}" />`);
+}
+
+/**
  * The key the app writes the theme to for this script: `light`, `dark`, or
  * absent to follow the system (BOOT_THEME_KEY in src/store/state.rs).
  */
@@ -128,8 +158,8 @@ export const BOOT_THEME_KEY = 'deskaid.theme';
  * page is still being parsed: applies the saved theme (no flash of the other
  * one), marks a link to a tool so that CSS shows "Loading…" instead of the
  * prerendered home page, makes the prerendered skip link move focus, starts
- * compiling the wasm as it downloads, and starts fetching the wasm parts of
- * the page in the URL (`partsOfSection`, from sectionParts; null when the
+ * compiling the wasm as it downloads, and starts fetching the content pack
+ * and the wasm parts of the page in the URL (`partsOfSection`, from sectionParts; null when the
  * build was not split). Trunk's loader then waits for the document and
  * instantiates the compiled module; it no longer holds up DOMContentLoaded.
  */
@@ -178,6 +208,8 @@ export function addBootScript(html, partsOfSection) {
   if (window.WebAssembly) {
     window.deskaidWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(compileWhole) : compileWhole();
   }
+  // Every page but home shows content: fetch the pack beside the wasm (the app takes this promise).
+  if (section && window.fetch) window.deskaidPack = window.fetch(${JSON.stringify('./' + PUBLISHED_PACK)});
   (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';

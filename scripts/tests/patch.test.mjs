@@ -13,12 +13,15 @@ import {
   addBootScript,
   addContentSecurityPolicy,
   addPrerenderedHome,
+  addShippedPack,
   BOOT_THEME_KEY,
   importHashedLinker,
   importsLinker,
   mainModuleOf,
+  packFingerprint,
   preloadLinker,
   prepareLinker,
+  PUBLISHED_PACK,
   renamePart,
   sectionParts,
 } from '../lib/patch.mjs';
@@ -152,6 +155,38 @@ test("the boot script replaces Trunk's wasm preload and feeds the loader", () =>
   // An unsplit build preloads nothing.
   assert.ok(addBootScript(html, null).includes('({}[section] || [])'));
   assert.throws(() => addBootScript(html.replace('<script type="module">', '<script>'), parts), /changed shape/);
+});
+
+test('the shipped pack is named in a meta tag the app reads, with its fingerprint', () => {
+  const patched = addShippedPack(html, './content/shipped-af63dc4c8601ec8c.json', 'af63dc4c8601ec8c');
+  assert.match(patched, /<meta charset="utf-8" \/>\n {4}<meta name="deskaid-shipped-pack" content="\.\/content\/shipped-af63dc4c8601ec8c\.json" data-fingerprint="af63dc4c8601ec8c" \/>/);
+  assert.throws(() => addShippedPack('<html></html>', 'x', 'y'), /charset/);
+});
+
+test("a pack's fingerprint is FNV-1a 64, as the app computes it (the same known answers as domain::pack)", () => {
+  const of = (text) => packFingerprint(Buffer.from(text, 'utf8'));
+  assert.equal(of(''), 'cbf29ce484222325');
+  assert.equal(of('a'), 'af63dc4c8601ec8c');
+  assert.equal(of('{"deskaid_pack":1,"title":"Équipe"}'), packFingerprint(new TextEncoder().encode('{"deskaid_pack":1,"title":"Équipe"}')));
+});
+
+test('the boot script fetches the pack the app reads for a deep link, and not for home', async () => {
+  const script = addBootScript(html, null).match(/<script>\n([\s\S]*?)<\/script>/)[1];
+  const run = (hash) => {
+    const fetched = [];
+    const window = { WebAssembly: undefined, fetch: (href) => fetched.push(href) && 'response' };
+    const document = { documentElement: { setAttribute() {} }, addEventListener() {}, head: { appendChild() {} } };
+    const storage = { getItem: () => null };
+    new Function('window', 'document', 'localStorage', 'location', 'addEventListener', script)(
+      window, document, storage, { hash }, () => {},
+    );
+    return { fetched, promise: window.deskaidPack };
+  };
+  assert.deepEqual(run('#/sla?received=x'), { fetched: ['./content/pack.json'], promise: 'response' });
+  assert.deepEqual(run(''), { fetched: [], promise: undefined });
+  // The same address as the app's.
+  const rust = await readFile(new URL('../../src/store/pack.rs', import.meta.url), 'utf8');
+  assert.ok(rust.includes(`pub const PUBLISHED_PACK: &str = "${PUBLISHED_PACK}";`));
 });
 
 test('the boot script applies the theme the app recorded', () => {

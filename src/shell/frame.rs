@@ -3,6 +3,7 @@
 //! `index.html` to show before the wasm has loaded.
 
 use crate::components::notice::NoticeArea;
+use crate::components::pack_notice::PackNotice;
 use crate::nav::Section;
 use leptos::ev;
 use leptos::prelude::*;
@@ -36,6 +37,7 @@ pub(super) fn Frame(
             </nav>
         </header>
         <NoticeArea/>
+        <PackNotice/>
         <main id="main-content" tabindex="-1">
             {children()}
         </main>

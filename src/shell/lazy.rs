@@ -6,6 +6,7 @@
 //! `assets/split-of-section.json` to fetch a deep link's parts early.
 
 use crate::pages;
+use crate::store::{pack_load, pack_loaded, PackLoad};
 use leptos::prelude::*;
 use std::future::Future;
 use std::pin::Pin;
@@ -52,17 +53,25 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("settings", settings_page),
 ];
 
-/// Shows `page`, with "Loading…" until its part has arrived. The loader only
-/// hands back a constructor: the page is built in the shell's reactive scope,
-/// not inside the future, so its cleanups run when the agent leaves it.
+/// Shows `page`, with "Loading…" until its part and the content pack have
+/// arrived (fetched side by side). The loader only hands back a
+/// constructor: the page is built in the shell's reactive scope, not inside
+/// the future, so its cleanups run when the agent leaves it.
 pub(super) fn show(page: &'static LazyPage) -> AnyView {
     let loaded = RwSignal::new(None::<PageMaker>);
+    let content = pack_load();
     leptos::task::spawn_local(async move {
         let make = (page.load)().await;
+        pack_loaded().await;
         let _ = loaded.try_set(Some(make));
     });
     (move || match loaded.get() {
-        Some(make) => make(),
+        Some(make) if content.with(PackLoad::is_ready) => make(),
+        // The notice above every page says why.
+        Some(_) => view! {
+            <p class="page-loading">"This page cannot be shown without its content."</p>
+        }
+        .into_any(),
         None => view! { <p class="page-loading">"Loading…"</p> }.into_any(),
     })
     .into_any()

@@ -1,15 +1,16 @@
 //! Everything Deskaid keeps, by job: the versioned envelope and its
 //! migrations (`envelope`, plain Rust), the only calls to localStorage
 //! (`local`), merging two tabs' edits (`merge`, plain Rust), [`Persisted`]
-//! handles (`persisted`), the copies of unreadable
-//! data set aside (`backup`), export and import (`transfer`), the app state
-//! shared through context (`state`), and memory for the life of the tab
-//! (`tab`).
+//! handles (`persisted`), the copies of unreadable data set aside
+//! (`backup`), export and import (`transfer`), the app state shared through
+//! context (`state`), memory for the life of the tab (`tab`), and the
+//! content pack fetched from the host (`pack`).
 
 mod backup;
 mod envelope;
 mod local;
 mod merge;
+mod pack;
 mod persisted;
 mod state;
 mod tab;
@@ -20,6 +21,7 @@ pub use envelope::{
     decode_tracked, encode_tracked, NoMigration, Persist, RecordProblem, Unreadable, Unusable,
 };
 pub use local::WriteError;
+pub use pack::{pack_load, pack_loaded, PackLoad, PUBLISHED_PACK};
 pub use persisted::Persisted;
 pub use state::{
     remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,

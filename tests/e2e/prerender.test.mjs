@@ -28,7 +28,7 @@ test('before the wasm runs, the home page is there, passes axe, and its links wo
   await page.goto(server.base + '#/');
   await page.waitForSelector('#prerendered main h1');
   assert.equal((await page.locator('main h1').textContent()).trim(), 'Deskaid');
-  assert.equal(await page.locator('.tool-list a').count(), 5, 'My queue is linked too');
+  assert.equal(await page.locator('.tool-list a').count(), 6, 'My queue and Settings are linked too');
   await expectNoAxeViolations(page, 'prerendered home page');
 
   // The skip link moves focus to <main> and leaves the route alone.

@@ -18,7 +18,7 @@ mod tests;
 
 pub use compare::{compare_packs, PackComparison};
 pub use examples::example_002_pack_file;
-pub use read::{read_pack, PackProblem, Place};
+pub use read::{read_pack, split_pack, PackParts, PackProblem, Place};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;
 pub use shipped::shipped_pack_file;
@@ -36,6 +36,20 @@ pub const PACK_FORMAT: u32 = 1;
 /// The largest pack accepted, in bytes of JSON: the shipped one is about a
 /// tenth of it, and a pack must fit in a link and in the browser's storage.
 pub const MAX_PACK_BYTES: usize = 2_000_000;
+
+/// A pack file's fingerprint: FNV-1a over its bytes, 64 bits, as 16 hex
+/// digits. `scripts/finish-dist.mjs` computes the same for the pack a build
+/// ships, which native tests have checked, so the app recognises that file
+/// and reads it without checking it again. It only recognises: any other
+/// file is checked whole, and a pack from a link or a file always is.
+pub fn fingerprint(text: &str) -> String {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let hash = text.bytes().fold(OFFSET, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(PRIME)
+    });
+    format!("{hash:016x}")
+}
 
 /// One document a pack cites, by the id its items use (`"004"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -13,8 +13,9 @@ use crate::domain::scanner::{KeywordList, Scanner};
 use crate::domain::sla::{SlaEngine, SlaSettings};
 use crate::domain::source::SourceRef;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
-use std::collections::BTreeSet;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// Where in a pack a problem is.
@@ -86,6 +87,9 @@ impl Problems {
     }
 }
 
+/// An object's fields, each as its text.
+type Fields = BTreeMap<String, Box<RawValue>>;
+
 /// The fields a pack has, in the order the file writes them.
 const FIELDS: [&str; 13] = [
     "deskaid_pack",
@@ -109,9 +113,118 @@ pub fn read_pack(text: &str) -> Result<Pack, Vec<PackProblem>> {
     check_pack(file)
 }
 
+/// A pack file split into its description, read, and its content parts,
+/// each kept as its text: what the app does with the pack its build shipped
+/// (already checked natively), so each tool reads its own part when first
+/// needed.
+pub struct PackParts {
+    pub meta: PackMeta,
+    pub flows: Box<RawValue>,
+    pub questions: Box<RawValue>,
+    pub keywords: Box<RawValue>,
+    pub sla: Box<RawValue>,
+    pub reference: Box<RawValue>,
+}
+
+/// Splits a pack file into its parts, checking what every pack passes
+/// first (size, JSON, a pack of a format this Deskaid reads) and its
+/// description, not its content.
+pub fn split_pack(text: &str) -> Result<PackParts, Vec<PackProblem>> {
+    let mut fields = fields_of(text)?;
+    let mut problems = Problems::default();
+    let meta = meta_of(&mut problems, &mut fields);
+    let mut content = |name: &str| {
+        let part = fields.remove(name);
+        if part.is_none() {
+            problems.field(name, "missing");
+        }
+        part
+    };
+    let (flows, questions, keywords, sla, reference) = (
+        content("flows"),
+        content("questions"),
+        content("keywords"),
+        content("sla"),
+        content("reference"),
+    );
+    match (meta, flows, questions, keywords, sla, reference) {
+        (Some(meta), Some(flows), Some(questions), Some(keywords), Some(sla), Some(reference)) => {
+            Ok(PackParts {
+                meta,
+                flows,
+                questions,
+                keywords,
+                sla,
+                reference,
+            })
+        }
+        _ => Err(problems.0),
+    }
+}
+
+/// The pack's description, each field read on its own.
+fn meta_of(problems: &mut Problems, fields: &mut Fields) -> Option<PackMeta> {
+    let mut take = |name: &str| fields.remove(name);
+    let id = part::<String>(problems, "id", take("id"));
+    let title = part::<String>(problems, "title", take("title"));
+    let version = part::<u32>(problems, "version", take("version"));
+    let published_at = part::<String>(problems, "published_at", take("published_at"));
+    let author = part::<String>(problems, "author", take("author"));
+    let change_note = part::<String>(problems, "change_note", take("change_note"));
+    let sources = part::<Vec<PackSource>>(problems, "sources", take("sources"));
+    Some(PackMeta {
+        id: id?,
+        title: title?,
+        version: version?,
+        published_at: published_at?,
+        author: author?,
+        change_note: change_note?,
+        sources: sources?,
+    })
+}
+
 /// The file's shape: JSON, a pack, of a format this Deskaid reads, with
 /// every part in its own form. Problems of one part do not hide another's.
 fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
+    let mut fields = fields_of(text)?;
+    let mut problems = Problems::default();
+    for key in fields.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
+        problems.field(key, "not a field of a pack (misspelt?)");
+    }
+    let meta = meta_of(&mut problems, &mut fields);
+    let mut take = |name: &str| fields.remove(name);
+    let flows = flows_of(&mut problems, take("flows"));
+    let questions = questions_of(&mut problems, take("questions"));
+    let keywords = part_at::<KeywordList>(&mut problems, Place::Keywords, take("keywords"));
+    let sla = part_at::<SlaSettings>(&mut problems, Place::Sla, take("sla"));
+    let reference = part_at::<Reference>(&mut problems, Place::Reference, take("reference"));
+    match (meta, flows, questions, keywords, sla, reference) {
+        (Some(meta), Some(flows), Some(questions), Some(keywords), Some(sla), Some(reference))
+            if problems.0.is_empty() =>
+        {
+            Ok(PackFile {
+                deskaid_pack: PACK_FORMAT,
+                id: meta.id,
+                title: meta.title,
+                version: meta.version,
+                published_at: meta.published_at,
+                author: meta.author,
+                change_note: meta.change_note,
+                sources: meta.sources,
+                flows,
+                questions,
+                keywords,
+                sla,
+                reference,
+            })
+        }
+        _ => Err(problems.0),
+    }
+}
+
+/// The file's fields, each as its text, once it is known to be a pack of
+/// a format this Deskaid reads and of a size it accepts.
+fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
     let mut problems = Problems::default();
     if text.len() > MAX_PACK_BYTES {
         problems.add(
@@ -124,7 +237,10 @@ fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
         );
         return Err(problems.0);
     }
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+    // Each part is kept as its text and read straight into its own type,
+    // with the same code that reads it everywhere else: reading through a
+    // parsed `Value` would compile every content type's reader twice.
+    let whole: Box<RawValue> = serde_json::from_str(text).map_err(|e| {
         let cut = if e.is_eof() {
             " (it ends too early: the file was probably cut off)"
         } else {
@@ -139,11 +255,14 @@ fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
             ),
         }]
     })?;
-    let Value::Object(mut fields) = value else {
+    let Ok(fields) = serde_json::from_str::<Fields>(whole.get()) else {
         problems.add(Place::File, "not a Deskaid pack (it is not a JSON object)");
         return Err(problems.0);
     };
-    match fields.get("deskaid_pack").and_then(Value::as_u64) {
+    let format = fields
+        .get("deskaid_pack")
+        .and_then(|raw| serde_json::from_str::<u64>(raw.get()).ok());
+    match format {
         None => {
             problems.add(
                 Place::File,
@@ -169,73 +288,14 @@ fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
         }
         Some(_) => {}
     }
-    for key in fields.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
-        problems.field(key, "not a field of a pack (misspelt?)");
-    }
-    let mut take = |name: &str| fields.remove(name);
-    let id = part::<String>(&mut problems, "id", take("id"));
-    let title = part::<String>(&mut problems, "title", take("title"));
-    let version = part::<u32>(&mut problems, "version", take("version"));
-    let published_at = part::<String>(&mut problems, "published_at", take("published_at"));
-    let author = part::<String>(&mut problems, "author", take("author"));
-    let change_note = part::<String>(&mut problems, "change_note", take("change_note"));
-    let sources = part::<Vec<PackSource>>(&mut problems, "sources", take("sources"));
-    let flows = flows_of(&mut problems, take("flows"));
-    let questions = questions_of(&mut problems, take("questions"));
-    let keywords = part_at::<KeywordList>(&mut problems, Place::Keywords, take("keywords"));
-    let sla = part_at::<SlaSettings>(&mut problems, Place::Sla, take("sla"));
-    let reference = part_at::<Reference>(&mut problems, Place::Reference, take("reference"));
-    match (
-        id,
-        title,
-        version,
-        published_at,
-        author,
-        change_note,
-        sources,
-        flows,
-        questions,
-        keywords,
-        sla,
-        reference,
-    ) {
-        (
-            Some(id),
-            Some(title),
-            Some(version),
-            Some(published_at),
-            Some(author),
-            Some(change_note),
-            Some(sources),
-            Some(flows),
-            Some(questions),
-            Some(keywords),
-            Some(sla),
-            Some(reference),
-        ) if problems.0.is_empty() => Ok(PackFile {
-            deskaid_pack: PACK_FORMAT,
-            id,
-            title,
-            version,
-            published_at,
-            author,
-            change_note,
-            sources,
-            flows,
-            questions,
-            keywords,
-            sla,
-            reference,
-        }),
-        _ => Err(problems.0),
-    }
+    Ok(fields)
 }
 
 /// One of the pack's own fields, read as `T`.
 fn part<T: DeserializeOwned>(
     problems: &mut Problems,
     name: &str,
-    value: Option<Value>,
+    value: Option<Box<RawValue>>,
 ) -> Option<T> {
     part_at(problems, Place::Field(name.to_string()), value)
 }
@@ -244,20 +304,20 @@ fn part<T: DeserializeOwned>(
 fn part_at<T: DeserializeOwned>(
     problems: &mut Problems,
     place: Place,
-    value: Option<Value>,
+    value: Option<Box<RawValue>>,
 ) -> Option<T> {
     let Some(value) = value else {
         problems.add(place, "missing");
         return None;
     };
-    serde_json::from_value(value)
-        .map_err(|e| problems.add(place, e.to_string()))
+    serde_json::from_str(value.get())
+        .map_err(|e| problems.add(place, without_position(&e)))
         .ok()
 }
 
 /// The flows, each read on its own so one broken flow names itself.
-fn flows_of(problems: &mut Problems, value: Option<Value>) -> Option<Vec<Flow>> {
-    let items = part::<Vec<Value>>(problems, "flows", value)?;
+fn flows_of(problems: &mut Problems, value: Option<Box<RawValue>>) -> Option<Vec<Flow>> {
+    let items = part::<Vec<Box<RawValue>>>(problems, "flows", value)?;
     let before = problems.0.len();
     let flows: Vec<Flow> = items
         .into_iter()
@@ -279,40 +339,61 @@ fn flows_of(problems: &mut Problems, value: Option<Value>) -> Option<Vec<Flow>> 
 
 /// The question bank, each question read on its own so one broken question
 /// names itself.
-fn questions_of(problems: &mut Problems, value: Option<Value>) -> Option<BankFile> {
-    let Some(Value::Object(mut bank)) = value else {
+fn questions_of(problems: &mut Problems, value: Option<Box<RawValue>>) -> Option<BankFile> {
+    let Some(mut bank) = value.and_then(|raw| serde_json::from_str::<Fields>(raw.get()).ok())
+    else {
         problems.add(
             Place::Questions,
             "missing, or not an object of topics, scenarios and questions",
         );
         return None;
     };
-    let items = match bank.remove("questions") {
-        Some(Value::Array(items)) => items,
-        _ => {
-            problems.add(Place::Questions, "\"questions\" must be a list");
-            return None;
-        }
+    let items = bank
+        .remove("questions")
+        .and_then(|raw| serde_json::from_str::<Vec<Box<RawValue>>>(raw.get()).ok());
+    let Some(items) = items else {
+        problems.add(Place::Questions, "\"questions\" must be a list");
+        return None;
     };
     let before = problems.0.len();
     let mut questions = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
         let name = named(&item, index, "question");
-        match serde_json::from_value(item) {
+        match serde_json::from_str(item.get()) {
             Ok(question) => questions.push(question),
-            Err(e) => problems.add(Place::Questions, format!("question \"{name}\": {e}")),
+            Err(e) => problems.add(
+                Place::Questions,
+                format!("question \"{name}\": {}", without_position(&e)),
+            ),
         }
     }
-    let mut file: BankFile = part_at(problems, Place::Questions, Some(Value::Object(bank)))?;
+    let rest = serde_json::to_string(&bank)
+        .ok()
+        .and_then(|json| RawValue::from_string(json).ok());
+    let mut file: BankFile = part_at(problems, Place::Questions, rest)?;
     file.questions = questions;
     (problems.0.len() == before).then_some(file)
 }
 
+/// What serde says is wrong in a part, without its line and column: they
+/// count within the part, not the file, and the place already says where.
+fn without_position(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    let suffix = format!(" at line {} column {}", error.line(), error.column());
+    message
+        .strip_suffix(&suffix)
+        .map_or(message.clone(), str::to_string)
+}
+
 /// An item's id for messages, or its position when it has none.
-fn named(item: &Value, index: usize, what: &str) -> String {
-    item.get("id")
-        .and_then(Value::as_str)
-        .map_or_else(|| format!("{what} {}", index + 1), str::to_string)
+fn named(item: &RawValue, index: usize, what: &str) -> String {
+    /// Just the id of an item, whatever else it holds.
+    #[derive(Deserialize)]
+    struct Id {
+        id: String,
+    }
+    serde_json::from_str::<Id>(item.get())
+        .map_or_else(|_| format!("{what} {}", index + 1), |item| item.id)
 }
 
 /// Checks what each part means: the flows' graph, the bank's answers and

@@ -172,3 +172,31 @@ fn a_pack_names_itself_by_title_version_and_day() {
         "Homeowner support: escalations, SLAs and training, version 3 of soon"
     );
 }
+
+#[test]
+fn a_fingerprint_is_fnv_1a_64_as_the_build_computes_it() {
+    // The same known answers as scripts/tests/patch.test.mjs.
+    assert_eq!(fingerprint(""), "cbf29ce484222325");
+    assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+    assert_ne!(
+        fingerprint(&shipped_pack_file().to_json()),
+        fingerprint(&shipped_pack_file().to_json().replace("Deskaid", "Deskaid!"))
+    );
+}
+
+#[test]
+fn the_shipped_pack_split_into_parts_reads_as_the_same_content() {
+    let parts = split_pack(&shipped_pack_file().to_json()).unwrap_or_else(|p| panic!("{p:?}"));
+    assert_eq!(&parts.meta, content::pack_meta());
+    let flows: Vec<crate::domain::flow::Flow> = serde_json::from_str(parts.flows.get()).unwrap();
+    assert_eq!(flows, content::flow_list());
+    assert_eq!(
+        crate::domain::quiz::Bank::from_json(parts.questions.get())
+            .unwrap()
+            .questions(),
+        content::bank().questions()
+    );
+    // A file that is not a pack is refused before any part is kept.
+    assert!(split_pack("{\"deskaid_pack\": 1}").is_err());
+    assert!(split_pack(&shipped_pack_file().to_json()[..500]).is_err());
+}

@@ -91,8 +91,7 @@ fn the_current_sop_wins_on_the_transfer_order() {
 #[test]
 fn shipped_links_are_well_formed_and_point_at_known_targets() {
     let bank = shipped_bank();
-    let flows = content::load_flows().unwrap();
-    let known = |target: &LinkTarget| content::link_exists(&flows, target);
+    let known = |target: &LinkTarget| content::link_exists(content::flows(), target);
     assert_eq!(bank.check_links(known), Ok(()));
     let error = bank.check_links(|_| false).unwrap_err();
     assert!(error

@@ -1,15 +1,15 @@
-//! The content embedded at build time (`build.rs` turns `content/*.toml` into
-//! JSON): parsed and validated once, on first use. Native tests below prove
-//! that everything shipped is valid, so the app never meets broken content.
+//! The shipped content compiled in (`build.rs` turns `content/*.toml` into
+//! JSON): parsed and validated as one pack. Native tests below prove that
+//! everything shipped is valid, so no build ships broken content.
 
-use crate::domain::flow::{Flow, FlowSet};
-use crate::domain::pack::PackMeta;
-use crate::domain::quiz::{Bank, LinkTarget};
+use super::link_exists;
+use crate::domain::flow::FlowSet;
+use crate::domain::pack::{Pack, PackMeta};
+use crate::domain::quiz::Bank;
 use crate::domain::reference::Reference;
 use crate::domain::scanner::Scanner;
-use crate::domain::sla::{SlaEngine, SlaSettings, RULE_IDS};
+use crate::domain::sla::{SlaEngine, SlaSettings};
 use serde_json::{Map, Value};
-use std::sync::OnceLock;
 
 const FLOWS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/flows.json"));
 const KEYWORDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/keywords.json"));
@@ -69,14 +69,6 @@ pub fn load_pack_meta() -> Result<PackMeta, Vec<String>> {
     serde_json::from_str(PACK_META_JSON).map_err(|e| vec![format!("content/pack.toml: {e}")])
 }
 
-/// Whether a quiz question's link points at a real flow step or SLA rule.
-pub fn link_exists(flows: &FlowSet, target: &LinkTarget) -> bool {
-    match target {
-        LinkTarget::FlowStep { flow, step } => flows.step(flow, step).is_some(),
-        LinkTarget::SlaRule { rule } => RULE_IDS.contains(&rule.as_str()),
-    }
-}
-
 /// Parses and validates the question bank in `content/questions/`, including
 /// that every link leads to a real flow step or SLA rule.
 pub fn load_bank(flows: &FlowSet) -> Result<Bank, Vec<String>> {
@@ -86,64 +78,30 @@ pub fn load_bank(flows: &FlowSet) -> Result<Bank, Vec<String>> {
     Ok(bank)
 }
 
-fn bundled<T>(
-    cell: &'static OnceLock<T>,
-    what: &str,
-    load: impl FnOnce() -> Result<T, Vec<String>>,
-) -> &'static T {
-    cell.get_or_init(|| {
-        load().unwrap_or_else(|errors| {
-            panic!("the bundled {what} are invalid: {}", errors.join("; "))
+/// The shipped content, every part checked: what native builds and the
+/// component tests use. Panics on invalid content, which the tests below
+/// rule out before anything ships.
+pub(super) fn shipped_pack() -> Pack {
+    fn checked<T>(what: &str, loaded: Result<T, Vec<String>>) -> T {
+        loaded.unwrap_or_else(|errors| {
+            panic!("the shipped {what} are invalid: {}", errors.join("; "))
         })
-    })
-}
-
-/// Declares the accessor of one part of the shipped content: loaded and
-/// checked on first use, so a tool parses only the content it shows.
-macro_rules! shipped {
-    ($(#[$doc:meta])* $name:ident: $type:ty = $what:literal, $load:expr) => {
-        $(#[$doc])*
-        pub fn $name() -> &'static $type {
-            static LOADED: OnceLock<$type> = OnceLock::new();
-            bundled(&LOADED, $what, $load)
-        }
-    };
-}
-
-shipped!(
-    /// The escalation flows shipped with the app.
-    flows: FlowSet = "flows", load_flows
-);
-shipped!(
-    /// The keyword scanner shipped with the app.
-    scanner: Scanner = "keywords", || load_scanner(flows())
-);
-shipped!(
-    /// The SLA rules and business calendar shipped with the app.
-    sla_defaults: SlaSettings = "SLA defaults", load_sla_defaults
-);
-shipped!(
-    /// The quick reference shipped with the app.
-    reference: Reference = "reference", load_reference
-);
-shipped!(
-    /// What the shipped content pack says about itself: its title and
-    /// version, shown on every step and shipped question.
-    pack_meta: PackMeta = "pack description", load_pack_meta
-);
-shipped!(
-    /// The question bank shipped with the app.
-    bank: Bank = "questions", || load_bank(flows())
-);
-
-/// Every flow, in list order (a shortcut for pages).
-pub fn flow_list() -> &'static [Flow] {
-    flows().flows()
+    }
+    let flows = checked("flows", load_flows());
+    Pack {
+        meta: checked("pack description", load_pack_meta()),
+        bank: checked("questions", load_bank(&flows)),
+        scanner: checked("keywords", load_scanner(&flows)),
+        sla: checked("SLA defaults", load_sla_defaults()),
+        reference: checked("reference", load_reference()),
+        flows,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::flow::Flow;
 
     #[test]
     fn every_bundled_flow_is_valid() {

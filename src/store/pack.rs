@@ -1,0 +1,228 @@
+//! Where the content comes from: the pack the team published beside
+//! `index.html` (`content/pack.json`), read at run time so replacing that
+//! one file changes Deskaid for everyone with no rebuild. A file that is
+//! the pack this build shipped (known by its fingerprint: native tests
+//! checked it) is used part by part as tools need it; any other is
+//! untrusted and checked whole (`domain::pack::read_pack`) before any of it
+//! is used. When it cannot be fetched or read, the shipped pack is used
+//! instead (a copy under its fingerprint's name, which
+//! `scripts/finish-dist.mjs` names in a meta tag) and every problem is kept
+//! for the notice that says so.
+//!
+//! Loading starts when a page or panel first needs content, and happens
+//! once per page load; for a deep link the boot script has already started
+//! the fetch.
+
+#[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+use crate::domain::pack::{fingerprint, Place};
+use crate::domain::pack::{read_pack, Pack, PackProblem};
+use leptos::prelude::*;
+
+/// Where the team's pack is, relative to `index.html`.
+pub const PUBLISHED_PACK: &str = "content/pack.json";
+
+/// How far loading the content has come.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PackLoad {
+    /// Still fetching or checking.
+    Loading,
+    /// The published pack is in use.
+    Published,
+    /// The published pack could not be used, for these reasons: the shipped
+    /// one is in use instead.
+    Shipped { problems: Vec<PackProblem> },
+    /// Neither pack could be used: pages that show content cannot draw.
+    Unavailable {
+        problems: Vec<PackProblem>,
+        shipped_problems: Vec<PackProblem>,
+    },
+}
+
+impl PackLoad {
+    /// Whether content is in use, so pages can draw.
+    pub fn is_ready(&self) -> bool {
+        matches!(self, PackLoad::Published | PackLoad::Shipped { .. })
+    }
+}
+
+/// Loading, started once per page load by the first view that needs
+/// content: its state for the views, and a promise that settles when it is
+/// over, for pages waiting to draw. The signal is an `Arc` one: it must
+/// outlive whichever view first asked for it.
+struct Loader {
+    state: ArcRwSignal<PackLoad>,
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+    finished: std::cell::OnceCell<js_sys::Promise>,
+}
+
+thread_local! {
+    static LOADER: Loader = Loader {
+        // Content compiled in is in use at once.
+        #[cfg(any(not(target_arch = "wasm32"), feature = "embed-content"))]
+        state: ArcRwSignal::new(PackLoad::Published),
+        #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+        state: ArcRwSignal::new(PackLoad::Loading),
+        #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+        finished: std::cell::OnceCell::new(),
+    };
+}
+
+/// The state of loading, for views; reading it starts nothing, so the home
+/// page fetches no content until its quick reference is opened.
+pub fn pack_load() -> ArcRwSignal<PackLoad> {
+    LOADER.with(|loader| loader.state.clone())
+}
+
+/// Starts loading if nothing has yet, and waits until it is over; then
+/// [`pack_load`] says whether content is in use.
+pub async fn pack_loaded() {
+    #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+    {
+        let finished = LOADER.with(|loader| {
+            loader
+                .finished
+                .get_or_init(|| fetch::start(loader.state.clone()))
+                .clone()
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
+    }
+}
+
+/// Reads and checks a pack.
+type PackReader = fn(&str) -> Result<Pack, Vec<PackProblem>>;
+
+/// The code that checks a whole pack (every content type's reader and
+/// validator) is a wasm part of its own, fetched only for a pack other than
+/// the one the build shipped: a page with the shipped content downloads
+/// only the code that reads its own part.
+#[cfg_attr(feature = "split", leptos::lazy)]
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "embed-content"),
+    allow(dead_code)
+)]
+async fn pack_reader() -> PackReader {
+    let read: PackReader = read_pack;
+    read
+}
+
+/// Fetching a pack from the host, in the browser only.
+#[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
+mod fetch {
+    use super::*;
+    use crate::domain::content;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+
+    /// The meta tag naming the copy of the shipped pack.
+    const SHIPPED_PACK_META: &str = "meta[name=\"deskaid-shipped-pack\"]";
+
+    /// Loads the content in the background, into `state`; the promise
+    /// settles when it is over.
+    pub(super) fn start(state: ArcRwSignal<PackLoad>) -> js_sys::Promise {
+        let mut settle = None;
+        let finished = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+        let settle = settle.expect("a promise calls its executor at once");
+        leptos::task::spawn_local(async move {
+            state.set(load().await);
+            let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
+        });
+        finished
+    }
+
+    /// The published pack, or else the shipped one.
+    async fn load() -> PackLoad {
+        let published = fetch_text(published_response()).await;
+        let shipped = shipped_pack();
+        let known = shipped
+            .as_ref()
+            .map(|(_, fingerprint)| fingerprint.as_str());
+        let problems = match use_pack(published, known).await {
+            Ok(()) => return PackLoad::Published,
+            Err(problems) => problems,
+        };
+        let shipped_text = match &shipped {
+            Some((address, _)) => fetch_text(window_fetch(address)).await,
+            None => Err("this build does not name its shipped pack".to_string()),
+        };
+        match use_pack(shipped_text, known).await {
+            Ok(()) => PackLoad::Shipped { problems },
+            Err(shipped_problems) => PackLoad::Unavailable {
+                problems,
+                shipped_problems,
+            },
+        }
+    }
+
+    /// Puts the pack in `text` in use: the one the build shipped (known by
+    /// its fingerprint) part by part as tools need it, any other only once
+    /// the pack reader has checked it whole.
+    async fn use_pack(
+        text: Result<String, String>,
+        known: Option<&str>,
+    ) -> Result<(), Vec<PackProblem>> {
+        let text = text.map_err(|message| {
+            vec![PackProblem {
+                place: Place::File,
+                message,
+            }]
+        })?;
+        if known == Some(fingerprint(&text).as_str()) {
+            return content::install_known(&text);
+        }
+        let read = pack_reader().await;
+        content::install(read(&text)?);
+        Ok(())
+    }
+
+    /// The fetch the boot script started for a deep link, or a new one.
+    fn published_response() -> js_sys::Promise {
+        let window = web_sys::window().expect("a window");
+        let started = js_sys::Reflect::get(&window, &"deskaidPack".into())
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::Promise>().ok());
+        match started {
+            Some(promise) => promise,
+            None => window_fetch(PUBLISHED_PACK),
+        }
+    }
+
+    fn window_fetch(address: &str) -> js_sys::Promise {
+        web_sys::window().expect("a window").fetch_with_str(address)
+    }
+
+    /// Where the copy of the shipped pack is, and its fingerprint.
+    fn shipped_pack() -> Option<(String, String)> {
+        let meta = web_sys::window()?
+            .document()?
+            .query_selector(SHIPPED_PACK_META)
+            .ok()??;
+        Some((
+            meta.get_attribute("content")?,
+            meta.get_attribute("data-fingerprint")?,
+        ))
+    }
+
+    /// The body of a response, or why there is none, in words.
+    async fn fetch_text(request: js_sys::Promise) -> Result<String, String> {
+        let response: web_sys::Response = JsFuture::from(request)
+            .await
+            .ok()
+            .and_then(|value| value.dyn_into().ok())
+            .ok_or("it could not be fetched (offline, or the host refused)")?;
+        if !response.ok() {
+            return Err(format!(
+                "the host answered {} {} instead of the file",
+                response.status(),
+                response.status_text()
+            ));
+        }
+        let text = response
+            .text()
+            .map_err(|_| "its text could not be read".to_string())?;
+        JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|value| value.as_string())
+            .ok_or_else(|| "its text could not be read".to_string())
+    }
+}
