@@ -14,6 +14,18 @@ pub enum NoticeKind {
     Error,
 }
 
+impl NoticeKind {
+    /// The notice's classes and its ARIA role: errors are announced
+    /// assertively, the rest politely.
+    pub fn class_and_role(self) -> (&'static str, &'static str) {
+        match self {
+            NoticeKind::Success => ("notice notice-success", "status"),
+            NoticeKind::Warning => ("notice notice-warning", "status"),
+            NoticeKind::Error => ("notice notice-error", "alert"),
+        }
+    }
+}
+
 /// One message with an id so it can be dismissed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -97,11 +109,7 @@ pub fn NoticeArea() -> impl IntoView {
         <div class="notices">
             <For each=move || notices.list.get() key=|n| n.id let:notice>
                 {
-                    let (class, role) = match notice.kind {
-                        NoticeKind::Success => ("notice notice-success", "status"),
-                        NoticeKind::Warning => ("notice notice-warning", "status"),
-                        NoticeKind::Error => ("notice notice-error", "alert"),
-                    };
+                    let (class, role) = notice.kind.class_and_role();
                     let id = notice.id;
                     view! {
                         <div class=class role=role data-testid="notice">

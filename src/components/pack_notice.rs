@@ -3,6 +3,7 @@
 //! whoever looks after the content can fix the file. The pack is untrusted
 //! text: its problems are shown as text, like everything else from it.
 
+use crate::components::notice::NoticeKind;
 use crate::domain::content;
 use crate::domain::pack::PackProblem;
 use crate::store::{pack_load, PackLoad, PUBLISHED_PACK};
@@ -22,19 +23,16 @@ pub fn PackNotice() -> impl IntoView {
         PackLoad::Loading | PackLoad::Published => None,
         PackLoad::Shipped { problems } => Some(
             view! {
-                <div class="notices">
-                    <section class="notice notice-warning pack-notice" role="status" aria-labelledby="pack-notice-heading">
-                        <h2 id="pack-notice-heading">"This site's content pack could not be used"</h2>
-                        <p>
-                            "Deskaid shows the content it was built with instead ("
-                            {content::pack_meta().label()}
-                            "). Tell whoever looks after Deskaid's content that "
-                            <code>{PUBLISHED_PACK}</code>
-                            " has these problems:"
-                        </p>
-                        <ProblemList problems=problems/>
-                    </section>
-                </div>
+                <NoticeFrame kind=NoticeKind::Warning heading="This site's content pack could not be used">
+                    <p>
+                        "Deskaid shows the content it was built with instead ("
+                        {content::pack_meta().label()}
+                        "). Tell whoever looks after Deskaid's content that "
+                        <code>{PUBLISHED_PACK}</code>
+                        " has these problems:"
+                    </p>
+                    <ProblemList problems=problems/>
+                </NoticeFrame>
             }
             .into_any(),
         ),
@@ -43,23 +41,35 @@ pub fn PackNotice() -> impl IntoView {
             shipped_problems,
         } => Some(
             view! {
-                <div class="notices">
-                    <section class="notice notice-error pack-notice" role="alert" aria-labelledby="pack-notice-heading">
-                        <h2 id="pack-notice-heading">"Deskaid's content could not be loaded"</h2>
-                        <p>
-                            "The escalation flows, the quiz and the SLA tools need it. Check the connection and reload; if this stays, tell whoever looks after Deskaid. "
-                            <code>{PUBLISHED_PACK}</code>
-                            ":"
-                        </p>
-                        <ProblemList problems=problems/>
-                        <p>"The copy of the content this build shipped with:"</p>
-                        <ProblemList problems=shipped_problems/>
-                    </section>
-                </div>
+                <NoticeFrame kind=NoticeKind::Error heading="Deskaid's content could not be loaded">
+                    <p>
+                        "The escalation flows, the quiz and the SLA tools need it. Check the connection and reload; if this stays, tell whoever looks after Deskaid. "
+                        <code>{PUBLISHED_PACK}</code>
+                        ":"
+                    </p>
+                    <ProblemList problems=problems/>
+                    <p>"The copy of the content this build shipped with:"</p>
+                    <ProblemList problems=shipped_problems/>
+                </NoticeFrame>
             }
             .into_any(),
         ),
     }
+    }
+}
+
+/// The notice's box, in the tone and role of `kind` as the other notices
+/// have them, under its heading.
+#[component]
+fn NoticeFrame(kind: NoticeKind, heading: &'static str, children: Children) -> impl IntoView {
+    let (tone, role) = kind.class_and_role();
+    view! {
+        <div class="notices">
+            <section class=format!("{tone} pack-notice") role=role aria-labelledby="pack-notice-heading">
+                <h2 id="pack-notice-heading">{heading}</h2>
+                {children()}
+            </section>
+        </div>
     }
 }
 

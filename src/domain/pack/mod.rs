@@ -127,6 +127,32 @@ pub struct PackFile {
 }
 
 impl PackFile {
+    /// The file of the current format with this description and content.
+    pub fn new(
+        meta: PackMeta,
+        flows: Vec<Flow>,
+        questions: BankFile,
+        keywords: KeywordList,
+        sla: SlaSettings,
+        reference: Reference,
+    ) -> Self {
+        PackFile {
+            deskaid_pack: PACK_FORMAT,
+            id: meta.id,
+            title: meta.title,
+            version: meta.version,
+            published_at: meta.published_at,
+            author: meta.author,
+            change_note: meta.change_note,
+            sources: meta.sources,
+            flows,
+            questions,
+            keywords,
+            sla,
+            reference,
+        }
+    }
+
     /// The file as people read it: pretty-printed, fields in order.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("pack content serializes") + "\n"

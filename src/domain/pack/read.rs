@@ -202,21 +202,9 @@ fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
         (Some(meta), Some(flows), Some(questions), Some(keywords), Some(sla), Some(reference))
             if problems.0.is_empty() =>
         {
-            Ok(PackFile {
-                deskaid_pack: PACK_FORMAT,
-                id: meta.id,
-                title: meta.title,
-                version: meta.version,
-                published_at: meta.published_at,
-                author: meta.author,
-                change_note: meta.change_note,
-                sources: meta.sources,
-                flows,
-                questions,
-                keywords,
-                sla,
-                reference,
-            })
+            Ok(PackFile::new(
+                meta, flows, questions, keywords, sla, reference,
+            ))
         }
         _ => Err(problems.0),
     }

@@ -3,34 +3,26 @@
 //! writes it to `assets/content/pack.json`, which the build copies to
 //! `dist/content/pack.json` for teams to read, compare and replace.
 
-use super::{PackFile, PACK_FORMAT};
+use super::PackFile;
 use crate::domain::content;
 use crate::domain::quiz::BankFile;
 use crate::domain::scanner::KeywordList;
 
 /// The shipped content, as the pack file that holds it.
 pub fn shipped_pack_file() -> PackFile {
-    let meta = content::pack_meta().clone();
     let bank = content::bank();
-    PackFile {
-        deskaid_pack: PACK_FORMAT,
-        id: meta.id,
-        title: meta.title,
-        version: meta.version,
-        published_at: meta.published_at,
-        author: meta.author,
-        change_note: meta.change_note,
-        sources: meta.sources,
-        flows: content::flow_list().to_vec(),
-        questions: BankFile {
+    PackFile::new(
+        content::pack_meta().clone(),
+        content::flow_list().to_vec(),
+        BankFile {
             topics: bank.topics().to_vec(),
             scenarios: bank.scenarios().to_vec(),
             questions: bank.questions().to_vec(),
         },
-        keywords: KeywordList {
+        KeywordList {
             keywords: content::scanner().keywords().to_vec(),
         },
-        sla: content::sla_defaults().clone(),
-        reference: content::reference().clone(),
-    }
+        content::sla_defaults().clone(),
+        content::reference().clone(),
+    )
 }
