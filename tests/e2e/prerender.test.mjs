@@ -40,7 +40,8 @@ test('before the wasm runs, the home page is there, passes axe, and its links wo
 
   // A tool link followed now shows "Loading…" (not the home page), then the tool.
   await page.locator('.tool-list a', { hasText: 'SLA calculator' }).click();
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.boot), 'page');
+  // The browser dispatches hashchange in a later task than the click.
+  await page.waitForFunction(() => document.documentElement.dataset.boot === 'page');
   assert.equal(await page.locator('#prerendered main h1').isVisible(), false);
   release();
   await page.locator(APP_HEADING, { hasText: 'SLA calculator' }).waitFor();
