@@ -1,6 +1,7 @@
 //! Every rule of the job aid as plain Rust: no leptos, no web-sys, and the
 //! current time is always an argument, so all of it is tested natively.
 
+pub mod author;
 pub mod content;
 pub mod csv;
 pub mod diagram;

@@ -217,7 +217,7 @@ impl fmt::Display for StepRef {
 }
 
 /// Ids are lowercase words joined by hyphens, so they are safe in links and URLs.
-fn is_id(id: &str) -> bool {
+pub fn is_id(id: &str) -> bool {
     !id.is_empty()
         && id
             .chars()

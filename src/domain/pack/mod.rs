@@ -18,7 +18,7 @@ mod tests;
 
 pub use compare::{compare_packs, PackComparison};
 pub use examples::example_002_pack_file;
-pub use read::{read_pack, split_pack, PackParts, PackProblem, Place};
+pub use read::{check_pack_file, read_pack, split_pack, PackParts, PackProblem, Place};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;
 pub use shipped::shipped_pack_file;

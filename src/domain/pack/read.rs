@@ -110,7 +110,7 @@ const FIELDS: [&str; 13] = [
 /// Reads and checks a pack; `Err` lists every problem found.
 pub fn read_pack(text: &str) -> Result<Pack, Vec<PackProblem>> {
     let file = read_file(text)?;
-    check_pack(file)
+    check_pack_file(file)
 }
 
 /// A pack file split into its description, read, and its content parts,
@@ -387,7 +387,9 @@ fn named(item: &RawValue, index: usize, what: &str) -> String {
 /// Checks what each part means: the flows' graph, the bank's answers and
 /// links, the keywords' steps, the SLA rules, the reference, and that every
 /// document cited is one the pack names.
-fn check_pack(file: PackFile) -> Result<Pack, Vec<PackProblem>> {
+/// Checks a pack already in its types (a draft being written, say): every
+/// part, its references across parts and the documents it cites.
+pub fn check_pack_file(file: PackFile) -> Result<Pack, Vec<PackProblem>> {
     let mut problems = Problems::default();
     check_meta(&file, &mut problems);
     check_citations(&file, &mut problems);
