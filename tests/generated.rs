@@ -30,13 +30,15 @@ fn split_of_section_json_matches_the_shell() {
     let json = deskaid::shell::split_of_section_json();
     assert_up_to_date("assets/split-of-section.json", &json);
     // Written out by hand: the calculator and the queue share one part,
-    // escalation, the quiz, the class results and Settings have one each,
+    // escalation, the quiz, the class results, authoring and Settings have
+    // one each,
     // and home and not-found are in the shell.
     let table: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     assert_eq!(
         table,
         serde_json::json!({
             "escalation": "escalation_page",
+            "author": "author_page",
             "quiz": "quiz_page",
             "results": "results_page",
             "sla": "sla_tools",

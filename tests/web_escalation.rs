@@ -134,21 +134,6 @@ fn current_hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
 
-/// Clicks the button whose text is `label`.
-async fn click_button(container: &web_sys::HtmlElement, label: &str) {
-    let query: js_sys::Function = js_sys::Reflect::get(container, &"querySelectorAll".into())
-        .unwrap()
-        .unchecked_into();
-    let list = query.call1(container, &"button".into()).unwrap();
-    let button = js_sys::Array::from(&list)
-        .iter()
-        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
-        .find(|b| b.text_content().unwrap_or_default().trim() == label)
-        .unwrap_or_else(|| panic!("no button {label:?}"));
-    button.click();
-    settle(container).await;
-}
-
 /// Types `text` into the field matched by `selector`, as a person would.
 async fn type_and_wait(container: &web_sys::HtmlElement, selector: &str, text: &str) {
     common::type_into(container, selector, text);

@@ -106,15 +106,6 @@ async fn adding_a_case_shows_it_in_the_queue() {
     cleanup(container, handle);
 }
 
-/// Picks the option with `value` in the select and fires `change`.
-fn choose(container: &web_sys::HtmlElement, selector: &str, value: &str) {
-    let element = find(container, selector);
-    js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
-    element
-        .dispatch_event(&web_sys::Event::new("change").unwrap())
-        .unwrap();
-}
-
 /// The element whose `selector` matches and whose text is `text`.
 fn with_text(container: &web_sys::HtmlElement, selector: &str, text: &str) -> web_sys::HtmlElement {
     let nodes = container.query_selector_all(selector).unwrap();

@@ -100,10 +100,13 @@ test('four split points: each page gets its split point and the shared parts it 
   });
 });
 
-test("today's table: the class results have their own split point, and each page fetches only its shared parts", () => {
+test("five split points: the class results have their own split point, and each page fetches only its shared parts", () => {
   const ready = prepareLinker(fiveParts, MAIN_JS);
   assert.equal(ready.match(/=> \(instantiatePart\(src, imports\)\)/g).length, 30);
-  const parts = sectionParts(fiveParts, splitOfSection);
+  // The fixture's build came before the author page had a split point of its own.
+  assert.equal(splitOfSection.author, 'author_page');
+  const { author, ...fivePartTable } = splitOfSection;
+  const parts = sectionParts(fiveParts, fivePartTable);
   const split = (name) => `./split_${name}.wasm`;
   const chunks = (...numbers) => numbers.map((n) => `./chunk_${n}.wasm`);
   const sla = [split('sla_tools_8432542571660515830'), ...chunks(9, 10, 12, 13, 15, 16, 18, 19, 22, 23, 25, 26, 28, 29, 30)];

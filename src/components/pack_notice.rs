@@ -6,7 +6,8 @@
 use crate::components::notice::NoticeKind;
 use crate::domain::content;
 use crate::domain::pack::PackProblem;
-use crate::store::{pack_load, PackLoad, PUBLISHED_PACK};
+use crate::nav::reload_page;
+use crate::store::{device_pack_refused, pack_load, AppState, PackLoad, PUBLISHED_PACK};
 use leptos::prelude::*;
 
 /// More problems than this are counted rather than listed: a file that is
@@ -14,16 +15,65 @@ use leptos::prelude::*;
 /// wrong.
 const PROBLEMS_LISTED: usize = 20;
 
-/// The notice, shown only when the published pack was not used.
+/// Puts `json` in use on this device instead of the site's pack (`None`:
+/// back to the site's), from the next page load on, which starts at once.
+pub fn use_on_this_device(json: Option<String>) {
+    let state = expect_context::<AppState>();
+    state.device_pack().update(|pack| pack.json = json);
+    state.flush_all();
+    reload_page();
+}
+
+/// The notices, shown only when the published pack is not in use: which
+/// pack is, and why.
 #[component]
 pub fn PackNotice() -> impl IntoView {
+    view! {
+        <DeviceRefusedNotice/>
+        <PackInUseNotice/>
+    }
+}
+
+/// Says so when the pack chosen on this device could not be used.
+#[component]
+fn DeviceRefusedNotice() -> impl IntoView {
+    let refused = device_pack_refused();
+    move || {
+        let problems = refused.get();
+        (!problems.is_empty()).then(|| {
+            view! {
+                <NoticeFrame kind=NoticeKind::Warning id="device-pack-notice" heading="The content pack chosen on this device could not be used">
+                    <p>"Deskaid shows this site's content instead. The pack has these problems:"</p>
+                    <ProblemList problems=problems/>
+                    <BackToSitePack/>
+                </NoticeFrame>
+            }
+        })
+    }
+}
+
+/// Which pack is in use, when it is not the published one.
+#[component]
+fn PackInUseNotice() -> impl IntoView {
     let load = pack_load();
     move || {
         match load.get() {
         PackLoad::Loading | PackLoad::Published => None,
+        PackLoad::Device => Some(
+            view! {
+                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This device uses its own content pack">
+                    <p>
+                        {content::pack_meta().label()}
+                        ", chosen on this device, instead of this site's content."
+                    </p>
+                    <BackToSitePack/>
+                </NoticeFrame>
+            }
+            .into_any(),
+        ),
         PackLoad::Shipped { problems } => Some(
             view! {
-                <NoticeFrame kind=NoticeKind::Warning heading="This site's content pack could not be used">
+                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">
                     <p>
                         "Deskaid shows the content it was built with instead ("
                         {content::pack_meta().label()}
@@ -41,7 +91,7 @@ pub fn PackNotice() -> impl IntoView {
             shipped_problems,
         } => Some(
             view! {
-                <NoticeFrame kind=NoticeKind::Error heading="Deskaid's content could not be loaded">
+                <NoticeFrame kind=NoticeKind::Error id="pack-notice" heading="Deskaid's content could not be loaded">
                     <p>
                         "The escalation flows, the quiz and the SLA tools need it. Check the connection and reload; if this stays, tell whoever looks after Deskaid. "
                         <code>{PUBLISHED_PACK}</code>
@@ -58,15 +108,33 @@ pub fn PackNotice() -> impl IntoView {
     }
 }
 
+/// Forgets the pack chosen on this device.
+#[component]
+fn BackToSitePack() -> impl IntoView {
+    view! {
+        <button type="button" on:click=move |_| use_on_this_device(None)>
+            "Use this site's content"
+        </button>
+    }
+}
+
 /// The notice's box, in the tone and role of `kind` as the other notices
 /// have them, under its heading.
 #[component]
-fn NoticeFrame(kind: NoticeKind, heading: &'static str, children: Children) -> impl IntoView {
+fn NoticeFrame(
+    kind: NoticeKind,
+    /// The section's id; its heading's is this followed by `-heading`.
+    id: &'static str,
+    heading: &'static str,
+    children: Children,
+) -> impl IntoView {
     let (tone, role) = kind.class_and_role();
+    let heading_id = format!("{id}-heading");
+    let labelled_by = heading_id.clone();
     view! {
         <div class="notices">
-            <section class=format!("{tone} pack-notice") role=role aria-labelledby="pack-notice-heading">
-                <h2 id="pack-notice-heading">{heading}</h2>
+            <section id=id class=format!("{tone} pack-notice") role=role aria-labelledby=labelled_by>
+                <h2 id=heading_id>{heading}</h2>
                 {children()}
             </section>
         </div>

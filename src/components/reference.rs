@@ -26,9 +26,9 @@ pub fn ReferencePanel() -> impl IntoView {
                 <summary>"Case types, statuses, metrics, credit limits and ticket kinds (doc 001)"</summary>
                 {move || match (opened.get(), load.get()) {
                     (false, _) => ().into_any(),
-                    (true, PackLoad::Published | PackLoad::Shipped { .. }) => facts().into_any(),
+                    (true, ready) if ready.is_ready() => facts().into_any(),
                     (true, PackLoad::Loading) => view! { <p>"Loading…"</p> }.into_any(),
-                    (true, PackLoad::Unavailable { .. }) => {
+                    (true, _) => {
                         view! { <p>"The quick reference comes with the content, which could not be loaded (see above)."</p> }
                             .into_any()
                     }

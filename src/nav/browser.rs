@@ -36,6 +36,12 @@ pub fn app_url(hash: &str) -> String {
     )
 }
 
+/// Loads the page again: content is put in use once per page load, so a
+/// different pack takes effect this way.
+pub fn reload_page() {
+    let _ = window().location().reload();
+}
+
 /// The key in `history.state` naming the URL an entry was reached from.
 const CAME_FROM: &str = "deskaidFrom";
 

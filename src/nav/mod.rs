@@ -6,5 +6,7 @@
 mod browser;
 mod route;
 
-pub use browser::{app_url, came_from, navigate, read_location, replace_hash, CurrentLocation};
+pub use browser::{
+    app_url, came_from, navigate, read_location, reload_page, replace_hash, CurrentLocation,
+};
 pub use route::*;

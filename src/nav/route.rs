@@ -23,6 +23,8 @@ pub enum Route {
     Quiz,
     /// `#/results`: the class results a trainer gathers; `?r=` carries one.
     Results,
+    /// `#/author`: writing and publishing content packs.
+    Author,
     /// `#/settings`.
     Settings,
     /// Anything else; keeps the path to show it back to the user.
@@ -125,6 +127,7 @@ impl Route {
             ["queue"] => Route::Queue,
             ["quiz"] => Route::Quiz,
             ["results"] => Route::Results,
+            ["author"] => Route::Author,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(format!("/{}", segments.join("/"))),
         }
@@ -146,6 +149,7 @@ impl Route {
             Route::Queue => "/queue".into(),
             Route::Quiz => "/quiz".into(),
             Route::Results => "/results".into(),
+            Route::Author => "/author".into(),
             Route::Settings => "/settings".into(),
             Route::NotFound(path) => path.clone(),
         }
@@ -186,6 +190,7 @@ impl Route {
             Route::Sla | Route::Queue => Section::Sla,
             Route::Quiz => Section::Quiz,
             Route::Results => Section::Results,
+            Route::Author => Section::Author,
             Route::Settings => Section::Settings,
         }
     }
@@ -199,6 +204,7 @@ pub enum Section {
     Sla,
     Quiz,
     Results,
+    Author,
     Settings,
 }
 

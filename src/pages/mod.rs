@@ -1,5 +1,6 @@
 //! One module per view, named after its route.
 
+pub mod author;
 pub mod escalation;
 pub mod home;
 pub mod not_found;

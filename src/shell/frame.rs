@@ -32,6 +32,7 @@ pub(super) fn Frame(
                     <NavLink section=section target=Section::Sla href="#/sla" label="SLA"/>
                     <NavLink section=section target=Section::Quiz href="#/quiz" label="Quiz"/>
                     <NavLink section=section target=Section::Results href="#/results" label="Class results"/>
+                    <NavLink section=section target=Section::Author href="#/author" label="Author"/>
                     <NavLink section=section target=Section::Settings href="#/settings" label="Settings"/>
                 </ul>
             </nav>

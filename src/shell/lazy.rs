@@ -50,6 +50,7 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("results", results_page),
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
+    lazy_page!("author", author_page),
     lazy_page!("settings", settings_page),
 ];
 
@@ -102,6 +103,11 @@ page_split_point!(
     /// question bank and its scoring with the quiz: a trainee opening a quiz
     /// link never downloads the trainer's import, table and chart.
     results_page => pages::results::ResultsPage
+);
+page_split_point!(
+    /// Authoring is a part of its own: agents and trainees never download
+    /// the editors, nor the whole-pack checks they run as the author types.
+    author_page => pages::author::AuthorPage
 );
 page_split_point!(
     /// Settings are a part of their own: besides the rules editor (shared

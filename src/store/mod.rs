@@ -4,8 +4,10 @@
 //! handles (`persisted`), the copies of unreadable data set aside
 //! (`backup`), export and import (`transfer`), the app state shared through
 //! context (`state`), memory for the life of the tab (`tab`), and the
-//! content pack fetched from the host (`pack`).
+//! content pack fetched from the host (`pack`), and what authoring keeps:
+//! the draft and the pack chosen on this device (`author`).
 
+mod author;
 mod backup;
 mod envelope;
 mod local;
@@ -16,12 +18,13 @@ mod state;
 mod tab;
 mod transfer;
 
+pub use author::{AuthorDraft, DevicePack};
 pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{
     decode_tracked, encode_tracked, NoMigration, Persist, RecordProblem, Unreadable, Unusable,
 };
 pub use local::WriteError;
-pub use pack::{pack_load, pack_loaded, PackLoad, PUBLISHED_PACK};
+pub use pack::{device_pack_refused, pack_load, pack_loaded, PackLoad, PUBLISHED_PACK};
 pub use persisted::Persisted;
 pub use state::{
     remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,

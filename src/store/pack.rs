@@ -28,6 +28,9 @@ pub enum PackLoad {
     Loading,
     /// The published pack is in use.
     Published,
+    /// The pack chosen on this device is in use instead of the published
+    /// one (`store::DevicePack`).
+    Device,
     /// The published pack could not be used, for these reasons: the shipped
     /// one is in use instead.
     Shipped { problems: Vec<PackProblem> },
@@ -41,7 +44,10 @@ pub enum PackLoad {
 impl PackLoad {
     /// Whether content is in use, so pages can draw.
     pub fn is_ready(&self) -> bool {
-        matches!(self, PackLoad::Published | PackLoad::Shipped { .. })
+        matches!(
+            self,
+            PackLoad::Published | PackLoad::Device | PackLoad::Shipped { .. }
+        )
     }
 }
 
@@ -51,6 +57,8 @@ impl PackLoad {
 /// outlive whichever view first asked for it.
 struct Loader {
     state: ArcRwSignal<PackLoad>,
+    /// Why the pack chosen on this device was not used, when it was not.
+    device_refused: ArcRwSignal<Vec<PackProblem>>,
     #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
     finished: std::cell::OnceCell<js_sys::Promise>,
 }
@@ -62,6 +70,7 @@ thread_local! {
         state: ArcRwSignal::new(PackLoad::Published),
         #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
         state: ArcRwSignal::new(PackLoad::Loading),
+        device_refused: ArcRwSignal::new(Vec::new()),
         #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
         finished: std::cell::OnceCell::new(),
     };
@@ -73,6 +82,13 @@ pub fn pack_load() -> ArcRwSignal<PackLoad> {
     LOADER.with(|loader| loader.state.clone())
 }
 
+/// Why the pack chosen on this device could not be used (empty when it
+/// was, or when there is none): the published or shipped pack is in use
+/// instead.
+pub fn device_pack_refused() -> ArcRwSignal<Vec<PackProblem>> {
+    LOADER.with(|loader| loader.device_refused.clone())
+}
+
 /// Starts loading if nothing has yet, and waits until it is over; then
 /// [`pack_load`] says whether content is in use.
 pub async fn pack_loaded() {
@@ -81,7 +97,7 @@ pub async fn pack_loaded() {
         let finished = LOADER.with(|loader| {
             loader
                 .finished
-                .get_or_init(|| fetch::start(loader.state.clone()))
+                .get_or_init(|| fetch::start(loader.state.clone(), loader.device_refused.clone()))
                 .clone()
         });
         let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
@@ -110,6 +126,8 @@ async fn pack_reader() -> PackReader {
 mod fetch {
     use super::*;
     use crate::domain::content;
+    use crate::store::envelope::Persist;
+    use crate::store::DevicePack;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
 
@@ -118,24 +136,34 @@ mod fetch {
 
     /// Loads the content in the background, into `state`; the promise
     /// settles when it is over.
-    pub(super) fn start(state: ArcRwSignal<PackLoad>) -> js_sys::Promise {
+    pub(super) fn start(
+        state: ArcRwSignal<PackLoad>,
+        device_refused: ArcRwSignal<Vec<PackProblem>>,
+    ) -> js_sys::Promise {
         let mut settle = None;
         let finished = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
         let settle = settle.expect("a promise calls its executor at once");
         leptos::task::spawn_local(async move {
-            state.set(load().await);
+            state.set(load(&device_refused).await);
             let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
         });
         finished
     }
 
-    /// The published pack, or else the shipped one.
-    async fn load() -> PackLoad {
-        let published = fetch_text(published_response()).await;
+    /// The pack chosen on this device, or else the published pack, or else
+    /// the shipped one.
+    async fn load(device_refused: &ArcRwSignal<Vec<PackProblem>>) -> PackLoad {
         let shipped = shipped_pack();
         let known = shipped
             .as_ref()
             .map(|(_, fingerprint)| fingerprint.as_str());
+        if let Some(text) = device_pack() {
+            match use_pack(text, known).await {
+                Ok(()) => return PackLoad::Device,
+                Err(problems) => device_refused.set(problems),
+            }
+        }
+        let published = fetch_text(published_response()).await;
         let problems = match use_pack(published, known).await {
             Ok(()) => return PackLoad::Published,
             Err(problems) => problems,
@@ -172,6 +200,15 @@ mod fetch {
         let read = pack_reader().await;
         content::install(read(&text)?);
         Ok(())
+    }
+
+    /// The text of the pack chosen on this device, if one was.
+    fn device_pack() -> Option<Result<String, String>> {
+        let raw = crate::store::local::read_raw(DevicePack::KEY)?;
+        match crate::store::envelope::decode::<DevicePack>(&raw) {
+            Ok(DevicePack { json }) => json.map(Ok),
+            Err(_) => Some(Err("its stored copy is unreadable".to_string())),
+        }
     }
 
     /// The fetch the boot script started for a deep link, or a new one.

@@ -3,6 +3,7 @@
 //! its accessor to [`AppState`], a line to `AppState::load` and
 //! `AppState::load_all`, and one to [`STORED`].
 
+use super::author::{AuthorDraft, DevicePack};
 use super::envelope::{encode, validate, NoMigration, Persist, RecordProblem, Unusable};
 use super::local::{read_raw, remove, write_raw};
 use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions};
@@ -347,6 +348,8 @@ pub struct AppState {
     quiz: OnFirstUse<QuizData>,
     quiz_bank: OnFirstUse<CustomBank>,
     results: OnFirstUse<ClassResults>,
+    author_draft: OnFirstUse<AuthorDraft>,
+    device_pack: OnFirstUse<DevicePack>,
     /// The concerns loaded so far, for the operations that treat them alike
     /// (another tab's change, reset, import).
     loaded: StoredValue<Vec<Box<dyn Concern + Send + Sync>>>,
@@ -400,6 +403,8 @@ pub const STORED: &[StoredKey] = &[
     stored::<QuizData>(),
     stored::<CustomBank>(),
     stored::<ClassResults>(),
+    stored::<AuthorDraft>(),
+    stored::<DevicePack>(),
 ];
 
 impl AppState {
@@ -414,6 +419,8 @@ impl AppState {
             quiz: OnFirstUse::new(),
             quiz_bank: OnFirstUse::new(),
             results: OnFirstUse::new(),
+            author_draft: OnFirstUse::new(),
+            device_pack: OnFirstUse::new(),
             loaded: StoredValue::new(vec![Box::new(settings)]),
             owner: StoredValue::new(
                 Owner::current().expect("the app state is made in the app's owner"),
@@ -461,6 +468,16 @@ impl AppState {
         self.on_first_use(self.results)
     }
 
+    /// The draft on the author page.
+    pub fn author_draft(&self) -> Persisted<AuthorDraft> {
+        self.on_first_use(self.author_draft)
+    }
+
+    /// The pack chosen on this device, if any.
+    pub fn device_pack(&self) -> Persisted<DevicePack> {
+        self.on_first_use(self.device_pack)
+    }
+
     /// The concern in `slot`, loaded from storage the first time it is asked
     /// for.
     fn on_first_use<T: Persist + Send + Sync + 'static>(
@@ -486,6 +503,8 @@ impl AppState {
         self.quiz();
         self.quiz_bank();
         self.results();
+        self.author_draft();
+        self.device_pack();
     }
 
     /// Picks up a change another tab made; `None` means storage was cleared.
@@ -650,11 +669,13 @@ mod tests {
     fn every_key_validates_its_own_default() {
         default_validates::<Settings>();
         default_validates::<Walks>();
+        default_validates::<AuthorDraft>();
+        default_validates::<DevicePack>();
         default_validates::<Queue>();
         default_validates::<QuizData>();
         default_validates::<CustomBank>();
         default_validates::<ClassResults>();
-        assert_eq!(STORED.len(), 6, "a new stored key needs a line above");
+        assert_eq!(STORED.len(), 8, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 

@@ -164,3 +164,27 @@ pub fn value_of(container: &web_sys::HtmlElement, selector: &str) -> String {
             .value(),
     }
 }
+
+/// Clicks the button whose text is `label`.
+pub async fn click_button(container: &web_sys::HtmlElement, label: &str) {
+    let query: js_sys::Function = js_sys::Reflect::get(container, &"querySelectorAll".into())
+        .unwrap()
+        .unchecked_into();
+    let list = query.call1(container, &"button".into()).unwrap();
+    let button = js_sys::Array::from(&list)
+        .iter()
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .find(|b| b.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no button {label:?}"));
+    button.click();
+    settle(container).await;
+}
+
+/// Picks the option with `value` in the select and fires `change`.
+pub fn choose(container: &web_sys::HtmlElement, selector: &str, value: &str) {
+    let element = find(container, selector);
+    js_sys::Reflect::set(&element, &"value".into(), &value.into()).unwrap();
+    element
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}

@@ -154,7 +154,6 @@ export async function addCase(page, { number, customer, type = 'general', receiv
   await page.getByTestId('add-case-status').getByText(`Added case ${number}.`).waitFor();
 }
 
-/** Resolves after the browser has painted twice: the view has redrawn. */
 /** The option input whose text is exactly `text`. */
 export async function option(page, text) {
   const index = await page.evaluate((wanted) => {
@@ -165,6 +164,48 @@ export async function option(page, text) {
   return page.locator(`#quiz-option-${index}`);
 }
 
+/** The question on screen (`.quiz-card`), looked up in `bank` (a bank file's JSON). */
+export async function questionOnScreen(page, bank) {
+  const id = await page.locator('.quiz-card').getAttribute('data-question-id');
+  const question = bank.questions.find((q) => q.id === id);
+  assert.ok(question, `question ${id} is in the bank`);
+  return question;
+}
+
+/** The text of option `id` of `question`. */
+export const textOf = (question, id) => question.choices.find((c) => c.id === id).text;
+
+/** Gives the right answer to the question on screen (not yet submitted). */
+export async function answerRightFrom(page, bank) {
+  const q = await questionOnScreen(page, bank);
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+      for (const id of q.correct) await (await option(page, textOf(q, id))).check();
+      break;
+    case 'pick-any':
+      for (const id of q.correct.slice(0, q.pick)) await (await option(page, textOf(q, id))).check();
+      break;
+    case 'fill-in':
+      await page.locator('#quiz-fill').fill(q.accepted[0]);
+      break;
+    case 'ordering':
+      for (let target = 0; target < q.correct.length; target += 1) {
+        const text = textOf(q, q.correct[target]);
+        for (;;) {
+          const order = await page.locator('.quiz-order-text').allTextContents();
+          if (order.indexOf(text) <= target) break;
+          await page.getByRole('button', { name: `Move up: ${text}` }).click();
+        }
+      }
+      break;
+    default:
+      throw new Error(`unknown kind ${q.kind}`);
+  }
+  return q;
+}
+
+/** Resolves after the browser has painted twice: the view has redrawn. */
 export async function afterPaint(page) {
   await page.evaluate(() => new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted))));
 }

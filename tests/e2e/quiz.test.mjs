@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, option, server, TEST_NOW, useServerAndBrowser } from './harness.mjs';
+import { answerRightFrom, APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolations, openApp, openFresh, option, questionOnScreen, server, TEST_NOW, textOf, useServerAndBrowser } from './harness.mjs';
 
 let dir;
 /** The shipped bank, as exported through the UI. */
@@ -34,45 +34,11 @@ useServerAndBrowser(async () => {
   await context.close();
 });
 
-/** The question on screen, looked up in `bank`. */
-async function currentQuestion(page, bank = shipped) {
-  const id = await page.locator('.quiz-card').getAttribute('data-question-id');
-  const question = bank.questions.find((q) => q.id === id);
-  assert.ok(question, `question ${id} is in the bank`);
-  return question;
-}
-
-const textOf = (question, id) => question.choices.find((c) => c.id === id).text;
+/** The question on screen, looked up in `bank` (default: the shipped one). */
+const currentQuestion = (page, bank = shipped) => questionOnScreen(page, bank);
 
 /** Gives the right answer to the question on screen (not yet submitted). */
-async function answerRight(page, bank = shipped) {
-  const q = await currentQuestion(page, bank);
-  switch (q.kind) {
-    case 'single':
-    case 'multiple':
-      for (const id of q.correct) await (await option(page, textOf(q, id))).check();
-      break;
-    case 'pick-any':
-      for (const id of q.correct.slice(0, q.pick)) await (await option(page, textOf(q, id))).check();
-      break;
-    case 'fill-in':
-      await page.locator('#quiz-fill').fill(q.accepted[0]);
-      break;
-    case 'ordering':
-      for (let target = 0; target < q.correct.length; target += 1) {
-        const text = textOf(q, q.correct[target]);
-        for (;;) {
-          const order = await page.locator('.quiz-order-text').allTextContents();
-          if (order.indexOf(text) <= target) break;
-          await page.getByRole('button', { name: `Move up: ${text}` }).click();
-        }
-      }
-      break;
-    default:
-      throw new Error(`unknown kind ${q.kind}`);
-  }
-  return q;
-}
+const answerRight = (page, bank = shipped) => answerRightFrom(page, bank);
 
 /** Gives a wrong answer to the question on screen (not yet submitted). */
 async function answerWrong(page, bank = shipped) {

@@ -15,6 +15,7 @@ const ROUTES = [
   ['#/sla', 'SLA calculator'],
   ['#/queue', 'My queue'],
   ['#/quiz', 'Training quiz'],
+  ['#/author', 'Author content'],
   ['#/settings', 'Settings'],
 ];
 
@@ -54,7 +55,7 @@ describe('routes', () => {
     // Class results, a trainer's page, has its own entry.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Class results' }).click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Class results');
-    assert.deepEqual(await page.locator('nav a').allTextContents(), ['Home', 'Escalation', 'SLA', 'Quiz', 'Class results', 'Settings']);
+    assert.deepEqual(await page.locator('nav a').allTextContents(), ['Home', 'Escalation', 'SLA', 'Quiz', 'Class results', 'Author', 'Settings']);
     assert.equal(await current.count(), 1);
     assert.equal((await current.textContent()).trim(), 'Class results');
     await context.close();

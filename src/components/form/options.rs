@@ -3,7 +3,8 @@
 //! data all spell an option the same way.
 
 use super::FormOption;
-use crate::domain::quiz::QuizMode;
+use crate::domain::flow::StepKind;
+use crate::domain::quiz::{QuestionKind, QuizMode};
 use crate::domain::sla::{
     CaseStatus, CaseType, Channel, DayCounting, FollowUpCounting, HourCounting, HoursOf,
 };
@@ -82,6 +83,18 @@ form_option!(FollowUpCounting {
 form_option!(HoursOf {
     Team => ("team", "The team's zone (a customer elsewhere is served in the team's hours)"),
     Customer => ("customer", "The customer's zone (the same hours on the customer's clock)"),
+});
+form_option!(QuestionKind {
+    Single => ("single", "One right option"),
+    Multiple => ("multiple", "Several right options (partial credit)"),
+    PickAny => ("pick-any", "Pick any N of the right options"),
+    FillIn => ("fill-in", "Typed answer"),
+    Ordering => ("ordering", "Put items in order"),
+});
+form_option!(StepKind {
+    Question => ("question", "Question: the agent picks an answer"),
+    Action => ("action", "Action: the agent does something, then continues"),
+    Outcome => ("outcome", "Outcome: the walk ends here"),
 });
 form_option!(Theme {
     System => ("system", "Follow the system"),

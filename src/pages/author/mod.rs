@@ -1,0 +1,130 @@
+//! `#/author`: trainers and team leads write the content Deskaid teaches
+//! (flows and questions) in the browser, on a draft saved on this device
+//! with undo and redo, see each problem beside what it concerns, publish
+//! the next version of the pack, and open packs others published. The page
+//! is a lazy part of its own: agents and trainees never download it.
+
+mod editor;
+mod flows;
+mod open;
+mod problems;
+mod publish;
+mod question_form;
+mod questions;
+mod source;
+mod step_form;
+
+use crate::components::form::TextField;
+use crate::components::title::set_page_title;
+use crate::domain::author::draft_problems;
+use crate::domain::pack::{shipped_pack_file, PackFile};
+use crate::store::AppState;
+use editor::Editor;
+use flows::FlowsEditor;
+use leptos::prelude::*;
+use open::OpenPack;
+use problems::ProblemsSummary;
+use publish::PublishPanel;
+use questions::QuestionsEditor;
+
+/// The author page.
+#[component]
+pub fn AuthorPage() -> impl IntoView {
+    set_page_title("Author content");
+    let state = expect_context::<AppState>();
+    let saved = state.author_draft();
+    let stored = saved.with_untracked(|draft| draft.json.clone());
+    let (draft, unreadable) = match stored.as_deref().map(serde_json::from_str::<PackFile>) {
+        Some(Ok(draft)) => (draft, None),
+        Some(Err(e)) => (shipped_pack_file(), Some(e.to_string())),
+        None => (shipped_pack_file(), None),
+    };
+    let editor = Editor::new(draft, saved);
+    let problems = Memo::new(move |_| editor.with(draft_problems));
+    view! {
+        <h1 id="author-heading" tabindex="-1">"Author content"</h1>
+        <p>
+            "Write the flows and questions your team uses. The draft is saved on this device as you go, and nobody else sees it until you publish it and put the file on the site."
+        </p>
+        {unreadable.map(|why| view! { <UnreadableDraft why=why stored=stored.unwrap_or_default()/> })}
+        <Toolbar editor=editor/>
+        <PackDetails editor=editor/>
+        <ProblemsSummary problems=problems/>
+        <FlowsEditor editor=editor problems=problems/>
+        <QuestionsEditor editor=editor problems=problems/>
+        <PublishPanel editor=editor/>
+        <OpenPack editor=editor/>
+    }
+}
+
+/// Undo, redo, and starting again from the pack in use.
+#[component]
+fn Toolbar(editor: Editor) -> impl IntoView {
+    let start_again = move |_| editor.replace(shipped_pack_file(), false);
+    view! {
+        <div class="button-row author-toolbar" role="toolbar" aria-label="Draft">
+            <button type="button" prop:disabled=move || !editor.can_undo() on:click=move |_| editor.undo()>"Undo"</button>
+            <button type="button" prop:disabled=move || !editor.can_redo() on:click=move |_| editor.redo()>"Redo"</button>
+            <button type="button" on:click=start_again>"Start again from the pack in use"</button>
+            <span role="status">
+                {move || {
+                    editor.with(|_| ());
+                    if editor.is_saved() { "Draft saved on this device." } else { "The draft could not be saved: storage is full." }
+                }}
+            </span>
+        </div>
+    }
+}
+
+/// What the pack says about itself.
+#[component]
+fn PackDetails(editor: Editor) -> impl IntoView {
+    let text =
+        |name: &'static str, read: fn(&PackFile) -> String, write: fn(&mut PackFile, String)| {
+            editor.text(
+                format!("pack.{name}"),
+                move |draft| Some(read(draft)),
+                write,
+            )
+        };
+    view! {
+        <section aria-labelledby="author-pack-heading">
+            <h2 id="author-pack-heading">"The pack"</h2>
+            <p>{move || editor.with(|draft| format!("Version {} was published {}.", draft.version, draft.published_at))}</p>
+            <TextField id="author-pack-title" label="Title" value=text("title", |p| p.title.clone(), |p, v| p.title = v)/>
+            <TextField
+                id="author-pack-id"
+                label="Pack id"
+                hint="Lowercase letters, digits and hyphens; later versions of the same pack keep it."
+                value=text("id", |p| p.id.clone(), |p, v| p.id = v)
+            />
+            <TextField
+                id="author-pack-author"
+                label="Author"
+                hint="A person or a team."
+                value=text("author", |p| p.author.clone(), |p, v| p.author = v)
+            />
+        </section>
+    }
+}
+
+/// The saved draft could not be read: say why, and keep it for download
+/// until the author starts again.
+#[component]
+fn UnreadableDraft(why: String, stored: String) -> impl IntoView {
+    let notices = expect_context::<crate::components::notice::Notices>();
+    let download = move |_| {
+        crate::components::download::save_file(
+            notices,
+            "deskaid-draft.json",
+            "application/json",
+            &stored,
+        )
+    };
+    view! {
+        <div class="warning" role="alert">
+            <p>{format!("Your saved draft could not be read ({why}). The pack in use is shown instead; your draft is kept until your next edit.")}</p>
+            <button type="button" on:click=download>"Download the saved draft"</button>
+        </div>
+    }
+}

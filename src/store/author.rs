@@ -1,0 +1,37 @@
+//! What authoring keeps: the draft a trainer is writing, saved as they go,
+//! and the pack they chose to use on this device instead of the site's.
+//! Both are kept as the pack's JSON text, so the shell and the pages that
+//! never author carry no pack reader: the author page and the pack loader
+//! read the text when they need it.
+
+use super::envelope::Persist;
+use serde::{Deserialize, Serialize};
+
+/// The draft pack on the author page, as JSON; `None` until the first
+/// edit, so a trainer who only looks starts from the pack in use each time.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuthorDraft {
+    pub json: Option<String>,
+}
+
+impl Persist for AuthorDraft {
+    const KEY: &'static str = "deskaid.author-draft";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "content draft";
+}
+
+/// A pack chosen on this device (from a file, a link or the author page),
+/// used instead of the site's until the user goes back to it. It was
+/// checked when it was chosen, and is checked again each time it loads.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DevicePack {
+    pub json: Option<String>,
+}
+
+impl Persist for DevicePack {
+    const KEY: &'static str = "deskaid.pack";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "content pack used on this device";
+}

@@ -1,0 +1,141 @@
+//! Component tests of the author page in headless Chromium: a question's
+//! problems beside it as it is written, undo and redo of typing, a change of
+//! kind, a step rename refused, and the draft kept across visits.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen_test::*;
+
+mod common;
+use common::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// How many problems the form of the question or step shows beside it.
+fn problems_beside(container: &web_sys::HtmlElement, id: &str) -> u32 {
+    container
+        .query_selector_all(&format!("#{id} li"))
+        .unwrap()
+        .length()
+}
+
+async fn type_and_settle(container: &web_sys::HtmlElement, selector: &str, text: &str) {
+    type_into(container, selector, text);
+    settle(container).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_new_question_lists_its_problems_until_written_and_undo_takes_back_one_field() {
+    let (container, handle) = render_at("#/author").await;
+    assert_eq!(text_of(&container, "main h1"), "Author content");
+    assert!(text_of(&container, ".author-problems").contains("None: this draft can be published."));
+    click_button(&container, "Add question").await;
+    assert!(problems_beside(&container, "author-q-problems") >= 2);
+    assert!(text_of(&container, "#author-q-problems").contains("prompt is empty"));
+    assert!(text_of(&container, ".author-problems").contains("to fix before publishing"));
+
+    type_and_settle(
+        &container,
+        "#author-q-prompt",
+        "Who takes a warm transfer first?",
+    )
+    .await;
+    type_and_settle(&container, "#author-q-choice-a", "The Tier 2 lead").await;
+    type_and_settle(&container, "#author-q-choice-b", "The account manager").await;
+    find(&container, "#author-q-choice-a-right").click();
+    settle(&container).await;
+    type_and_settle(&container, "#author-q-explanation", "The").await;
+    type_and_settle(
+        &container,
+        "#author-q-explanation",
+        "The lead takes it first.",
+    )
+    .await;
+    assert_eq!(problems_beside(&container, "author-q-problems"), 0);
+    assert!(text_of(&container, ".author-problems").contains("None"));
+
+    // Typing into one field is one edit.
+    click_button(&container, "Undo").await;
+    assert_eq!(value_of(&container, "#author-q-explanation"), "");
+    assert!(text_of(&container, "#author-q-problems").contains("explanation is empty"));
+    click_button(&container, "Redo").await;
+    assert_eq!(
+        value_of(&container, "#author-q-explanation"),
+        "The lead takes it first."
+    );
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_question_made_fill_in_asks_for_accepted_answers_instead_of_options() {
+    let (container, handle) = render_at("#/author").await;
+    click_button(&container, "Add question").await;
+    assert!(container
+        .query_selector("#author-q-choice-a")
+        .unwrap()
+        .is_some());
+    choose(&container, "#author-q-kind", "fill-in");
+    settle(&container).await;
+    assert!(container
+        .query_selector("#author-q-choice-a")
+        .unwrap()
+        .is_none());
+    assert!(text_of(&container, "#author-q-problems").contains("at least one accepted answer"));
+    type_and_settle(
+        &container,
+        "#author-q-accepted",
+        "Tier 2\nthe tier two lead",
+    )
+    .await;
+    assert!(!text_of(&container, "#author-q-problems").contains("accepted answer"));
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_step_rename_to_a_taken_id_is_refused_and_a_free_one_follows_its_links() {
+    let (container, handle) = render_at("#/author").await;
+    click_button(&container, "Add flow").await;
+    click_button(&container, "Add choice to a new step").await;
+    type_and_settle(&container, "#author-step-id", "step").await;
+    click_button(&container, "Rename").await;
+    assert_eq!(
+        text_of(&container, "#author-step-id-error"),
+        "Another step of this flow has that id."
+    );
+    type_and_settle(&container, "#author-step-id", "on-the-line").await;
+    click_button(&container, "Rename").await;
+    assert_eq!(text_of(&container, "#author-step-id-error"), "");
+    // The flow still starts at the renamed step, and its choice still leads on.
+    assert_eq!(
+        value_of_select(&container, "#author-flow-start"),
+        "on-the-line"
+    );
+    assert_eq!(value_of_select(&container, "#author-choice-0-to"), "step");
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn the_draft_is_kept_on_this_device_until_started_again() {
+    let (container, handle) = render_at("#/author").await;
+    type_and_settle(&container, "#author-pack-author", "Training team").await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("deskaid.author-draft")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(stored.contains("Training team"));
+    go_to(&container, "#/").await;
+    go_to(&container, "#/author").await;
+    assert_eq!(value_of(&container, "#author-pack-author"), "Training team");
+    click_button(&container, "Start again from the pack in use").await;
+    assert_ne!(value_of(&container, "#author-pack-author"), "Training team");
+    cleanup(container, handle);
+}
+
+/// The value of the `<select>` matching `selector`.
+fn value_of_select(container: &web_sys::HtmlElement, selector: &str) -> String {
+    wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(find(container, selector))
+        .value()
+}
