@@ -8,6 +8,7 @@ pub mod file_input;
 pub mod focus;
 pub mod form;
 pub mod notice;
+pub mod pack_compare;
 pub mod pack_notice;
 pub mod panic_banner;
 pub mod print_button;

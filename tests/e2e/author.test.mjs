@@ -198,3 +198,22 @@ test('a file that is not a pack is refused with its problems, and nothing change
   await expectNoAxeViolations(page, 'a refused pack file');
   await closeClean(context, page);
 });
+
+test('compare: the leadership procedure as SOP 002 had it against the pack in use shows what 004 changed, word by word', async () => {
+  const { context, page } = await openFresh('#/author');
+  const compare = page.locator('section[aria-labelledby="author-compare-heading"]');
+  await compare.locator('.change-headline').waitFor();
+  assert.match(await compare.locator('.change-headline').textContent(), /^1 flow changed; \d+ steps changed, \d+ added/);
+  const transfer = compare.locator('li', { hasText: 'Warm transfer to' }).filter({ hasText: 'Phone-HO Tier 2' }).first();
+  assert.equal(await transfer.locator('del').first().textContent(), 'removed: a Resolution Specialist');
+  assert.equal(await transfer.locator('ins').first().textContent(), 'added: "Phone-HO Tier 2"');
+  await expectNoAxeViolations(page, 'a comparison of two packs');
+
+  // The draft against the pack in use: an edit shows at once.
+  await page.selectOption('#author-compare-old', 'in-use');
+  await page.selectOption('#author-compare-new', 'draft');
+  await compare.getByText('The two packs teach the same content.').waitFor();
+  await page.locator('#author-step-title').fill('Did the customer ask for a leader?');
+  await compare.locator('ins', { hasText: 'a leader?' }).waitFor();
+  await closeClean(context, page);
+});

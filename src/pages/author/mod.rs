@@ -4,6 +4,7 @@
 //! the next version of the pack, and open packs others published. The page
 //! is a lazy part of its own: agents and trainees never download it.
 
+mod compare;
 mod editor;
 mod flows;
 mod open;
@@ -19,6 +20,7 @@ use crate::components::title::set_page_title;
 use crate::domain::author::draft_problems;
 use crate::domain::pack::{shipped_pack_file, PackFile};
 use crate::store::AppState;
+use compare::ComparePacks;
 use editor::Editor;
 use flows::FlowsEditor;
 use leptos::prelude::*;
@@ -54,6 +56,7 @@ pub fn AuthorPage() -> impl IntoView {
         <QuestionsEditor editor=editor problems=problems/>
         <PublishPanel editor=editor/>
         <OpenPack editor=editor/>
+        <ComparePacks editor=editor/>
     }
 }
 

@@ -5,6 +5,7 @@
 use super::editor::Editor;
 use crate::components::focus::focus_after_render;
 use crate::components::form::FileField;
+use crate::components::pack_compare::ChangeReportView;
 use crate::components::pack_notice::use_on_this_device;
 use crate::domain::pack::{compare_packs, read_pack, shipped_pack_file, PackFile, PackProblem};
 use leptos::prelude::*;
@@ -80,7 +81,9 @@ pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
 /// What a pack says about itself and how it differs from the pack in use.
 #[component]
 fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>) -> impl IntoView {
-    let differences = compare_packs(&shipped_pack_file(), &file).headline();
+    let comparison = compare_packs(&shipped_pack_file(), &file);
+    let differences = comparison.headline();
+    let report = comparison.report();
     let edit_file = file.clone();
     let edit = move |_| {
         editor.replace(edit_file.clone(), true);
@@ -100,6 +103,10 @@ fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>)
                 <dt>"Against the pack in use"</dt>
                 <dd>{differences}</dd>
             </dl>
+            <details>
+                <summary>"What differs, item by item"</summary>
+                <ChangeReportView report=report/>
+            </details>
             <div class="button-row">
                 <button type="button" on:click=move |_| use_on_this_device(Some(text.clone()))>"Use on this device"</button>
                 <button type="button" on:click=edit>"Edit it as the draft"</button>

@@ -7,6 +7,7 @@
 //! edit did before fixing it.
 
 mod flows;
+mod report;
 #[cfg(test)]
 mod sop_002_tests;
 mod summary;
@@ -19,6 +20,7 @@ pub use flows::{
     ChecklistItemChange, ChoiceChanges, FlowChange, FlowFieldChange, Retarget, StepChange,
     StepFieldChange,
 };
+pub use report::{ChangeReport, LineChange, ReportEntry, ReportLine, ReportSection};
 pub use summary::{ComparisonCounts, Counted};
 pub use values::ValueChange;
 pub use words::{diff_words, ParagraphChange, Segment, TextChange};

@@ -381,3 +381,54 @@ fn from_002_to_004_the_follow_up_promise_is_joined_by_the_case_owners_24_48_hour
             retargeted: vec![],
         })));
 }
+
+#[test]
+fn the_002_to_004_report_names_the_flow_its_steps_and_the_changed_words() {
+    let report = compare_packs(&example_002_pack_file(), &shipped_pack_file()).report();
+    let titles: Vec<&str> = report.sections.iter().map(|s| s.title).collect();
+    // The example changes the description, the leadership flow, and drops
+    // the questions on steps only 004 has.
+    assert_eq!(titles, ["The pack", "Flows", "Questions"]);
+    let flows = &report.sections[1];
+    let transfer = flows
+        .entries
+        .iter()
+        .find(|e| e.heading.contains("(tier2-transfer)"))
+        .expect("the first transfer step is an entry");
+    assert_eq!(
+        transfer.heading,
+        "Step \"Warm transfer to \"Phone-HO Tier 2\" and wait 30 seconds\" (tier2-transfer) in \"Customer asks for leadership or special handling\""
+    );
+    assert_eq!(
+        transfer.lines[0],
+        ReportLine {
+            label: "Title".into(),
+            change: LineChange::Words(vec![
+                same("Warm transfer to"),
+                removed("a Resolution Specialist"),
+                added("\"Phone-HO Tier 2\""),
+                same("and wait 30 seconds"),
+            ]),
+        }
+    );
+    assert_eq!(
+        transfer.lines[1],
+        ReportLine {
+            label: "Kind".into(),
+            change: LineChange::Plain("action → question".into()),
+        }
+    );
+    let added_steps = flows
+        .entries
+        .iter()
+        .find(|e| {
+            e.heading == "Steps added in \"Customer asks for leadership or special handling\""
+        })
+        .expect("004's new steps are listed");
+    assert!(added_steps
+        .lines
+        .iter()
+        .any(|line| line.change
+            == LineChange::Plain("Do not offer escalation (no-escalation)".into())));
+    assert!(report.headline.starts_with("1 flow changed;"));
+}
