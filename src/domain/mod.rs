@@ -6,6 +6,7 @@ pub mod content;
 pub mod csv;
 pub mod diagram;
 pub mod flow;
+pub mod fragment;
 pub mod pack;
 pub mod quiz;
 pub mod reference;

@@ -42,6 +42,10 @@ const QUESTION_KEY: &str = "question";
 /// the queue's archive.
 const SECTION_KEY: &str = "section";
 
+/// The query key of `#/author?pack=<fragment>`: a pack shared by link, as
+/// its changes to the pack in use (`domain::pack::encode_pack_link`).
+pub const PACK_LINK_KEY: &str = "pack";
+
 /// Settings' "Free up space".
 pub const FREE_SPACE_SECTION: &str = "space";
 
@@ -174,6 +178,11 @@ impl Route {
     /// `#/quiz?question=<id>`.
     pub fn quiz_question_href(id: &str) -> String {
         Route::Quiz.href_with(&[(QUESTION_KEY, id.to_string())])
+    }
+
+    /// A link carrying a pack, previewed on the author page before use.
+    pub fn pack_link_href(fragment: &str) -> String {
+        Route::Author.href_with(&[(PACK_LINK_KEY, fragment.to_string())])
     }
 
     /// A link to one part of this route's page:

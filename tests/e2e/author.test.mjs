@@ -120,6 +120,8 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await press(page, publishing, 'Publish version 2');
   await page.getByRole('heading', { name: 'Version 2 published' }).waitFor();
   await expectNoAxeViolations(page, 'author page after publishing');
+  const link = await field(page, 'author-share-link').inputValue();
+  assert.match(link, /#\/author\?pack=[A-Za-z0-9_-]+$/);
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, publishing, 'Download pack')]);
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
@@ -182,6 +184,17 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   assert.ok(asked.includes('question') && asked.includes('question-2'), `asked ${asked}`);
   await other.getByTestId('quiz-score').waitFor();
 
+  // The same version from the link: previewed, then used.
+  const third = await openFresh('#/');
+  await third.page.goto(link);
+  const linked = third.page.locator('.author-preview');
+  await linked.getByRole('heading', { name: /, version 2$/ }).waitFor();
+  assert.equal(new URL(third.page.url()).hash, '#/author');
+  await Promise.all([third.page.waitForEvent('load'), press(third.page, linked, 'Use on this device')]);
+  await third.page.goto(third.page.url().replace(/#.*$/, '#/escalation/call-back/start'));
+  await third.page.getByRole('heading', { level: 2, name: 'Is the homeowner on the line?' }).waitFor();
+  await closeClean(third.context, third.page);
+
   // And back to the site's content at any time.
   await other.goto(other.url().replace(/#.*$/, '#/'));
   await Promise.all([other.waitForEvent('load'), other.getByRole('button', { name: "Use this site's content" }).click()]);
@@ -190,7 +203,12 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await closeClean(fresh.context, other);
 });
 
-test('a file that is not a pack is refused with its problems, and nothing changes', async () => {
+test('a file that is not a pack, and a cut link, are refused with their problems, and nothing changes', async () => {
+  const cut = await openFresh('#/author?pack=eJyrVkrLz1eyUlBKzs8rzs9JVajJzAMAQxsGqQ');
+  await cut.page.getByRole('heading', { name: 'The pack in this link cannot be used' }).waitFor();
+  assert.match(await cut.page.locator('main').textContent(), /probably cut off or changed when it was copied/);
+  await expectNoAxeViolations(cut.page, 'a refused pack link');
+  await closeClean(cut.context, cut.page);
   const { context, page } = await openFresh('#/author');
   await page.locator('#author-open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"deskaid_pack": 1, "title": ') });
   await page.getByRole('heading', { name: 'notes.json cannot be used' }).waitFor();

@@ -9,6 +9,7 @@
 
 pub mod compare;
 mod examples;
+mod link;
 mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -18,6 +19,7 @@ mod tests;
 
 pub use compare::{compare_packs, PackComparison};
 pub use examples::example_002_pack_file;
+pub use link::{base_fingerprint, decode_pack_link, encode_pack_link, LinkError};
 pub use read::{check_pack_file, read_pack, split_pack, PackParts, PackProblem, Place};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;

@@ -2,19 +2,11 @@
 //! (`mode=exam&topics=a,b&count=N&seed=N&pass=P&time=MIN`) and a custom bank
 //! packed into the URL fragment (JSON → deflate → base64url without padding).
 
+use crate::domain::fragment::{pack_fragment, unpack_fragment, FragmentError};
+pub use crate::domain::fragment::{FRAGMENT_LIMIT, INFLATED_LIMIT};
 use crate::domain::quiz::bank::{Bank, BankError};
 use crate::domain::quiz::spec::{QuizMode, QuizSpec, SpecError, DEFAULT_PASS_PERCENT};
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use std::fmt;
-
-/// Longest bank fragment accepted, in characters: browsers, chat tools and
-/// mail clients start truncating links not far above this.
-pub const FRAGMENT_LIMIT: usize = 32_000;
-
-/// Largest decompressed bank accepted, in bytes, so a crafted link cannot
-/// exhaust memory.
-pub const INFLATED_LIMIT: usize = 4 * 1024 * 1024;
 
 /// Reads a quiz spec from the link's query pairs. Unknown keys are ignored
 /// (the page may carry its own); missing keys take their defaults. A bad link
@@ -163,31 +155,22 @@ impl std::error::Error for ShareError {}
 
 /// Packs a bank for the URL fragment: JSON, deflated, base64url without padding.
 pub fn encode_bank_fragment(bank: &Bank) -> Result<String, ShareError> {
-    let packed = miniz_oxide::deflate::compress_to_vec(bank.to_json().as_bytes(), 9);
-    let fragment = URL_SAFE_NO_PAD.encode(packed);
-    if fragment.len() > FRAGMENT_LIMIT {
-        return Err(ShareError::TooLarge {
-            chars: fragment.len(),
-        });
-    }
-    Ok(fragment)
+    pack_fragment(&bank.to_json()).map_err(ShareError::from)
 }
 
 /// Unpacks and validates a bank from a URL fragment made by [`encode_bank_fragment`].
 pub fn decode_bank_fragment(fragment: &str) -> Result<Bank, ShareError> {
-    let fragment = fragment.trim();
-    if fragment.len() > FRAGMENT_LIMIT {
-        return Err(ShareError::TooLarge {
-            chars: fragment.len(),
-        });
-    }
-    let packed = URL_SAFE_NO_PAD
-        .decode(fragment)
-        .map_err(|_| ShareError::Corrupt)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, INFLATED_LIMIT)
-        .map_err(|_| ShareError::Corrupt)?;
-    let json = String::from_utf8(json).map_err(|_| ShareError::Corrupt)?;
+    let json = unpack_fragment(fragment)?;
     Bank::from_json(&json).map_err(ShareError::Invalid)
+}
+
+impl From<FragmentError> for ShareError {
+    fn from(error: FragmentError) -> Self {
+        match error {
+            FragmentError::TooLarge { chars } => ShareError::TooLarge { chars },
+            FragmentError::Corrupt => ShareError::Corrupt,
+        }
+    }
 }
 
 #[cfg(test)]

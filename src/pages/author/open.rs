@@ -7,7 +7,10 @@ use crate::components::focus::focus_after_render;
 use crate::components::form::FileField;
 use crate::components::pack_compare::ChangeReportView;
 use crate::components::pack_notice::use_on_this_device;
-use crate::domain::pack::{compare_packs, read_pack, shipped_pack_file, PackFile, PackProblem};
+use crate::domain::pack::{
+    compare_packs, decode_pack_link, read_pack, shipped_pack_file, PackFile, PackProblem, Place,
+};
+use crate::nav::{replace_hash, CurrentLocation, Route, PACK_LINK_KEY};
 use leptos::prelude::*;
 
 /// A pack file read, or why it cannot be used.
@@ -23,35 +26,59 @@ enum Opened {
     },
 }
 
-/// The open-a-pack section.
+/// A problem of the whole file or link.
+fn whole(message: String) -> Vec<PackProblem> {
+    vec![PackProblem {
+        place: Place::File,
+        message,
+    }]
+}
+
+/// A pack file's text, checked whole, or why it cannot be used.
+fn opened_file(name: String, text: Option<String>) -> Opened {
+    let Some(text) = text else {
+        return Opened::Refused {
+            name,
+            problems: whole("it could not be read as text".into()),
+        };
+    };
+    let file = read_pack(&text)
+        .and_then(|_| serde_json::from_str::<PackFile>(&text).map_err(|e| whole(e.to_string())));
+    match file {
+        Ok(file) => Opened::Pack {
+            text,
+            file: Box::new(file),
+        },
+        Err(problems) => Opened::Refused { name, problems },
+    }
+}
+
+/// The pack a link carries, rebuilt on the pack in use and checked whole.
+fn opened_link(fragment: &str) -> Opened {
+    let name = "The pack in this link".to_string();
+    match decode_pack_link(fragment, &shipped_pack_file()) {
+        Ok(file) => opened_file(name, Some(file.to_json())),
+        Err(why) => Opened::Refused {
+            name,
+            problems: whole(why.to_string()),
+        },
+    }
+}
+
+/// The open-a-pack section; a pack link (`#/author?pack=…`) opens here.
 #[component]
 pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
-    let opened = RwSignal::new(None::<Opened>);
+    let location = expect_context::<CurrentLocation>().0;
+    let linked = location.with_untracked(|l| l.param(PACK_LINK_KEY).map(opened_link));
+    let from_link = linked.is_some();
+    let opened = RwSignal::new(linked);
+    if from_link {
+        // The preview holds the pack now; a reload shows the page as usual.
+        replace_hash(&Route::Author.href());
+        focus_after_render("author-opened-heading");
+    }
     let on_read = Callback::new(move |(name, text): (String, Option<String>)| {
-        let result = match text {
-            None => Opened::Refused {
-                name,
-                problems: vec![PackProblem {
-                    place: crate::domain::pack::Place::File,
-                    message: "it could not be read as text".into(),
-                }],
-            },
-            Some(text) => match read_pack(&text).and_then(|_| {
-                serde_json::from_str::<PackFile>(&text).map_err(|e| {
-                    vec![PackProblem {
-                        place: crate::domain::pack::Place::File,
-                        message: e.to_string(),
-                    }]
-                })
-            }) {
-                Ok(file) => Opened::Pack {
-                    text,
-                    file: Box::new(file),
-                },
-                Err(problems) => Opened::Refused { name, problems },
-            },
-        };
-        opened.set(Some(result));
+        opened.set(Some(opened_file(name, text)));
         focus_after_render("author-opened-heading");
     });
     view! {
@@ -68,6 +95,7 @@ pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
                 Opened::Refused { name, problems } => view! {
                     <div class="form-error" role="alert">
                         <h3 id="author-opened-heading" tabindex="-1">{format!("{name} cannot be used")}</h3>
+                <p>"Nothing was changed."</p>
                         <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
                     </div>
                 }

@@ -3,13 +3,16 @@
 //! on this device). Nothing reaches anyone until the file is on the site.
 
 use super::editor::Editor;
+use crate::components::copy_button::CopyButton;
 use crate::components::download::save_file;
 use crate::components::focus::focus_after_render;
 use crate::components::form::{FieldError, TextArea};
 use crate::components::notice::Notices;
 use crate::components::pack_notice::use_on_this_device;
 use crate::domain::author::publish;
-use crate::domain::pack::PackFile;
+use crate::domain::fragment::FRAGMENT_LIMIT;
+use crate::domain::pack::{encode_pack_link, shipped_pack_file, PackFile};
+use crate::nav::{app_url, Route};
 use crate::store::PUBLISHED_PACK;
 use leptos::prelude::*;
 
@@ -79,6 +82,34 @@ fn Published(pack: PackFile) -> impl IntoView {
                 <button type="button" on:click=download>"Download pack"</button>
                 <button type="button" on:click=move |_| use_on_this_device(Some(json.clone()))>"Use on this device"</button>
             </div>
+            <ShareLink pack=pack/>
         </div>
+    }
+}
+
+/// A link carrying the version as changes to the pack in use, for
+/// colleagues whose Deskaid uses the same pack; or why there is none.
+#[component]
+fn ShareLink(pack: PackFile) -> impl IntoView {
+    match encode_pack_link(&shipped_pack_file(), &pack) {
+        Ok(fragment) => {
+            let url = app_url(&Route::pack_link_href(&fragment));
+            let shown = url.clone();
+            view! {
+                <div class="author-share">
+                    <label for="author-share-link">"Link to this version"</label>
+                    <input id="author-share-link" type="text" readonly prop:value=shown aria-describedby="author-share-link-hint"/>
+                    <p class="hint" id="author-share-link-hint">
+                        {format!(
+                            "It carries the changes from the pack in use ({} characters of the {FRAGMENT_LIMIT} a link may carry), so it opens where that pack is in use. Whoever opens it sees a preview first.",
+                            fragment.len()
+                        )}
+                    </p>
+                    <CopyButton text=Signal::stored(url) label="Copy link"/>
+                </div>
+            }
+            .into_any()
+        }
+        Err(why) => view! { <p class="hint">{format!("No link: {why}.")}</p> }.into_any(),
     }
 }
