@@ -6,8 +6,10 @@
 use crate::components::notice::NoticeKind;
 use crate::domain::content;
 use crate::domain::pack::PackProblem;
-use crate::nav::reload_page;
-use crate::store::{device_pack_refused, pack_load, AppState, PackLoad, PUBLISHED_PACK};
+use crate::nav::{reload_page, replace_hash, Route};
+use crate::store::{
+    own_pack_refused, pack_load, try_in_this_tab, AppState, PackLoad, PUBLISHED_PACK,
+};
 use leptos::prelude::*;
 
 /// More problems than this are counted rather than listed: a file that is
@@ -29,22 +31,31 @@ pub fn use_on_this_device(json: Option<String>) {
 #[component]
 pub fn PackNotice() -> impl IntoView {
     view! {
-        <DeviceRefusedNotice/>
+        <OwnPackRefusedNotice/>
         <PackInUseNotice/>
     }
 }
 
-/// Says so when the pack chosen on this device could not be used.
+/// Tries `json` (a draft) in this tab, or stops trying (`None`) and goes
+/// back to the author page; the page loads again to put the content in use.
+pub fn try_in_this_tab_and_reload(json: Option<&str>, at: &str) -> Result<(), String> {
+    try_in_this_tab(json).map_err(|why| format!("The draft cannot be tried: {why}."))?;
+    replace_hash(at);
+    reload_page();
+    Ok(())
+}
+
+/// Says so when a pack of this device's own could not be used.
 #[component]
-fn DeviceRefusedNotice() -> impl IntoView {
-    let refused = device_pack_refused();
+fn OwnPackRefusedNotice() -> impl IntoView {
+    let refused = own_pack_refused();
     move || {
-        let problems = refused.get();
-        (!problems.is_empty()).then(|| {
+        refused.get().map(|refused| {
+            let heading = format!("{} could not be used", refused.what);
             view! {
-                <NoticeFrame kind=NoticeKind::Warning id="device-pack-notice" heading="The content pack chosen on this device could not be used">
+                <NoticeFrame kind=NoticeKind::Warning id="own-pack-notice" heading=heading>
                     <p>"Deskaid shows this site's content instead. The pack has these problems:"</p>
-                    <ProblemList problems=problems/>
+                    <ProblemList problems=refused.problems/>
                     <BackToSitePack/>
                 </NoticeFrame>
             }
@@ -59,6 +70,25 @@ fn PackInUseNotice() -> impl IntoView {
     move || {
         match load.get() {
         PackLoad::Loading | PackLoad::Published => None,
+        PackLoad::Trying => Some(
+            view! {
+                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="You are trying your draft in this tab">
+                    <p>
+                        {content::pack_meta().label()}
+                        ", as your draft has it. Agents, trainees and your other tabs still see this site's content."
+                    </p>
+                    <button
+                        type="button"
+                        on:click=move |_| {
+                            let _ = try_in_this_tab_and_reload(None, &Route::Author.href());
+                        }
+                    >
+                        "Stop trying and go back to the draft"
+                    </button>
+                </NoticeFrame>
+            }
+            .into_any(),
+        ),
         PackLoad::Device => Some(
             view! {
                 <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This device uses its own content pack">
@@ -125,7 +155,7 @@ fn NoticeFrame(
     kind: NoticeKind,
     /// The section's id; its heading's is this followed by `-heading`.
     id: &'static str,
-    heading: &'static str,
+    #[prop(into)] heading: String,
     children: Children,
 ) -> impl IntoView {
     let (tone, role) = kind.class_and_role();

@@ -1,11 +1,29 @@
 //! What authoring keeps: the draft a trainer is writing, saved as they go,
-//! and the pack they chose to use on this device instead of the site's.
+//! the pack they chose to use on this device instead of the site's, and
+//! the draft one tab is trying.
 //! Both are kept as the pack's JSON text, so the shell and the pages that
 //! never author carry no pack reader: the author page and the pack loader
 //! read the text when they need it.
 
 use super::envelope::Persist;
+use super::local::{remove_tab, write_tab, WriteError};
 use serde::{Deserialize, Serialize};
+
+/// Where a tab keeps the draft it is trying (sessionStorage): through that
+/// tab's reloads, so the content is put in use as a page load does it,
+/// and nowhere else, so no other tab and no agent sees it.
+pub(super) const TRIED_PACK_KEY: &str = "deskaid.try-pack";
+
+/// Tries `json` (a pack) in this tab from its next load on; `None` stops.
+pub fn try_in_this_tab(json: Option<&str>) -> Result<(), WriteError> {
+    match json {
+        Some(json) => write_tab(TRIED_PACK_KEY, json),
+        None => {
+            remove_tab(TRIED_PACK_KEY);
+            Ok(())
+        }
+    }
+}
 
 /// The draft pack on the author page, as JSON; `None` until the first
 /// edit, so a trainer who only looks starts from the pack in use each time.

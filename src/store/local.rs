@@ -1,6 +1,7 @@
-//! The only calls to localStorage. Everything else in the app reads and
-//! writes through these functions, so a browser that blocks site data
-//! or a full storage is handled in one place.
+//! The only calls to localStorage, and to sessionStorage (what one tab
+//! keeps through its own reloads: a draft being tried). Everything else in
+//! the app reads and writes through these functions, so a browser that
+//! blocks site data or a full storage is handled in one place.
 
 use gloo_storage::{LocalStorage, Storage};
 use std::fmt;
@@ -49,17 +50,50 @@ pub fn write_raw(key: &str, raw: &str) -> Result<(), WriteError> {
     if !storage_available() {
         return Err(WriteError::Unavailable);
     }
-    LocalStorage::raw().set_item(key, raw).map_err(|error| {
-        let name = js_sys::Reflect::get(&error, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" {
-            WriteError::Full
-        } else {
-            WriteError::Refused(name)
-        }
-    })
+    LocalStorage::raw().set_item(key, raw).map_err(refusal)
+}
+
+/// Why the browser refused a write, from the exception it threw.
+fn refusal(error: wasm_bindgen::JsValue) -> WriteError {
+    let name = js_sys::Reflect::get(&error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    if name == "QuotaExceededError" {
+        WriteError::Full
+    } else {
+        WriteError::Refused(name)
+    }
+}
+
+/// This tab's sessionStorage, when the browser allows it.
+fn tab_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+/// What this tab keeps under `key` through its reloads. Only the pack
+/// loader reads it, which builds with content compiled in do without.
+#[cfg_attr(
+    any(not(target_arch = "wasm32"), feature = "embed-content"),
+    allow(dead_code)
+)]
+pub fn read_tab(key: &str) -> Option<String> {
+    tab_storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `raw` under `key` for this tab, through its reloads only.
+pub fn write_tab(key: &str, raw: &str) -> Result<(), WriteError> {
+    tab_storage()
+        .ok_or(WriteError::Unavailable)?
+        .set_item(key, raw)
+        .map_err(refusal)
+}
+
+/// Forgets what this tab keeps under `key`.
+pub fn remove_tab(key: &str) {
+    if let Some(storage) = tab_storage() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Every key stored for this site, Deskaid's and others' (the copies set

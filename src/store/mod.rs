@@ -18,13 +18,13 @@ mod state;
 mod tab;
 mod transfer;
 
-pub use author::{AuthorDraft, DevicePack};
+pub use author::{try_in_this_tab, AuthorDraft, DevicePack};
 pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{
     decode_tracked, encode_tracked, NoMigration, Persist, RecordProblem, Unreadable, Unusable,
 };
 pub use local::WriteError;
-pub use pack::{device_pack_refused, pack_load, pack_loaded, PackLoad, PUBLISHED_PACK};
+pub use pack::{own_pack_refused, pack_load, pack_loaded, PackLoad, Refused, PUBLISHED_PACK};
 pub use persisted::Persisted;
 pub use state::{
     remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,

@@ -31,6 +31,8 @@ pub enum PackLoad {
     /// The pack chosen on this device is in use instead of the published
     /// one (`store::DevicePack`).
     Device,
+    /// The author's draft is in use in this tab only, to be tried.
+    Trying,
     /// The published pack could not be used, for these reasons: the shipped
     /// one is in use instead.
     Shipped { problems: Vec<PackProblem> },
@@ -46,9 +48,19 @@ impl PackLoad {
     pub fn is_ready(&self) -> bool {
         matches!(
             self,
-            PackLoad::Published | PackLoad::Device | PackLoad::Shipped { .. }
+            PackLoad::Published | PackLoad::Device | PackLoad::Trying | PackLoad::Shipped { .. }
         )
     }
+}
+
+/// A pack of this device's own (chosen here, or a draft tried in this tab)
+/// that could not be used.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Refused {
+    /// Which, as the start of a sentence: "The content pack chosen on this
+    /// device".
+    pub what: &'static str,
+    pub problems: Vec<PackProblem>,
 }
 
 /// Loading, started once per page load by the first view that needs
@@ -57,8 +69,8 @@ impl PackLoad {
 /// outlive whichever view first asked for it.
 struct Loader {
     state: ArcRwSignal<PackLoad>,
-    /// Why the pack chosen on this device was not used, when it was not.
-    device_refused: ArcRwSignal<Vec<PackProblem>>,
+    /// Why a pack of this device's own was not used, when it was not.
+    refused: ArcRwSignal<Option<Refused>>,
     #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
     finished: std::cell::OnceCell<js_sys::Promise>,
 }
@@ -70,7 +82,7 @@ thread_local! {
         state: ArcRwSignal::new(PackLoad::Published),
         #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
         state: ArcRwSignal::new(PackLoad::Loading),
-        device_refused: ArcRwSignal::new(Vec::new()),
+        refused: ArcRwSignal::new(None),
         #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
         finished: std::cell::OnceCell::new(),
     };
@@ -82,11 +94,10 @@ pub fn pack_load() -> ArcRwSignal<PackLoad> {
     LOADER.with(|loader| loader.state.clone())
 }
 
-/// Why the pack chosen on this device could not be used (empty when it
-/// was, or when there is none): the published or shipped pack is in use
-/// instead.
-pub fn device_pack_refused() -> ArcRwSignal<Vec<PackProblem>> {
-    LOADER.with(|loader| loader.device_refused.clone())
+/// Why a pack of this device's own could not be used (`None` when it was,
+/// or when there is none): the published or shipped pack is in use instead.
+pub fn own_pack_refused() -> ArcRwSignal<Option<Refused>> {
+    LOADER.with(|loader| loader.refused.clone())
 }
 
 /// Starts loading if nothing has yet, and waits until it is over; then
@@ -97,7 +108,7 @@ pub async fn pack_loaded() {
         let finished = LOADER.with(|loader| {
             loader
                 .finished
-                .get_or_init(|| fetch::start(loader.state.clone(), loader.device_refused.clone()))
+                .get_or_init(|| fetch::start(loader.state.clone(), loader.refused.clone()))
                 .clone()
         });
         let _ = wasm_bindgen_futures::JsFuture::from(finished).await;
@@ -126,7 +137,9 @@ async fn pack_reader() -> PackReader {
 mod fetch {
     use super::*;
     use crate::domain::content;
+    use crate::store::author::TRIED_PACK_KEY;
     use crate::store::envelope::Persist;
+    use crate::store::local::read_tab;
     use crate::store::DevicePack;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -138,29 +151,45 @@ mod fetch {
     /// settles when it is over.
     pub(super) fn start(
         state: ArcRwSignal<PackLoad>,
-        device_refused: ArcRwSignal<Vec<PackProblem>>,
+        refused: ArcRwSignal<Option<Refused>>,
     ) -> js_sys::Promise {
         let mut settle = None;
         let finished = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
         let settle = settle.expect("a promise calls its executor at once");
         leptos::task::spawn_local(async move {
-            state.set(load(&device_refused).await);
+            state.set(load(&refused).await);
             let _ = settle.call0(&wasm_bindgen::JsValue::UNDEFINED);
         });
         finished
     }
 
-    /// The pack chosen on this device, or else the published pack, or else
-    /// the shipped one.
-    async fn load(device_refused: &ArcRwSignal<Vec<PackProblem>>) -> PackLoad {
+    /// The draft this tab tries, or else the pack chosen on this device,
+    /// or else the published pack, or else the shipped one.
+    async fn load(refused: &ArcRwSignal<Option<Refused>>) -> PackLoad {
         let shipped = shipped_pack();
         let known = shipped
             .as_ref()
             .map(|(_, fingerprint)| fingerprint.as_str());
-        if let Some(text) = device_pack() {
+        let own = [
+            (
+                read_tab(TRIED_PACK_KEY).map(Ok),
+                PackLoad::Trying,
+                "Your draft, tried in this tab,",
+            ),
+            (
+                device_pack(),
+                PackLoad::Device,
+                "The content pack chosen on this device",
+            ),
+        ];
+        for (text, state, what) in own {
+            let Some(text) = text else { continue };
             match use_pack(text, known).await {
-                Ok(()) => return PackLoad::Device,
-                Err(problems) => device_refused.set(problems),
+                Ok(()) => return state,
+                Err(problems) => {
+                    refused.set(Some(Refused { what, problems }));
+                    break;
+                }
             }
         }
         let published = fetch_text(published_response()).await;

@@ -112,6 +112,19 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await problems.getByText('None: this draft can be published.').waitFor();
   await expectNoAxeViolations(page, 'author page with a written flow and questions');
 
+  // Try this flow: the walker walks the draft in this tab, until stopped.
+  await Promise.all([page.waitForEvent('load'), press(page, flows, 'Try this flow')]);
+  await page.getByRole('heading', { level: 2, name: 'Is the homeowner on the line?' }).waitFor();
+  await page.getByRole('heading', { name: 'You are trying your draft in this tab' }).waitFor();
+  await expectNoAxeViolations(page, 'a draft tried in the walker');
+  await page.locator('.esc-choices').getByRole('button', { name: 'Yes', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'Hold for the Tier 2 lead' }).waitFor();
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Stop trying and go back to the draft' }).click()]);
+  await page.getByRole('heading', { name: 'Escalation flows' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'You are trying your draft in this tab' }).count(), 0);
+  await problems.getByText('None: this draft can be published.').waitFor();
+  assert.ok((await page.locator('#author-flow option').allTextContents()).includes('Call back a homeowner (call-back)'));
+
   // Publishing needs a change note, then gives the next version.
   const publishing = page.locator('section[aria-labelledby="author-publish-heading"]');
   await press(page, publishing, 'Publish version 2');

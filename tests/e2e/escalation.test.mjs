@@ -238,6 +238,8 @@ describe('walker', () => {
     assert.equal(hashOf(page), '#/escalation/leadership/no-escalation');
 
     // Back now leads to a step of the dropped branch: the walk is kept and the agent asked.
+    // The changed answer is written on the store's interval, not at the click.
+    await page.waitForFunction(() => localStorage.getItem('deskaid.walks')?.includes('"label":"No, they did not ask"'));
     const saved = await page.evaluate(() => localStorage.getItem('deskaid.walks'));
     await page.goBack();
     await page.locator('main h2', { hasText: 'Start a new walk at this step?' }).waitFor();

@@ -7,10 +7,16 @@ use super::problems::ItemProblems;
 use super::source::SourceFields;
 use super::step_form::StepForm;
 use crate::components::focus::focus_after_render;
-use crate::components::form::{Binding, ListSelect, SelectField, TextArea, TextField};
-use crate::domain::author::{add_flow, add_step, move_item, remove_step, Direction};
+use crate::components::form::{Binding, FieldError, ListSelect, SelectField, TextArea, TextField};
+use crate::components::pack_notice::try_in_this_tab_and_reload;
+use crate::domain::author::{
+    add_flow, add_step, draft_problems, move_item, remove_step, Direction,
+};
 use crate::domain::flow::StepKind;
 use crate::domain::pack::{PackProblem, Place};
+use crate::domain::text::plural;
+use crate::nav::Route;
+use crate::store::AppState;
 use leptos::prelude::*;
 
 /// An index chosen in a `<select>` of items, as its option value.
@@ -150,8 +156,47 @@ fn FlowForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> i
                 doc=text("source.doc", |f| f.source.doc.clone(), |f, v| f.source.doc = v)
                 lines=text("source.lines", |f| f.source.lines.clone(), |f, v| f.source.lines = v)
             />
+            <TryFlow editor=editor index=index/>
             <StepsEditor editor=editor flow=index problems=problems/>
         </fieldset>
+    }
+}
+
+/// Walks the draft's flow `index` in the escalation walker, in this tab
+/// only: the whole draft is put in use there until the author stops.
+#[component]
+fn TryFlow(editor: Editor, index: usize) -> impl IntoView {
+    let error = RwSignal::new(None::<String>);
+    let try_it = move |_| {
+        let draft = editor.with_untracked(Clone::clone);
+        let problems = draft_problems(&draft);
+        if !problems.is_empty() {
+            error.set(Some(format!(
+                "Fix the {} listed under Problems first: the whole draft is tried.",
+                plural(problems.len() as u64, "problem")
+            )));
+            return;
+        }
+        let Some(flow) = draft.flows.get(index) else {
+            return;
+        };
+        let at = Route::Escalation {
+            flow: Some(flow.id.clone()),
+            step: Some(flow.start.clone()),
+        }
+        .href();
+        expect_context::<AppState>().flush_all();
+        let json = serde_json::to_string(&draft).expect("a pack serializes");
+        if let Err(why) = try_in_this_tab_and_reload(Some(&json), &at) {
+            error.set(Some(why));
+        }
+    };
+    view! {
+        <div class="author-try">
+            <button type="button" on:click=try_it aria-describedby="author-try-hint">"Try this flow"</button>
+            <p class="hint" id="author-try-hint">"Walks the draft as agents will, in this tab only."</p>
+            <FieldError id="author-try-error" message=Signal::derive(move || error.get())/>
+        </div>
     }
 }
 
