@@ -8,7 +8,7 @@ use crate::domain::content;
 use crate::domain::pack::PackProblem;
 use crate::nav::{reload_page, replace_hash, Route};
 use crate::store::{
-    own_pack_refused, pack_load, try_in_this_tab, AppState, PackLoad, PUBLISHED_PACK,
+    choose_device_pack, own_pack_refused, pack_load, try_in_this_tab, PackLoad, PUBLISHED_PACK,
 };
 use leptos::prelude::*;
 
@@ -18,12 +18,13 @@ use leptos::prelude::*;
 const PROBLEMS_LISTED: usize = 20;
 
 /// Puts `json` in use on this device instead of the site's pack (`None`:
-/// back to the site's), from the next page load on, which starts at once.
-pub fn use_on_this_device(json: Option<String>) {
-    let state = expect_context::<AppState>();
-    state.device_pack().update(|pack| pack.json = json);
-    state.flush_all();
+/// back to the site's), from the next page load on, which starts at once;
+/// `Err` says why it could not be kept.
+pub fn use_on_this_device(json: Option<String>) -> Result<(), String> {
+    choose_device_pack(json)
+        .map_err(|why| format!("The pack could not be kept on this device: {why}."))?;
     reload_page();
+    Ok(())
 }
 
 /// The notices, shown only when the published pack is not in use: which
@@ -142,7 +143,7 @@ fn PackInUseNotice() -> impl IntoView {
 #[component]
 fn BackToSitePack() -> impl IntoView {
     view! {
-        <button type="button" on:click=move |_| use_on_this_device(None)>
+        <button type="button" on:click=move |_| { let _ = use_on_this_device(None); }>
             "Use this site's content"
         </button>
     }

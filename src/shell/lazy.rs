@@ -47,10 +47,10 @@ macro_rules! lazy_page {
 pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("escalation", escalation_page),
     lazy_page!("quiz", quiz_page),
-    lazy_page!("results", results_page),
+    lazy_page!("results", trainer_tools.results),
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
-    lazy_page!("author", author_page),
+    lazy_page!("author", trainer_tools.author),
     lazy_page!("settings", settings_page),
 ];
 
@@ -99,22 +99,31 @@ macro_rules! page_split_point {
 page_split_point!(escalation_page => pages::escalation::EscalationPage);
 page_split_point!(quiz_page => pages::quiz::QuizPage);
 page_split_point!(
-    /// The class results are a part of their own although they share the
-    /// question bank and its scoring with the quiz: a trainee opening a quiz
-    /// link never downloads the trainer's import, table and chart.
-    results_page => pages::results::ResultsPage
-);
-page_split_point!(
-    /// Authoring is a part of its own: agents and trainees never download
-    /// the editors, nor the whole-pack checks they run as the author types.
-    author_page => pages::author::AuthorPage
-);
-page_split_point!(
     /// Settings are a part of their own: besides the rules editor (shared
     /// with the calculator) they load and check every stored concern, the
     /// quiz's question bank among them, which the SLA pages never need.
     settings_page => pages::settings::SettingsPage
 );
+
+/// What the trainers' part holds: the class results and authoring, which
+/// only trainers and team leads open. One part rather than two: they share
+/// the question bank, its checks and the forms, and a part of their own
+/// each would split that shared code into more files on every agent's page.
+/// A trainee opening a quiz link downloads neither.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct TrainerTools {
+    results: PageMaker,
+    author: PageMaker,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub(crate) async fn trainer_tools() -> TrainerTools {
+    TrainerTools {
+        results: || pages::results::ResultsPage().into_any(),
+        author: || pages::author::AuthorPage().into_any(),
+    }
+}
 
 /// What the SLA part holds: the calculator and the queue share the SLA engine
 /// and its forms, so they load together, with the engine's benchmark when

@@ -5,8 +5,8 @@
 //! never author carry no pack reader: the author page and the pack loader
 //! read the text when they need it.
 
-use super::envelope::Persist;
-use super::local::{remove_tab, write_tab, WriteError};
+use super::envelope::{encode, Persist};
+use super::local::{remove, remove_tab, write_raw, write_tab, WriteError};
 use serde::{Deserialize, Serialize};
 
 /// Where a tab keeps the draft it is trying (sessionStorage): through that
@@ -46,6 +46,20 @@ impl Persist for AuthorDraft {
 #[serde(default)]
 pub struct DevicePack {
     pub json: Option<String>,
+}
+
+/// Puts the pack `json` in use on this device from the next page load on
+/// (`None`: the site's pack again). Written directly rather than through
+/// the app state, so the notice that offers the way back (in the shell)
+/// carries none of a concern's loading and merging.
+pub fn choose_device_pack(json: Option<String>) -> Result<(), WriteError> {
+    match json {
+        Some(json) => write_raw(DevicePack::KEY, &encode(&DevicePack { json: Some(json) })),
+        None => {
+            remove(DevicePack::KEY);
+            Ok(())
+        }
+    }
 }
 
 impl Persist for DevicePack {

@@ -18,7 +18,7 @@ mod state;
 mod tab;
 mod transfer;
 
-pub use author::{try_in_this_tab, AuthorDraft, DevicePack};
+pub use author::{choose_device_pack, try_in_this_tab, AuthorDraft, DevicePack};
 pub use backup::{delete_set_aside, set_aside_copies, space_used, SetAsideCopy, COPIES_KEPT};
 pub use envelope::{
     decode_tracked, encode_tracked, NoMigration, Persist, RecordProblem, Unreadable, Unusable,

@@ -4,7 +4,7 @@
 
 use super::editor::Editor;
 use crate::components::focus::focus_after_render;
-use crate::components::form::FileField;
+use crate::components::form::{FieldError, FileField};
 use crate::components::pack_compare::ChangeReportView;
 use crate::components::pack_notice::use_on_this_device;
 use crate::domain::pack::{
@@ -109,6 +109,7 @@ pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
 /// What a pack says about itself and how it differs from the pack in use.
 #[component]
 fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>) -> impl IntoView {
+    let kept = RwSignal::new(None::<String>);
     let comparison = compare_packs(&shipped_pack_file(), &file);
     let differences = comparison.headline();
     let report = comparison.report();
@@ -136,10 +137,11 @@ fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>)
                 <ChangeReportView report=report/>
             </details>
             <div class="button-row">
-                <button type="button" on:click=move |_| use_on_this_device(Some(text.clone()))>"Use on this device"</button>
+                <button type="button" on:click=move |_| { if let Err(why) = use_on_this_device(Some(text.clone())) { kept.set(Some(why)); } }>"Use on this device"</button>
                 <button type="button" on:click=edit>"Edit it as the draft"</button>
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
+            <FieldError id="author-preview-kept" message=Signal::derive(move || kept.get())/>
         </div>
     }
 }

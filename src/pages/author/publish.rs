@@ -63,6 +63,7 @@ pub(super) fn PublishPanel(editor: Editor) -> impl IntoView {
 /// What to do with the version just published.
 #[component]
 fn Published(pack: PackFile) -> impl IntoView {
+    let kept = RwSignal::new(None::<String>);
     let notices = expect_context::<Notices>();
     let json = pack.to_json();
     let file_name = format!("{}-version-{}.json", pack.id, pack.version);
@@ -80,8 +81,9 @@ fn Published(pack: PackFile) -> impl IntoView {
             </p>
             <div class="button-row">
                 <button type="button" on:click=download>"Download pack"</button>
-                <button type="button" on:click=move |_| use_on_this_device(Some(json.clone()))>"Use on this device"</button>
+                <button type="button" on:click=move |_| { if let Err(why) = use_on_this_device(Some(json.clone())) { kept.set(Some(why)); } }>"Use on this device"</button>
             </div>
+            <FieldError id="author-published-kept" message=Signal::derive(move || kept.get())/>
             <ShareLink pack=pack/>
         </div>
     }
