@@ -139,3 +139,31 @@ fn value_of_select(container: &web_sys::HtmlElement, selector: &str) -> String {
     wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlSelectElement>(find(container, selector))
         .value()
 }
+
+#[wasm_bindgen_test]
+async fn a_new_keyword_opens_a_step_picked_from_its_flow_and_is_checked_as_it_is_written() {
+    let (container, handle) = render_at("#/author").await;
+    click_button(&container, "Add keyword").await;
+    assert!(text_of(&container, "#author-keyword-problems").contains("label"));
+    type_and_settle(&container, "#author-keyword-label", "Ombudsman").await;
+    type_and_settle(
+        &container,
+        "#author-keyword-explanation",
+        "A complaint to an ombudsman is reviewed further.",
+    )
+    .await;
+    type_and_settle(
+        &container,
+        "#author-keyword-phrases",
+        "ombudsman\nombudsmen",
+    )
+    .await;
+    assert_eq!(problems_beside(&container, "author-keyword-problems"), 0);
+    // Another flow opens at its first step.
+    choose(&container, "#author-keyword-flow", "dsar");
+    settle(&container).await;
+    let step = value_of_select(&container, "#author-keyword-step");
+    assert!(!step.is_empty());
+    assert_eq!(problems_beside(&container, "author-keyword-problems"), 0);
+    cleanup(container, handle);
+}

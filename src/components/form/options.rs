@@ -5,6 +5,7 @@
 use super::FormOption;
 use crate::domain::flow::StepKind;
 use crate::domain::quiz::{QuestionKind, QuizMode};
+use crate::domain::scanner::KeywordGroup;
 use crate::domain::sla::{
     CaseStatus, CaseType, Channel, DayCounting, FollowUpCounting, HourCounting, HoursOf,
 };
@@ -95,6 +96,10 @@ form_option!(StepKind {
     Question => ("question", "Question: the agent picks an answer"),
     Action => ("action", "Action: the agent does something, then continues"),
     Outcome => ("outcome", "Outcome: the walk ends here"),
+});
+form_option!(KeywordGroup {
+    Qualifier => ("qualifier", "Qualifier for additional review"),
+    GenderSensitivity => ("gender-sensitivity", "Gender sensitivity"),
 });
 form_option!(Theme {
     System => ("system", "Follow the system"),

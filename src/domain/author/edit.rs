@@ -8,6 +8,7 @@
 use crate::domain::flow::{Choice, Flow, Step, StepKind};
 use crate::domain::pack::PackFile;
 use crate::domain::quiz::{Question, QuestionKind, QuizChoice};
+use crate::domain::scanner::{Keyword, KeywordGroup};
 use crate::domain::source::SourceRef;
 
 /// `base`, or `base-2`, `base-3`… : the first not in `taken`.
@@ -297,4 +298,31 @@ pub fn rename_step(flow: &mut Flow, index: usize, id: &str) -> Result<(), Rename
     }
     flow.steps[index].id = id.to_string();
     Ok(())
+}
+
+/// Adds a keyword at the end of the scanner's list, opening the first
+/// flow's first step until the author picks another; returns its id.
+pub fn add_keyword(pack: &mut PackFile) -> String {
+    let id = unique_id(
+        "keyword",
+        pack.keywords.keywords.iter().map(|k| k.id.as_str()),
+    );
+    let (flow, step) = pack
+        .flows
+        .first()
+        .map(|f| (f.id.clone(), f.start.clone()))
+        .unwrap_or_default();
+    let source = first_source(pack);
+    pack.keywords.keywords.push(Keyword {
+        id: id.clone(),
+        group: KeywordGroup::Qualifier,
+        label: String::new(),
+        explanation: String::new(),
+        source,
+        more_sources: Vec::new(),
+        flow,
+        step,
+        phrases: Vec::new(),
+    });
+    id
 }

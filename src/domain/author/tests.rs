@@ -191,3 +191,23 @@ fn moving_an_item_stops_at_either_end() {
     assert_eq!(items, vec![2, 1, 3]);
     assert_eq!(move_item(&mut items, 2, Direction::Down), 2);
 }
+
+#[test]
+fn a_new_keyword_is_a_problem_until_it_has_a_label_an_explanation_and_phrases() {
+    let mut pack = shipped_pack_file();
+    let id = add_keyword(&mut pack);
+    assert_eq!(id, "keyword");
+    let problems = draft_problems(&pack);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.place == Place::Keywords && p.message.starts_with("keyword \"keyword\":")),
+        "{problems:?}"
+    );
+    let keyword = pack.keywords.keywords.last_mut().unwrap();
+    keyword.label = "Ombudsman".into();
+    keyword.explanation = "A complaint to an ombudsman is reviewed further.".into();
+    keyword.phrases = vec!["ombudsman".into(), "ombudsmen".into()];
+    keyword.source.lines = "10".into();
+    assert_eq!(draft_problems(&pack), vec![]);
+}

@@ -1,5 +1,5 @@
 //! `#/author`: trainers and team leads write the content Deskaid teaches
-//! (flows and questions) in the browser, on a draft saved on this device
+//! (flows, questions and the scanner's keywords) in the browser, on a draft saved on this device
 //! with undo and redo, see each problem beside what it concerns, publish
 //! the next version of the pack, and open packs others published. The page
 //! is a lazy part of its own: agents and trainees never download it.
@@ -7,6 +7,7 @@
 mod compare;
 mod editor;
 mod flows;
+mod keywords;
 mod open;
 mod problems;
 mod publish;
@@ -23,6 +24,7 @@ use crate::store::AppState;
 use compare::ComparePacks;
 use editor::Editor;
 use flows::FlowsEditor;
+use keywords::KeywordsEditor;
 use leptos::prelude::*;
 use open::OpenPack;
 use problems::ProblemsSummary;
@@ -54,6 +56,7 @@ pub fn AuthorPage() -> impl IntoView {
         <ProblemsSummary problems=problems/>
         <FlowsEditor editor=editor problems=problems/>
         <QuestionsEditor editor=editor problems=problems/>
+        <KeywordsEditor editor=editor problems=problems/>
         <PublishPanel editor=editor/>
         <OpenPack editor=editor/>
         <ComparePacks editor=editor/>
