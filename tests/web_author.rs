@@ -167,3 +167,44 @@ async fn a_new_keyword_opens_a_step_picked_from_its_flow_and_is_checked_as_it_is
     assert_eq!(problems_beside(&container, "author-keyword-problems"), 0);
     cleanup(container, handle);
 }
+
+/// The `#id` of the control whose label reads `text`.
+fn labelled(container: &web_sys::HtmlElement, text: &str) -> String {
+    let labels = container.query_selector_all("label").unwrap();
+    (0..labels.length())
+        .map(|i| {
+            wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(labels.get(i).unwrap())
+        })
+        .find(|label| label.text_content().unwrap_or_default().trim() == text)
+        .and_then(|label| label.get_attribute("for"))
+        .map(|id| format!("#{id}"))
+        .unwrap_or_else(|| panic!("no field labelled {text:?}"))
+}
+
+#[wasm_bindgen_test]
+async fn the_sla_defaults_are_edited_in_the_draft_checked_by_the_engine_and_undone() {
+    let (container, handle) = render_at("#/author").await;
+    let field = labelled(&container, "General resolution business days");
+    let shipped = value_of(&container, &field);
+    type_and_settle(&container, &field, "6").await;
+    settle(&container).await;
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item("deskaid.author-draft")
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        stored.contains("\\\"resolution_business_days\\\":6"),
+        "{stored}"
+    );
+    click_button(&container, "Undo").await;
+    settle(&container).await;
+    assert_eq!(value_of(&container, &field), shipped);
+    // Text that is not a number is said beside the section, not saved.
+    type_and_settle(&container, &field, "six").await;
+    assert!(text_of(&container, "#author-sla-problems").contains("enter a whole number"));
+    cleanup(container, handle);
+}

@@ -1,5 +1,6 @@
 //! `#/author`: trainers and team leads write the content Deskaid teaches
-//! (flows, questions and the scanner's keywords) in the browser, on a draft saved on this device
+//! (flows, questions, the scanner's keywords and the SLA defaults) in the
+//! browser, on a draft saved on this device
 //! with undo and redo, see each problem beside what it concerns, publish
 //! the next version of the pack, and open packs others published. The page
 //! is a lazy part of its own: agents and trainees never download it.
@@ -13,6 +14,7 @@ mod problems;
 mod publish;
 mod question_form;
 mod questions;
+mod sla;
 mod source;
 mod step_form;
 
@@ -30,6 +32,7 @@ use open::OpenPack;
 use problems::ProblemsSummary;
 use publish::PublishPanel;
 use questions::QuestionsEditor;
+use sla::SlaDefaultsEditor;
 
 /// The author page.
 #[component]
@@ -57,6 +60,7 @@ pub fn AuthorPage() -> impl IntoView {
         <FlowsEditor editor=editor problems=problems/>
         <QuestionsEditor editor=editor problems=problems/>
         <KeywordsEditor editor=editor problems=problems/>
+        <SlaDefaultsEditor editor=editor problems=problems/>
         <PublishPanel editor=editor/>
         <OpenPack editor=editor/>
         <ComparePacks editor=editor/>

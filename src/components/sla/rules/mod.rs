@@ -24,13 +24,41 @@ const NOT_A_NUMBER: &str = "Enter a whole number, for example 4.";
 /// What the draft holds besides the settings: fields whose text is not a
 /// number yet, and a counter that makes number fields re-read the draft.
 #[derive(Clone, Copy)]
-struct Draft {
+pub struct Draft {
     settings: RwSignal<SlaSettings>,
     unreadable: RwSignal<BTreeSet<&'static str>>,
     epoch: RwSignal<u32>,
 }
 
 impl Draft {
+    /// A draft of `settings`, every field readable.
+    pub fn new(settings: SlaSettings) -> Self {
+        Draft {
+            settings: RwSignal::new(settings),
+            unreadable: RwSignal::new(BTreeSet::new()),
+            epoch: RwSignal::new(0),
+        }
+    }
+
+    /// The settings as the fields have them, tracked.
+    pub fn settings(self) -> SlaSettings {
+        self.settings.get()
+    }
+
+    /// Shows `settings` in the fields (an undo, a change from elsewhere),
+    /// unless they already hold them.
+    pub fn show(self, settings: SlaSettings) {
+        if self.settings.with_untracked(|now| *now != settings) {
+            self.settings.set(settings);
+            self.epoch.update(|n| *n += 1);
+        }
+    }
+
+    /// The names of the number fields whose text is not a number, tracked.
+    pub fn unreadable_fields(self) -> Vec<&'static str> {
+        self.unreadable.with(|u| u.iter().copied().collect())
+    }
+
     /// A field's binding to one setting of the draft.
     fn lens<T: Clone + Send + Sync + 'static>(
         self,
@@ -88,6 +116,28 @@ impl TabSlot for UnsavedRules {
     type Value = Option<SlaSettings>;
 }
 
+/// Every field of the rules and the business calendar, bound to `draft`,
+/// each naming its value in `defaults`: the editor below, and the author
+/// page's editor of a pack's SLA defaults.
+#[component]
+pub fn SlaRulesFields(draft: Draft, defaults: &'static SlaSettings) -> impl IntoView {
+    view! {
+        <CalendarFields draft=draft/>
+        <HoursFields draft=draft/>
+        {SECTIONS
+            .iter()
+            .map(|Section(legend, settings)| {
+                view! {
+                    <fieldset>
+                        <legend>{*legend}</legend>
+                        {settings.iter().map(|setting| setting.view(draft, defaults)).collect_view()}
+                    </fieldset>
+                }
+            })
+            .collect_view()}
+    }
+}
+
 /// Edits the SLA rules and business calendar, saves them into the settings
 /// (`Settings.sla`) only when valid, and restores the shipped defaults. Used
 /// on the calculator page and mountable on the settings page.
@@ -96,15 +146,11 @@ pub fn SlaRulesEditor() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let unsaved = expect_context::<TabMemory>().slot::<UnsavedRules>();
-    let draft = Draft {
-        settings: RwSignal::new(
-            unsaved
-                .get_untracked()
-                .unwrap_or_else(|| state.settings.with_untracked(|s| s.sla_settings())),
-        ),
-        unreadable: RwSignal::new(BTreeSet::new()),
-        epoch: RwSignal::new(0),
-    };
+    let draft = Draft::new(
+        unsaved
+            .get_untracked()
+            .unwrap_or_else(|| state.settings.with_untracked(|s| s.sla_settings())),
+    );
     let defaults = content::sla_defaults();
     // Another tab or an import changed the saved rules: follow them unless
     // the agent is in the middle of an edit.
@@ -182,19 +228,7 @@ pub fn SlaRulesEditor() -> impl IntoView {
                 "The SLA calculator and your queue compute every deadline with these rules. Each field names the default Deskaid ships with, taken from the support documents."
             </p>
             <p class="sla-rules-state" data-testid="sla-rules-state">{saved_state}</p>
-            <CalendarFields draft=draft/>
-            <HoursFields draft=draft/>
-            {SECTIONS
-                .iter()
-                .map(|Section(legend, settings)| {
-                    view! {
-                        <fieldset>
-                            <legend>{*legend}</legend>
-                            {settings.iter().map(|setting| setting.view(draft, defaults)).collect_view()}
-                        </fieldset>
-                    }
-                })
-                .collect_view()}
+            <SlaRulesFields draft=draft defaults=defaults/>
             <div id="sla-rules-problems" class="sla-problems" data-testid="sla-rules-problems">
                 {move || {
                     let list = problems.get();
