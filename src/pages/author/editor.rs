@@ -191,6 +191,15 @@ impl Editor {
     }
 }
 
+/// The item chosen in a `<select>` listing items by index, as its option
+/// value.
+pub(super) fn index_binding(selected: RwSignal<usize>) -> Binding<String> {
+    Binding::new(
+        move || selected.get().to_string(),
+        move |key: String| selected.set(key.parse().unwrap_or(0)),
+    )
+}
+
 /// An optional text as a field shows it: empty when there is none.
 pub(super) fn shown(text: &Option<String>) -> String {
     text.clone().unwrap_or_default()

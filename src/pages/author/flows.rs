@@ -2,12 +2,12 @@
 //! itself, and pick, add, move or delete its steps; a step's own form is in
 //! `step_form`.
 
-use super::editor::Editor;
+use super::editor::{index_binding, Editor};
 use super::problems::ItemProblems;
 use super::source::SourceFields;
 use super::step_form::StepForm;
 use crate::components::focus::focus_after_render;
-use crate::components::form::{Binding, FieldError, ListSelect, SelectField, TextArea, TextField};
+use crate::components::form::{FieldError, ListSelect, SelectField, TextArea, TextField};
 use crate::components::pack_notice::try_in_this_tab_and_reload;
 use crate::domain::author::{
     add_flow, add_step, draft_problems, move_item, remove_step, Direction,
@@ -18,14 +18,6 @@ use crate::domain::text::plural;
 use crate::nav::Route;
 use crate::store::AppState;
 use leptos::prelude::*;
-
-/// An index chosen in a `<select>` of items, as its option value.
-fn index_binding(selected: RwSignal<usize>) -> Binding<String> {
-    Binding::new(
-        move || selected.get().to_string(),
-        move |key: String| selected.set(key.parse().unwrap_or(0)),
-    )
-}
 
 /// The flows section.
 #[component]

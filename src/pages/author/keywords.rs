@@ -1,7 +1,7 @@
 //! The keyword scanner's list: what each keyword flags, the words and
 //! phrases that reveal it, the flow step a hit opens, and its source.
 
-use super::editor::Editor;
+use super::editor::{index_binding, Editor};
 use super::problems::ItemProblems;
 use super::source::SourceFields;
 use crate::components::focus::focus_after_render;
@@ -62,10 +62,7 @@ pub(super) fn KeywordsEditor(editor: Editor, problems: Memo<Vec<PackProblem>>) -
                     id="author-keyword"
                     label="Keyword to edit"
                     options=options
-                    value=Binding::new(
-                        move || selected.get().to_string(),
-                        move |key: String| selected.set(key.parse().unwrap_or(0)),
-                    )
+                    value=index_binding(selected)
                 />
                 <button type="button" on:click=delete>"Delete this keyword"</button>
                 {move || {

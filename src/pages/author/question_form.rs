@@ -142,18 +142,20 @@ pub(super) fn QuestionForm(
     }
 }
 
-fn source_of(question: &Question) -> SourceRef {
-    question.source.clone().unwrap_or(SourceRef {
+/// A citation with neither document nor lines yet.
+fn no_source() -> SourceRef {
+    SourceRef {
         doc: String::new(),
         lines: String::new(),
-    })
+    }
+}
+
+fn source_of(question: &Question) -> SourceRef {
+    question.source.clone().unwrap_or_else(no_source)
 }
 
 fn source_mut(question: &mut Question) -> &mut SourceRef {
-    question.source.get_or_insert_with(|| SourceRef {
-        doc: String::new(),
-        lines: String::new(),
-    })
+    question.source.get_or_insert_with(no_source)
 }
 
 /// The options of a choice or ordering question, each with its text,

@@ -1,10 +1,10 @@
 //! The question bank: pick a question, add one of any kind, duplicate,
 //! move or delete it, and edit it in the form below (`question_form`).
 
-use super::editor::Editor;
+use super::editor::{index_binding, Editor};
 use super::question_form::QuestionForm;
 use crate::components::focus::focus_after_render;
-use crate::components::form::{Binding, ListSelect, SelectField};
+use crate::components::form::{ListSelect, SelectField};
 use crate::domain::author::{add_question, duplicate_question, move_item, Direction};
 use crate::domain::pack::PackProblem;
 use crate::domain::quiz::QuestionKind;
@@ -73,10 +73,7 @@ pub(super) fn QuestionsEditor(editor: Editor, problems: Memo<Vec<PackProblem>>) 
                     id="author-question"
                     label="Question to edit"
                     options=options
-                    value=Binding::new(
-                        move || selected.get().to_string(),
-                        move |key: String| selected.set(key.parse().unwrap_or(0)),
-                    )
+                    value=index_binding(selected)
                 />
                 <div class="button-row" role="group" aria-label="This question">
                     <button type="button" on:click=duplicate>"Duplicate"</button>

@@ -249,49 +249,22 @@ fn Choices(editor: Editor, at: (usize, usize)) -> impl IntoView {
 #[component]
 fn ChoiceRow(editor: Editor, at: (usize, usize), choice: usize) -> impl IntoView {
     let (flow, step) = at;
-    let field = |name: &str| format!("step-{flow}-{step}.choice-{choice}.{name}");
-    let label = editor.text(
-        field("label"),
-        move |draft| {
-            Some(
-                draft
-                    .flows
-                    .get(flow)?
-                    .steps
-                    .get(step)?
-                    .choices
-                    .get(choice)?
-                    .label
-                    .clone(),
-            )
-        },
-        move |draft, value| {
-            if let Some(c) = choice_mut(draft, at, choice) {
-                c.label = value;
-            }
-        },
-    );
-    let target = editor.text(
-        field("to"),
-        move |draft| {
-            Some(
-                draft
-                    .flows
-                    .get(flow)?
-                    .steps
-                    .get(step)?
-                    .choices
-                    .get(choice)?
-                    .to
-                    .clone(),
-            )
-        },
-        move |draft, value| {
-            if let Some(c) = choice_mut(draft, at, choice) {
-                c.to = value;
-            }
-        },
-    );
+    let field = |name: &str, read: fn(&Choice) -> String, write: fn(&mut Choice, String)| {
+        editor.text(
+            format!("step-{flow}-{step}.choice-{choice}.{name}"),
+            move |draft| {
+                let step = draft.flows.get(flow)?.steps.get(step)?;
+                step.choices.get(choice).map(read)
+            },
+            move |draft, value| {
+                if let Some(c) = choice_mut(draft, at, choice) {
+                    write(c, value);
+                }
+            },
+        )
+    };
+    let label = field("label", |c| c.label.clone(), |c, v| c.label = v);
+    let target = field("to", |c| c.to.clone(), |c, v| c.to = v);
     let targets = Signal::derive(move || {
         let mut options: Vec<(String, String)> = editor.with(|draft| {
             draft.flows.get(flow).map_or_else(Vec::new, |f| {

@@ -468,7 +468,7 @@ fn AnswerEntry(
                 on:click=move |_| editing.set(if open() { None } else { Some(index) })
             >
                 "Change"
-                <span class="esc-visually-hidden">{format!(" the answer to \u{201c}{title}\u{201d}")}</span>
+                <span class="visually-hidden">{format!(" the answer to \u{201c}{title}\u{201d}")}</span>
             </button>
             <div id=group_id class="esc-change-choices" hidden=move || !open()>
                 <p>"Choose a different answer; the steps after this one are dropped."</p>
