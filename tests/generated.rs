@@ -53,7 +53,7 @@ fn shipped_pack_json_matches_the_content() {
     let json = deskaid::domain::pack::shipped_pack_file().to_json();
     assert_up_to_date("assets/content/pack.json", &json);
     // The file is for people too: pretty-printed, its description first.
-    assert!(json.starts_with("{\n  \"deskaid_pack\": 1,\n  \"id\": \"deskaid-homeowner-support\","));
+    assert!(json.starts_with("{\n  \"deskaid_pack\": 2,\n  \"id\": \"deskaid-homeowner-support\","));
 }
 
 #[test]

@@ -208,3 +208,41 @@ async fn the_sla_defaults_are_edited_in_the_draft_checked_by_the_engine_and_undo
     assert!(text_of(&container, "#author-sla-problems").contains("enter a whole number"));
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_team_document_is_added_with_its_length_and_citations_are_checked_against_it() {
+    let (container, handle) = render_at("#/author").await;
+    let index = container
+        .query_selector_all(".author-document")
+        .unwrap()
+        .length();
+    click_button(&container, "Add a document").await;
+    let field = |name: &str| format!("#author-doc-{index}-{name}");
+    assert!(text_of(&container, &field("problems")).contains("needs a title"));
+    type_and_settle(&container, &field("id"), "team-7").await;
+    type_and_settle(&container, &field("title"), "Team 7 desk notes").await;
+    type_and_settle(&container, &field("lines"), "12").await;
+    assert_eq!(
+        problems_beside(&container, &format!("author-doc-{index}-problems")),
+        0
+    );
+    assert!(text_of(&container, ".author-problems").contains("None"));
+    // The new document is offered to a citation, and a line past its end
+    // is named beside the question.
+    click_button(&container, "Add question").await;
+    choose(&container, "#author-q-source-doc", "team-7");
+    settle(&container).await;
+    type_and_settle(&container, "#author-q-source-lines", "13").await;
+    assert!(
+        text_of(&container, "#author-q-problems")
+            .contains("line 13 is past the end of document team-7 (12 lines)"),
+        "{}",
+        text_of(&container, "#author-q-problems")
+    );
+    // Text that is not a number stays typed and is said, not saved.
+    type_and_settle(&container, &field("lines"), "twelve").await;
+    assert!(
+        text_of(&container, &format!("#author-doc-{index}-lines-error")).contains("whole number")
+    );
+    cleanup(container, handle);
+}

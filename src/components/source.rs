@@ -8,9 +8,14 @@ use crate::domain::source::SourceRef;
 use leptos::prelude::*;
 
 /// "doc 004, lines 43-47 (Escalation SOP (current version))"; just the
-/// reference when the document is not among the shipped sources.
+/// reference when the document is not among the sources of the pack in use
+/// (a custom question bank may cite the trainer's own).
 pub fn describe_source(source: &SourceRef) -> String {
-    match source.document() {
+    let listed = content::pack_meta()
+        .sources
+        .iter()
+        .find(|doc| doc.doc == source.doc);
+    match listed {
         Some(doc) => format!("{source} ({})", doc.title),
         None => source.to_string(),
     }

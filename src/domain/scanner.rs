@@ -100,7 +100,7 @@ impl Scanner {
                 fail("label and explanation must not be empty".into());
             }
             for source in std::iter::once(&keyword.source).chain(&keyword.more_sources) {
-                if let Err(e) = source.validate() {
+                if let Err(e) = source.check_lines() {
                     fail(format!("source: {e}"));
                 }
             }
@@ -357,7 +357,7 @@ mod tests {
             group: KeywordGroup::Qualifier,
             label: "A".into(),
             explanation: "A.".into(),
-            source: source("002", "999"),
+            source: source("002", "99-9"),
             more_sources: Vec::new(),
             flow: "qualifiers".into(),
             step: "nowhere".into(),
@@ -380,7 +380,7 @@ mod tests {
         assert_eq!(
             errors,
             [
-                "keyword \"a\": source: line 999 is past the end of document 002 (108 lines)",
+                "keyword \"a\": source: bad line range \"99-9\" (use \"12\" or \"12-15\")",
                 "keyword \"a\": phrase \"+++\" has no words",
                 "keyword \"a\": missing or duplicate id",
                 "keyword \"a\": phrase \"lien\" matches the same words as a phrase of \"a\"",

@@ -5,64 +5,19 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The source documents Deskaid is built from, with their line counts, so a
-/// reference to a line that does not exist is caught by validation.
-pub const DOCUMENTS: &[SourceDoc] = &[
-    SourceDoc {
-        id: "000",
-        title: "Case study: deactivation dispute (Case 2)",
-        lines: 47,
-    },
-    SourceDoc {
-        id: "001",
-        title: "Training Q&A for case handlers",
-        lines: 74,
-    },
-    SourceDoc {
-        id: "002",
-        title: "Escalation SOP (older version)",
-        lines: 108,
-    },
-    SourceDoc {
-        id: "003",
-        title: "Tier 2: Escalations (slides)",
-        lines: 112,
-    },
-    SourceDoc {
-        id: "004",
-        title: "Escalation SOP (current version)",
-        lines: 110,
-    },
-];
-
-/// One of the documents in `../shared/sources/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SourceDoc {
-    /// The three-digit prefix of the file name, e.g. `"004"`.
-    pub id: &'static str,
-    /// A short human title shown next to references.
-    pub title: &'static str,
-    /// How many lines the file has.
-    pub lines: u32,
-}
-
 /// A reference to lines of a source document, written in content files as
 /// `source = { doc = "004", lines = "43-47" }` (or a single line `"43"`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SourceRef {
-    /// Document id, one of [`DOCUMENTS`].
+    /// Document id, one of the pack's `sources`.
     pub doc: String,
     /// A line number or an inclusive range `"first-last"`, 1-based.
     pub lines: String,
 }
 
 impl SourceRef {
-    /// The document this reference points to, if it exists.
-    pub fn document(&self) -> Option<&'static SourceDoc> {
-        DOCUMENTS.iter().find(|d| d.id == self.doc)
-    }
-
     /// The inclusive line range, if `lines` is well formed.
     pub fn line_range(&self) -> Option<(u32, u32)> {
         let (first, last) = match self.lines.split_once('-') {
@@ -75,16 +30,25 @@ impl SourceRef {
         (first >= 1 && first <= last).then_some((first, last))
     }
 
-    /// Checks that the document exists and the lines lie inside it.
-    pub fn validate(&self) -> Result<(), SourceError> {
-        let doc = self
-            .document()
-            .ok_or_else(|| SourceError::UnknownDocument(self.doc.clone()))?;
-        let (_, last) = self
-            .line_range()
-            .ok_or_else(|| SourceError::BadLineRange(self.lines.clone()))?;
-        if last > doc.lines {
-            return Err(SourceError::PastTheEnd { line: last, doc });
+    /// Checks that the lines are a line or a range. Whether they exist is a
+    /// question for the pack, which lists its documents with their lengths
+    /// ([`SourceRef::check_within`]).
+    pub fn check_lines(&self) -> Result<(u32, u32), SourceError> {
+        self.line_range()
+            .ok_or_else(|| SourceError::BadLineRange(self.lines.clone()))
+    }
+
+    /// Checks the reference against its document, `document_lines` long
+    /// (`None`: the document is not listed).
+    pub fn check_within(&self, document_lines: Option<u32>) -> Result<(), SourceError> {
+        let lines = document_lines.ok_or_else(|| SourceError::UnknownDocument(self.doc.clone()))?;
+        let (_, last) = self.check_lines()?;
+        if last > lines {
+            return Err(SourceError::PastTheEnd {
+                line: last,
+                doc: self.doc.clone(),
+                lines,
+            });
         }
         Ok(())
     }
@@ -102,21 +66,24 @@ pub enum SourceError {
         /// The last line referenced.
         line: u32,
         /// The document referenced.
-        doc: &'static SourceDoc,
+        doc: String,
+        /// How many lines it has.
+        lines: u32,
     },
 }
 
 impl fmt::Display for SourceError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::UnknownDocument(doc) => write!(f, "unknown source document \"{doc}\""),
+            Self::UnknownDocument(doc) => {
+                write!(f, "document \"{doc}\" is not among the pack's sources")
+            }
             Self::BadLineRange(lines) => {
                 write!(f, "bad line range \"{lines}\" (use \"12\" or \"12-15\")")
             }
-            Self::PastTheEnd { line, doc } => write!(
+            Self::PastTheEnd { line, doc, lines } => write!(
                 f,
-                "line {line} is past the end of document {} ({} lines)",
-                doc.id, doc.lines
+                "line {line} is past the end of document {doc} ({lines} lines)"
             ),
         }
     }
@@ -149,18 +116,27 @@ mod tests {
 
     #[test]
     fn accepts_single_lines_and_ranges_inside_the_document() {
-        assert_eq!(r("004", "43").validate(), Ok(()));
-        assert_eq!(r("004", "43-47").validate(), Ok(()));
-        assert_eq!(r("000", "47").validate(), Ok(()));
+        assert_eq!(r("004", "43").check_within(Some(110)), Ok(()));
+        assert_eq!(r("004", "43-47").check_within(Some(110)), Ok(()));
+        assert_eq!(r("000", "47").check_within(Some(47)), Ok(()));
+        assert_eq!(r("004", "43-47").check_lines(), Ok((43, 47)));
     }
 
     #[test]
     fn rejects_unknown_documents_bad_ranges_and_lines_past_the_end() {
-        let problem = |doc, lines| r(doc, lines).validate().unwrap_err().to_string();
-        assert!(problem("009", "1").contains("unknown"));
-        assert!(problem("004", "9-3").contains("bad line"));
-        assert!(problem("004", "x").contains("bad line"));
-        assert!(problem("000", "48").contains("past the end"));
+        let problem =
+            |doc, lines, length| r(doc, lines).check_within(length).unwrap_err().to_string();
+        assert_eq!(
+            problem("009", "1", None),
+            "document \"009\" is not among the pack's sources"
+        );
+        assert!(problem("004", "9-3", Some(110)).contains("bad line"));
+        assert!(problem("004", "x", Some(110)).contains("bad line"));
+        assert_eq!(
+            problem("000", "48", Some(47)),
+            "line 48 is past the end of document 000 (47 lines)"
+        );
+        assert!(r("004", "0").check_lines().is_err());
     }
 
     #[test]

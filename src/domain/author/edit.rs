@@ -6,7 +6,7 @@
 //! pack's own checks to say.
 
 use crate::domain::flow::{Choice, Flow, Step, StepKind};
-use crate::domain::pack::PackFile;
+use crate::domain::pack::{PackFile, PackSource};
 use crate::domain::quiz::{Question, QuestionKind, QuizChoice};
 use crate::domain::scanner::{Keyword, KeywordGroup};
 use crate::domain::source::SourceRef;
@@ -325,4 +325,16 @@ pub fn add_keyword(pack: &mut PackFile) -> String {
         phrases: Vec::new(),
     });
     id
+}
+
+/// Adds a document to the pack's sources, for the author to name, title
+/// and give its length; returns its index.
+pub fn add_document(pack: &mut PackFile) -> usize {
+    let doc = unique_id("doc", pack.sources.iter().map(|s| s.doc.as_str()));
+    pack.sources.push(PackSource {
+        doc,
+        title: String::new(),
+        lines: 1,
+    });
+    pack.sources.len() - 1
 }

@@ -10,8 +10,8 @@ mod publish;
 mod tests;
 
 pub use edit::{
-    add_choice_to, add_choice_to_new_step, add_flow, add_keyword, add_question, add_step,
-    duplicate_question, mark_correct, move_choice, move_item, remove_choice, remove_step,
+    add_choice_to, add_choice_to_new_step, add_document, add_flow, add_keyword, add_question,
+    add_step, duplicate_question, mark_correct, move_choice, move_item, remove_choice, remove_step,
     rename_step, set_question_kind, unique_id, Direction, RenameError,
 };
 pub use history::{History, UNDO_LIMIT};

@@ -211,3 +211,34 @@ fn a_new_keyword_is_a_problem_until_it_has_a_label_an_explanation_and_phrases() 
     keyword.source.lines = "10".into();
     assert_eq!(draft_problems(&pack), vec![]);
 }
+
+#[test]
+fn a_new_document_needs_a_title_before_items_cite_its_lines() {
+    let mut pack = shipped_pack_file();
+    let index = add_document(&mut pack);
+    assert_eq!(pack.sources[index].doc, "doc");
+    assert_eq!(
+        draft_problems(&pack)
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>(),
+        ["field \"sources\": document \"doc\" needs a title saying what the document is"]
+    );
+    pack.sources[index].doc = "team-7".into();
+    pack.sources[index].title = "Team 7 desk notes".into();
+    pack.sources[index].lines = 12;
+    pack.questions.questions[0].source = Some(crate::domain::source::SourceRef {
+        doc: "team-7".into(),
+        lines: "13".into(),
+    });
+    let question = pack.questions.questions[0].id.clone();
+    let problems = draft_problems(&pack);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].place, Place::Questions);
+    assert_eq!(
+        problems[0].message,
+        format!("question {question}: source doc team-7, line 13: line 13 is past the end of document team-7 (12 lines)")
+    );
+    pack.sources[index].lines = 13;
+    assert_eq!(draft_problems(&pack), vec![]);
+}

@@ -79,7 +79,7 @@ fn validate_flow_fields(flow: &Flow, flows: &[Flow], errors: &mut Vec<FlowError>
         }
     }
     for source in std::iter::once(&flow.source).chain(&flow.more_sources) {
-        if let Err(e) = source.validate() {
+        if let Err(e) = source.check_lines() {
             errors.push(flow_error(flow, None, format!("source: {e}")));
         }
     }
@@ -115,7 +115,7 @@ fn validate_step(flow: &Flow, step: &Step, flows: &[Flow], errors: &mut Vec<Flow
         fail("title is empty".into());
     }
     for source in step.sources() {
-        if let Err(e) = source.validate() {
+        if let Err(e) = source.check_lines() {
             fail(format!("source: {e}"));
         }
     }
@@ -166,7 +166,7 @@ fn validate_step(flow: &Flow, step: &Step, flows: &[Flow], errors: &mut Vec<Flow
         if item.text.trim().is_empty() {
             fail(format!("checklist item \"{}\" has no text", item.id));
         }
-        if let Err(e) = item.source.validate() {
+        if let Err(e) = item.source.check_lines() {
             fail(format!("checklist item \"{}\" source: {e}", item.id));
         }
     }
@@ -440,9 +440,8 @@ source = { doc = "004", lines = "17" }
             ("kind = \"question\"", "kind = \"outcome\"", "flow \"tiny\", step \"ask\": an outcome ends the walk, so it cannot have choices"),
             ("outcome = \"Finished\"", "", "flow \"tiny\", step \"done\": an outcome needs an `outcome` text saying what was achieved"),
             ("kind = \"outcome\"", "kind = \"action\"", "flow \"tiny\", step \"done\": has no choices; a step without choices must be kind = \"outcome\""),
-            ("lines = \"14\"", "lines = \"140\"", "flow \"tiny\", step \"ask\": source: line 140 is past the end of document 004 (110 lines)"),
+            ("lines = \"14\"", "lines = \"0\"", "flow \"tiny\", step \"ask\": source: bad line range \"0\" (use \"12\" or \"12-15\")"),
             ("lines = \"27\"", "lines = \"3-1\"", "flow \"tiny\", step \"ask\": checklist item \"a\" source: bad line range \"3-1\" (use \"12\" or \"12-15\")"),
-            ("doc = \"004\", lines = \"1\"", "doc = \"007\", lines = \"1\"", "flow \"tiny\": source: unknown source document \"007\""),
             ("id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }]", "id = \"a\", text = \"A\", source = { doc = \"004\", lines = \"27\" } }, { id = \"a\", text = \"B\", source = { doc = \"004\", lines = \"27\" } }]", "flow \"tiny\", step \"ask\": duplicate checklist item id \"a\""),
             ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {Name\"", "flow \"tiny\", step \"ask\": template: a \"{\" without a matching \"}\""),
             ("kind = \"question\"", "kind = \"question\"\ntemplate = \"Hi {name}\"\nfields.nmae = { label = \"Name\" }", "flow \"tiny\", step \"ask\": field \"nmae\" is not a placeholder of the step's template"),

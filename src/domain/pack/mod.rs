@@ -10,6 +10,7 @@
 pub mod compare;
 mod examples;
 mod link;
+mod migrate;
 mod read;
 #[cfg(not(target_arch = "wasm32"))]
 mod schema;
@@ -20,7 +21,9 @@ mod tests;
 pub use compare::{compare_packs, PackComparison};
 pub use examples::example_002_pack_file;
 pub use link::{base_fingerprint, decode_pack_link, encode_pack_link, LinkError};
-pub use read::{check_pack_file, read_pack, split_pack, PackParts, PackProblem, Place};
+pub use read::{
+    check_pack_file, read_pack, read_pack_file, split_pack, PackParts, PackProblem, Place,
+};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;
 pub use shipped::shipped_pack_file;
@@ -33,7 +36,10 @@ use crate::domain::sla::SlaSettings;
 use serde::{Deserialize, Serialize};
 
 /// The pack format this Deskaid writes and reads; `deskaid_pack` in a file.
-pub const PACK_FORMAT: u32 = 1;
+/// Format 2 gives each document in `sources` its length, so a pack cites
+/// its own documents; a format 1 pack is read by filling those in
+/// (`migrate`).
+pub const PACK_FORMAT: u32 = 2;
 
 /// The largest pack accepted, in bytes of JSON: the shipped one is about a
 /// tenth of it, and a pack must fit in a link and in the browser's storage.
@@ -62,6 +68,9 @@ pub struct PackSource {
     pub doc: String,
     /// What the document is, e.g. "Escalation SOP (current version)".
     pub title: String,
+    /// How many lines it has: every line an item cites must be one of
+    /// them.
+    pub lines: u32,
 }
 
 /// What a pack says about itself, checked (each field as in [`PackFile`]):
@@ -97,7 +106,8 @@ impl PackMeta {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), schemars(title = "Deskaid content pack"))]
 pub struct PackFile {
-    /// The pack format, 1; marks the file as a Deskaid pack.
+    /// The pack format, 2; marks the file as a Deskaid pack. Format 1
+    /// (documents without their lengths) is still read.
     pub deskaid_pack: u32,
     /// Stable id, lowercase letters, digits and hyphens: later versions of
     /// the same pack keep it.

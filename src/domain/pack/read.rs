@@ -4,7 +4,7 @@
 //! defaults, the reference), so an author can find and fix all of them at
 //! once. Nothing here renders text: the UI shows it as text.
 
-use super::{Pack, PackFile, PackMeta, PackSource, MAX_PACK_BYTES, PACK_FORMAT};
+use super::{migrate, Pack, PackFile, PackMeta, PackSource, MAX_PACK_BYTES, PACK_FORMAT};
 use crate::domain::content::link_exists;
 use crate::domain::flow::{Flow, FlowSet};
 use crate::domain::quiz::{Bank, BankFile};
@@ -109,7 +109,7 @@ const FIELDS: [&str; 13] = [
 
 /// Reads and checks a pack; `Err` lists every problem found.
 pub fn read_pack(text: &str) -> Result<Pack, Vec<PackProblem>> {
-    let file = read_file(text)?;
+    let file = read_pack_file(text)?;
     check_pack_file(file)
 }
 
@@ -183,9 +183,11 @@ fn meta_of(problems: &mut Problems, fields: &mut Fields) -> Option<PackMeta> {
     })
 }
 
-/// The file's shape: JSON, a pack, of a format this Deskaid reads, with
-/// every part in its own form. Problems of one part do not hide another's.
-fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
+/// The file's shape: JSON, a pack, of a format this Deskaid reads (an
+/// older one brought up to date), with every part in its own form, but not
+/// yet what its parts mean: what a draft being written needs, since it may
+/// well have problems. Problems of one part do not hide another's.
+pub fn read_pack_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
     let mut fields = fields_of(text)?;
     let mut problems = Problems::default();
     for key in fields.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
@@ -196,7 +198,7 @@ fn read_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
     let flows = flows_of(&mut problems, take("flows"));
     let questions = questions_of(&mut problems, take("questions"));
     let keywords = part_at::<KeywordList>(&mut problems, Place::Keywords, take("keywords"));
-    let sla = part_at::<SlaSettings>(&mut problems, Place::Sla, take("sla"));
+    let sla = sla_of(&mut problems, take("sla"));
     let reference = part_at::<Reference>(&mut problems, Place::Reference, take("reference"));
     match (meta, flows, questions, keywords, sla, reference) {
         (Some(meta), Some(flows), Some(questions), Some(keywords), Some(sla), Some(reference))
@@ -243,7 +245,7 @@ fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
             ),
         }]
     })?;
-    let Ok(fields) = serde_json::from_str::<Fields>(whole.get()) else {
+    let Ok(mut fields) = serde_json::from_str::<Fields>(whole.get()) else {
         problems.add(Place::File, "not a Deskaid pack (it is not a JSON object)");
         return Err(problems.0);
     };
@@ -264,6 +266,21 @@ fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
                 format!("made by a newer Deskaid (pack format {format}); this one reads format {PACK_FORMAT}"),
             );
             return Err(problems.0);
+        }
+        Some(1) => {
+            // An older pack: its documents get their lengths, the rest
+            // reads as it is.
+            if let Some(sources) = fields.get("sources") {
+                match migrate::sources_from_format_1(sources) {
+                    Ok(migrated) => {
+                        fields.insert("sources".to_string(), migrated);
+                    }
+                    Err(message) => {
+                        problems.field("sources", message);
+                        return Err(problems.0);
+                    }
+                }
+            }
         }
         Some(format) if format < u64::from(PACK_FORMAT) => {
             problems.add(
@@ -301,6 +318,59 @@ fn part_at<T: DeserializeOwned>(
     serde_json::from_str(value.get())
         .map_err(|e| problems.add(place, without_position(&e)))
         .ok()
+}
+
+/// The SLA defaults. Their types accept fields they do not know, since
+/// users' saved settings are read with them and must never be lost to a
+/// field an older Deskaid wrote; a pack is checked here instead, by what
+/// it holds beyond what was read.
+fn sla_of(problems: &mut Problems, value: Option<Box<RawValue>>) -> Option<SlaSettings> {
+    let text = value.as_ref().map(|raw| raw.get().to_string());
+    let sla = part_at::<SlaSettings>(problems, Place::Sla, value)?;
+    let written = serde_json::from_str::<serde_json::Value>(text.as_deref()?).ok()?;
+    let read = serde_json::to_value(&sla).ok()?;
+    let mut unknown = Vec::new();
+    fields_beyond(&written, &read, "", &mut unknown);
+    for path in &unknown {
+        problems.add(
+            Place::Sla,
+            format!("\"{path}\" is not a field of the SLA defaults (misspelt?)"),
+        );
+    }
+    unknown.is_empty().then_some(sla)
+}
+
+/// The paths of object fields in `written` that `read` does not have.
+fn fields_beyond(
+    written: &serde_json::Value,
+    read: &serde_json::Value,
+    path: &str,
+    unknown: &mut Vec<String>,
+) {
+    use serde_json::Value;
+    let at = |key: &str| {
+        if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        }
+    };
+    match (written, read) {
+        (Value::Object(written), Value::Object(read)) => {
+            for (key, value) in written {
+                match read.get(key) {
+                    Some(known) => fields_beyond(value, known, &at(key), unknown),
+                    None => unknown.push(at(key)),
+                }
+            }
+        }
+        (Value::Array(written), Value::Array(read)) => {
+            for (index, (value, known)) in written.iter().zip(read).enumerate() {
+                fields_beyond(value, known, &at(&(index + 1).to_string()), unknown);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// The flows, each read on its own so one broken flow names itself.
@@ -509,61 +579,88 @@ fn check_meta(file: &PackFile, problems: &mut Problems) {
     }
     let mut seen = BTreeSet::new();
     for source in &file.sources {
+        let mut fail = |message: &str| {
+            problems.field("sources", format!("document \"{}\" {message}", source.doc));
+        };
         if !seen.insert(source.doc.as_str()) {
-            problems.field(
-                "sources",
-                format!("document \"{}\" is listed twice", source.doc),
-            );
+            fail("is listed twice");
+        }
+        if source.doc.trim().is_empty() || source.doc.contains(char::is_whitespace) {
+            fail("needs an id without spaces, which items cite (such as 004)");
+        }
+        if source.title.trim().is_empty() {
+            fail("needs a title saying what the document is");
+        }
+        if source.lines == 0 {
+            fail("has no lines: give its number of lines");
         }
     }
 }
 
-/// Every document an item cites must be among the pack's `sources`.
+/// Every line an item cites must be a line of one of the pack's
+/// `sources`: each citation is checked where it is, against the length the
+/// pack gives its document.
 fn check_citations(file: &PackFile, problems: &mut Problems) {
-    let listed: BTreeSet<&str> = file.sources.iter().map(|s| s.doc.as_str()).collect();
-    let mut cited: BTreeSet<String> = BTreeSet::new();
-    let mut cite = |source: &SourceRef| {
-        cited.insert(source.doc.clone());
+    let lines_of = |doc: &str| {
+        file.sources
+            .iter()
+            .find(|source| source.doc == doc)
+            .map(|source| source.lines)
+    };
+    let mut check = |place: &Place, item: Option<&str>, source: &SourceRef| {
+        if let Err(error) = source.check_within(lines_of(&source.doc)) {
+            let message = match item {
+                Some(item) => format!("{item}: source {source}: {error}"),
+                None => format!("source {source}: {error}"),
+            };
+            problems.add(place.clone(), message);
+        }
     };
     for flow in &file.flows {
-        cite(&flow.source);
-        flow.more_sources.iter().for_each(&mut cite);
+        let place = Place::Flow {
+            flow: flow.id.clone(),
+            step: None,
+        };
+        for source in std::iter::once(&flow.source).chain(&flow.more_sources) {
+            check(&place, None, source);
+        }
         for step in &flow.steps {
-            step.sources().for_each(&mut cite);
-            step.checklist.iter().for_each(|item| cite(&item.source));
+            let place = Place::Flow {
+                flow: flow.id.clone(),
+                step: Some(step.id.clone()),
+            };
+            let checklist = step.checklist.iter().map(|item| &item.source);
+            for source in step.sources().chain(checklist) {
+                check(&place, None, source);
+            }
         }
     }
     let bank = &file.questions;
-    let optional = bank
-        .scenarios
-        .iter()
-        .filter_map(|s| s.source.as_ref())
-        .chain(bank.questions.iter().filter_map(|q| q.source.as_ref()));
-    optional.for_each(&mut cite);
-    let sla = &file.sla;
-    [
-        &sla.calendar.source,
-        &sla.general.initial_contact_source,
-        &sla.general.resolution_source,
-        &sla.executive.initial_contact_source,
-        &sla.executive.resolution_source,
-        &sla.regulatory.initial_contact_source,
-        &sla.regulatory.resolution_source,
-        &sla.follow_up.update_source,
-        &sla.follow_up.owner_source,
-        &sla.attempts.source,
-        &sla.queue.urgency_source,
-        &sla.queue.end_of_shift_source,
-    ]
-    .into_iter()
-    .for_each(&mut cite);
-    for topic in &file.reference.topics {
-        topic.facts.iter().for_each(|fact| cite(&fact.source));
+    for scenario in &bank.scenarios {
+        if let Some(source) = &scenario.source {
+            let item = format!("scenario {}", scenario.id);
+            check(&Place::Questions, Some(&item), source);
+        }
     }
-    for doc in cited.iter().filter(|doc| !listed.contains(doc.as_str())) {
-        problems.field(
-            "sources",
-            format!("items cite document \"{doc}\", which the pack does not list"),
-        );
+    for question in &bank.questions {
+        if let Some(source) = &question.source {
+            let item = format!("question {}", question.id);
+            check(&Place::Questions, Some(&item), source);
+        }
+    }
+    for keyword in &file.keywords.keywords {
+        let item = format!("keyword \"{}\"", keyword.id);
+        for source in std::iter::once(&keyword.source).chain(&keyword.more_sources) {
+            check(&Place::Keywords, Some(&item), source);
+        }
+    }
+    for source in file.sla.sources() {
+        check(&Place::Sla, None, source);
+    }
+    for topic in &file.reference.topics {
+        for fact in &topic.facts {
+            let item = format!("fact \"{}\"", fact.id);
+            check(&Place::Reference, Some(&item), &fact.source);
+        }
     }
 }

@@ -10,6 +10,7 @@ use std::fmt;
 
 /// A group of questions a learner can pick, e.g. "deadlines".
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuizTopic {
     /// Short slug used in links and progress, e.g. `"deadlines"`.
@@ -20,6 +21,7 @@ pub struct QuizTopic {
 
 /// A case description shared by several questions, shown above each of them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Scenario {
     /// Slug the questions refer to with `scenario = "..."`.
@@ -35,6 +37,7 @@ pub struct Scenario {
 
 /// One selectable option (choice questions) or one item to arrange (ordering).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct QuizChoice {
     /// Key used by `correct` and by stored answers, stable when the text changes.
@@ -65,6 +68,7 @@ pub enum QuestionKind {
 /// A flat struct (rather than a tagged enum) so TOML and JSON read the same
 /// way; [`Bank`] validation checks that the fields fit the `kind`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Question {
     /// Stable id; progress is keyed by it so edited text keeps its history.
@@ -109,6 +113,7 @@ impl Question {
 
 /// One content file (or one custom JSON bank): the unvalidated parts of a bank.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct BankFile {
     /// Topics declared here; the same id may be repeated in another file with the same title.
@@ -485,7 +490,7 @@ fn check_source(
 ) {
     match source {
         Some(source) => {
-            if let Err(e) = source.validate() {
+            if let Err(e) = source.check_lines() {
                 problems.push(format!("{name}: source {e}"));
             }
         }

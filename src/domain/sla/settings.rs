@@ -401,8 +401,8 @@ impl SlaSettings {
             "due-soon minutes",
             &mut problems,
         );
-        for source in settings_sources(settings) {
-            if let Err(message) = source.validate() {
+        for source in settings.sources() {
+            if let Err(message) = source.check_lines() {
                 problems.push(format!("source {source}: {message}"));
             }
         }
@@ -510,22 +510,24 @@ fn build_calendar(
     Some(calendar)
 }
 
-/// Every source reference in the settings, so all are checked.
-fn settings_sources(settings: &SlaSettings) -> [&SourceRef; 12] {
-    [
-        &settings.calendar.source,
-        &settings.general.initial_contact_source,
-        &settings.general.resolution_source,
-        &settings.executive.initial_contact_source,
-        &settings.executive.resolution_source,
-        &settings.regulatory.initial_contact_source,
-        &settings.regulatory.resolution_source,
-        &settings.follow_up.update_source,
-        &settings.follow_up.owner_source,
-        &settings.attempts.source,
-        &settings.queue.urgency_source,
-        &settings.queue.end_of_shift_source,
-    ]
+impl SlaSettings {
+    /// Every source reference in the settings, so all are checked.
+    pub fn sources(&self) -> [&SourceRef; 12] {
+        [
+            &self.calendar.source,
+            &self.general.initial_contact_source,
+            &self.general.resolution_source,
+            &self.executive.initial_contact_source,
+            &self.executive.resolution_source,
+            &self.regulatory.initial_contact_source,
+            &self.regulatory.resolution_source,
+            &self.follow_up.update_source,
+            &self.follow_up.owner_source,
+            &self.attempts.source,
+            &self.queue.urgency_source,
+            &self.queue.end_of_shift_source,
+        ]
+    }
 }
 
 #[cfg(test)]
@@ -622,8 +624,8 @@ mod tests {
             vec!["owner follow-up window starts after it ends (72-48 hours)"]
         );
         assert_eq!(
-            problems(|s| s.attempts.source.lines = "75".to_string()),
-            vec!["source doc 001, line 75: line 75 is past the end of document 001 (74 lines)"]
+            problems(|s| s.attempts.source.lines = "75-7".to_string()),
+            vec!["source doc 001, lines 75-7: bad line range \"75-7\" (use \"12\" or \"12-15\")"]
         );
         let several = problems(|s| {
             s.queue.due_soon_minutes = 0;

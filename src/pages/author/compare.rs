@@ -5,7 +5,9 @@
 use super::editor::Editor;
 use crate::components::form::{Binding, FileField, ListSelect};
 use crate::components::pack_compare::ChangeReportView;
-use crate::domain::pack::{compare_packs, example_002_pack_file, shipped_pack_file, PackFile};
+use crate::domain::pack::{
+    compare_packs, example_002_pack_file, read_pack_file, shipped_pack_file, PackFile,
+};
 use leptos::prelude::*;
 
 /// Where one side of the comparison comes from.
@@ -119,8 +121,13 @@ impl SidePicker {
             let read = text
                 .ok_or_else(|| format!("{name} could not be read as text"))
                 .and_then(|text| {
-                    serde_json::from_str::<PackFile>(&text)
-                        .map_err(|e| format!("{name} is not a pack this Deskaid reads: {e}"))
+                    read_pack_file(&text).map_err(|problems| {
+                        let first = problems
+                            .first()
+                            .map(ToString::to_string)
+                            .unwrap_or_default();
+                        format!("{name} is not a pack this Deskaid reads: {first}")
+                    })
                 });
             self.file.set(Some(read));
         });

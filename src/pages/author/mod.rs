@@ -6,6 +6,7 @@
 //! is a lazy part of its own: agents and trainees never download it.
 
 mod compare;
+mod documents;
 mod editor;
 mod flows;
 mod keywords;
@@ -21,9 +22,10 @@ mod step_form;
 use crate::components::form::TextField;
 use crate::components::title::set_page_title;
 use crate::domain::author::draft_problems;
-use crate::domain::pack::{shipped_pack_file, PackFile};
+use crate::domain::pack::{read_pack_file, shipped_pack_file, PackFile, PackProblem};
 use crate::store::AppState;
 use compare::ComparePacks;
+use documents::DocumentsEditor;
 use editor::Editor;
 use flows::FlowsEditor;
 use keywords::KeywordsEditor;
@@ -41,9 +43,11 @@ pub fn AuthorPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     let saved = state.author_draft();
     let stored = saved.with_untracked(|draft| draft.json.clone());
-    let (draft, unreadable) = match stored.as_deref().map(serde_json::from_str::<PackFile>) {
+    // Read as any pack file is, so a draft saved by an older Deskaid is
+    // brought up to the current format rather than refused.
+    let (draft, unreadable) = match stored.as_deref().map(read_pack_file) {
         Some(Ok(draft)) => (draft, None),
-        Some(Err(e)) => (shipped_pack_file(), Some(e.to_string())),
+        Some(Err(problems)) => (shipped_pack_file(), Some(in_words(&problems))),
         None => (shipped_pack_file(), None),
     };
     let editor = Editor::new(draft, saved);
@@ -55,7 +59,7 @@ pub fn AuthorPage() -> impl IntoView {
         </p>
         {unreadable.map(|why| view! { <UnreadableDraft why=why stored=stored.unwrap_or_default()/> })}
         <Toolbar editor=editor/>
-        <PackDetails editor=editor/>
+        <PackDetails editor=editor problems=problems/>
         <ProblemsSummary problems=problems/>
         <FlowsEditor editor=editor problems=problems/>
         <QuestionsEditor editor=editor problems=problems/>
@@ -88,7 +92,7 @@ fn Toolbar(editor: Editor) -> impl IntoView {
 
 /// What the pack says about itself.
 #[component]
-fn PackDetails(editor: Editor) -> impl IntoView {
+fn PackDetails(editor: Editor, problems: Memo<Vec<PackProblem>>) -> impl IntoView {
     let text =
         |name: &'static str, read: fn(&PackFile) -> String, write: fn(&mut PackFile, String)| {
             editor.text(
@@ -114,6 +118,7 @@ fn PackDetails(editor: Editor) -> impl IntoView {
                 hint="A person or a team."
                 value=text("author", |p| p.author.clone(), |p, v| p.author = v)
             />
+            <DocumentsEditor editor=editor problems=problems/>
         </section>
     }
 }
@@ -137,4 +142,13 @@ fn UnreadableDraft(why: String, stored: String) -> impl IntoView {
             <button type="button" on:click=download>"Download the saved draft"</button>
         </div>
     }
+}
+
+/// A pack file's problems, one after the other.
+fn in_words(problems: &[PackProblem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

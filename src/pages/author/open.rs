@@ -8,7 +8,8 @@ use crate::components::form::{FieldError, FileField};
 use crate::components::pack_compare::ChangeReportView;
 use crate::components::pack_notice::use_on_this_device;
 use crate::domain::pack::{
-    compare_packs, decode_pack_link, read_pack, shipped_pack_file, PackFile, PackProblem, Place,
+    check_pack_file, compare_packs, decode_pack_link, read_pack_file, shipped_pack_file, PackFile,
+    PackProblem, Place,
 };
 use crate::nav::{replace_hash, CurrentLocation, Route, PACK_LINK_KEY};
 use leptos::prelude::*;
@@ -42,8 +43,7 @@ fn opened_file(name: String, text: Option<String>) -> Opened {
             problems: whole("it could not be read as text".into()),
         };
     };
-    let file = read_pack(&text)
-        .and_then(|_| serde_json::from_str::<PackFile>(&text).map_err(|e| whole(e.to_string())));
+    let file = read_pack_file(&text).and_then(|file| check_pack_file(file.clone()).map(|_| file));
     match file {
         Ok(file) => Opened::Pack {
             text,

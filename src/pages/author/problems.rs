@@ -33,7 +33,10 @@ pub(super) fn ProblemsSummary(problems: Memo<Vec<PackProblem>>) -> impl IntoView
 
 /// The problems of one step or question, above its fields.
 #[component]
-pub(super) fn ItemProblems(id: &'static str, problems: Signal<Vec<String>>) -> impl IntoView {
+pub(super) fn ItemProblems(
+    #[prop(into)] id: String,
+    problems: Signal<Vec<String>>,
+) -> impl IntoView {
     view! {
         <div id=id aria-live="polite">
             {move || {

@@ -33,7 +33,7 @@ fn bank_errors_name_the_question_and_the_fix() {
         {"id": "many", "topic": "t", "kind": "pick-any", "pick": 3, "prompt": "?", "explanation": "!",
          "choices": [{"id": "a", "text": "A"}, {"id": "b", "text": "B"}], "correct": ["a", "b"]},
         {"id": "lnk", "topic": "t", "kind": "fill-in", "prompt": "?", "explanation": "!", "accepted": ["x"],
-         "link": "flow:dsar", "source": {"doc": "004", "lines": "200"}},
+         "link": "flow:dsar", "source": {"doc": "004", "lines": "20-2"}},
         {"id": "none", "topic": "t", "kind": "multiple", "prompt": "?", "explanation": "!",
          "choices": [{"id": "a", "text": "A"}, {"id": "a", "text": "A again"}]}
       ]
@@ -48,7 +48,7 @@ fn bank_errors_name_the_question_and_the_fix() {
             "question ord: ordering questions list every choice once in \"correct\", in the right order",
             "question many: asks to pick 3 but only 2 choices are correct",
             "question lnk: link \"flow:dsar\" is not \"flow:<flow-id>/<step-id>\" or \"sla:<rule-id>\"",
-            "question lnk: source line 200 is past the end of document 004 (110 lines)",
+            "question lnk: source bad line range \"20-2\" (use \"12\" or \"12-15\")",
             "question none: choice \"a\" is listed twice",
             "question none: needs at least one correct answer",
         ]
