@@ -363,7 +363,7 @@ fn overlaps(a: &LayoutNode<NodeKind>, b: &LayoutNode<NodeKind>) -> bool {
 fn layouts_have_no_overlaps_and_edges_join_their_nodes() {
     let flows = content();
     for flow in flows.flows() {
-        let drawn = layout(flows, &flow.id).unwrap();
+        let drawn = layout(flows.flows(), &flow.id).unwrap();
         let choices: usize = flow.steps.iter().map(|s| s.choices.len()).sum();
         assert_eq!(drawn.edges.len(), choices, "{}", flow.id);
         for (i, a) in drawn.nodes.iter().enumerate() {
@@ -404,7 +404,7 @@ fn arrow_labels_cross_no_other_arrow_where_a_clear_spot_exists() {
     let flows = content();
     let mut crossings = Vec::new();
     for flow in flows.flows() {
-        let layout = layout(flows, &flow.id).unwrap();
+        let layout = layout(flows.flows(), &flow.id).unwrap();
         for (i, edge) in layout.edges.iter().enumerate() {
             let label = edge.label_box();
             let crossed = layout.edges.iter().enumerate().any(|(j, other)| {
@@ -438,7 +438,7 @@ fn arrow_labels_cross_no_other_arrow_where_a_clear_spot_exists() {
 fn arrow_labels_overlap_no_box_and_no_other_label_in_any_flow() {
     let flows = content();
     for flow in flows.flows() {
-        let layout = layout(flows, &flow.id).unwrap();
+        let layout = layout(flows.flows(), &flow.id).unwrap();
         let label_boxes: Vec<[f64; 4]> = layout.edges.iter().map(LayoutEdge::label_box).collect();
         for (i, a) in label_boxes.iter().enumerate() {
             let edge = &layout.edges[i];
@@ -474,7 +474,7 @@ fn arrow_labels_overlap_no_box_and_no_other_label_in_any_flow() {
 #[test]
 fn layout_ranks_by_longest_path_and_routes_loops_around() {
     let flows = content();
-    let drawn = layout(flows, "qualifiers").unwrap();
+    let drawn = layout(flows.flows(), "qualifiers").unwrap();
     let node = |step: &str| {
         drawn
             .nodes
@@ -495,5 +495,5 @@ fn layout_ranks_by_longest_path_and_routes_loops_around() {
         (NodeKind::OtherFlow, "leadership")
     );
     assert_eq!(link.key, "leadership/convert-interaction");
-    assert!(layout(flows, "nowhere").is_err());
+    assert!(layout(flows.flows(), "nowhere").is_err());
 }

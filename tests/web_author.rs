@@ -246,3 +246,24 @@ async fn a_team_document_is_added_with_its_length_and_citations_are_checked_agai
     );
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn the_flow_diagram_is_redrawn_as_steps_are_added() {
+    let (container, handle) = render_at("#/author").await;
+    let boxes = |container: &web_sys::HtmlElement| {
+        container
+            .query_selector_all(".author-diagram .esc-node")
+            .unwrap()
+            .length()
+    };
+    let before = boxes(&container);
+    assert!(before > 0);
+    assert!(text_of(&container, ".author-diagram desc").contains("(question)"));
+    click_button(&container, "Add step").await;
+    settle(&container).await;
+    assert_eq!(boxes(&container), before + 1);
+    click_button(&container, "Undo").await;
+    settle(&container).await;
+    assert_eq!(boxes(&container), before);
+    cleanup(container, handle);
+}

@@ -5,6 +5,7 @@ pub mod confirm;
 pub mod copy_button;
 pub mod download;
 pub mod file_input;
+pub mod flow_diagram;
 pub mod focus;
 pub mod form;
 pub mod notice;

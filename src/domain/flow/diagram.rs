@@ -1,7 +1,7 @@
 //! A flow as a [`Graph`] for the diagram: its steps, the steps of other flows
 //! it links to, and one arrow per choice.
 
-use super::{FlowSet, StepKind, StepRef, UnknownFlow};
+use super::{Flow, StepKind, StepRef, UnknownFlow};
 use crate::domain::diagram::{self, Graph, Layout};
 
 /// How a diagram box is drawn.
@@ -20,8 +20,12 @@ pub enum NodeKind {
 /// The graph of one flow: a box per step keyed `"flow/step"` (in reading
 /// order), then a box per step of another flow it links to, labelled
 /// "Other flow → Step"; an arrow per choice, labelled with the choice.
-pub fn diagram_graph(flows: &FlowSet, flow_id: &str) -> Result<Graph<NodeKind>, UnknownFlow> {
-    let flow = flows.require_flow(flow_id)?;
+/// The flows need not be valid (a draft being written is drawn as it
+/// changes): a choice to a step that does not exist has no arrow, and the
+/// checks say why.
+pub fn diagram_graph(flows: &[Flow], flow_id: &str) -> Result<Graph<NodeKind>, UnknownFlow> {
+    let find = |id: &str| flows.iter().find(|f| f.id == id);
+    let flow = find(flow_id).ok_or_else(|| UnknownFlow(flow_id.to_string()))?;
     let mut graph = Graph::new();
     let ids: Vec<_> = flow
         .steps
@@ -43,14 +47,11 @@ pub fn diagram_graph(flows: &FlowSet, flow_id: &str) -> Result<Graph<NodeKind>, 
             let to = if target.flow == flow.id {
                 graph.node(&key)
             } else {
-                let label = match (
-                    flows.flow(&target.flow),
-                    flows.step(&target.flow, &target.step),
-                ) {
-                    (Some(f), Some(s)) => format!("{} → {}", f.title, s.title),
-                    _ => key.clone(),
-                };
-                Some(graph.add_node(&key, NodeKind::OtherFlow, &label))
+                let other = find(&target.flow).and_then(|f| Some((f, f.step(&target.step)?)));
+                other.map(|(f, s)| {
+                    let label = format!("{} → {}", f.title, s.title);
+                    graph.add_node(&key, NodeKind::OtherFlow, &label)
+                })
             };
             if let Some(to) = to {
                 graph.add_edge(from, to, &choice.label);
@@ -64,7 +65,7 @@ pub fn diagram_graph(flows: &FlowSet, flow_id: &str) -> Result<Graph<NodeKind>, 
 }
 
 /// The diagram of one flow, laid out.
-pub fn layout(flows: &FlowSet, flow_id: &str) -> Result<Layout<NodeKind>, UnknownFlow> {
+pub fn layout(flows: &[Flow], flow_id: &str) -> Result<Layout<NodeKind>, UnknownFlow> {
     Ok(diagram::layout(&diagram_graph(flows, flow_id)?))
 }
 
@@ -76,7 +77,7 @@ mod tests {
     #[test]
     fn a_flow_is_drawn_with_the_steps_it_links_to_in_other_flows() {
         let flows = flows();
-        let drawn = layout(&flows, "intake").unwrap();
+        let drawn = layout(flows.flows(), "intake").unwrap();
         let keys: Vec<&str> = drawn.nodes.iter().map(|n| n.key.as_str()).collect();
         assert_eq!(
             keys,
@@ -116,12 +117,25 @@ mod tests {
             (drawn.edges[0].from.as_str(), drawn.edges[0].to.as_str()),
             ("intake/ask", "intake/calm")
         );
-        let back = layout(&flows, "extra").unwrap();
+        let back = layout(flows.flows(), "extra").unwrap();
         assert_eq!(back.nodes[2].key, "intake/check");
         assert_eq!(back.nodes[2].kind, NodeKind::OtherFlow);
         assert_eq!(
-            layout(&flows, "nowhere").unwrap_err().to_string(),
+            layout(flows.flows(), "nowhere").unwrap_err().to_string(),
             "there is no flow \"nowhere\""
         );
+    }
+
+    #[test]
+    fn a_draft_is_drawn_as_it_stands_without_arrows_to_steps_that_do_not_exist() {
+        let mut draft = flows().flows().to_vec();
+        let intake = draft.iter_mut().find(|f| f.id == "intake").unwrap();
+        intake.steps[0].choices[0].to = "not-written-yet".into();
+        intake.steps[1].choices[0].to = "extra/no-such-step".into();
+        let drawn = layout(&draft, "intake").unwrap();
+        let valid = layout(flows().flows(), "intake").unwrap();
+        assert_eq!(drawn.nodes.len(), valid.nodes.len());
+        assert_eq!(drawn.edges.len(), valid.edges.len() - 2);
+        assert!(drawn.edges.iter().all(|e| e.to != "intake/not-written-yet"));
     }
 }

@@ -6,13 +6,15 @@ use super::editor::{index_binding, Editor};
 use super::problems::ItemProblems;
 use super::source::SourceFields;
 use super::step_form::StepForm;
+use crate::components::flow_diagram::FlowDiagram;
 use crate::components::focus::focus_after_render;
 use crate::components::form::{FieldError, ListSelect, SelectField, TextArea, TextField};
 use crate::components::pack_notice::try_in_this_tab_and_reload;
 use crate::domain::author::{
     add_flow, add_step, draft_problems, move_item, remove_step, Direction,
 };
-use crate::domain::flow::StepKind;
+use crate::domain::diagram::Layout;
+use crate::domain::flow::{layout, StepKind};
 use crate::domain::pack::{PackProblem, Place};
 use crate::domain::text::plural;
 use crate::nav::Route;
@@ -150,7 +152,55 @@ fn FlowForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> i
             />
             <TryFlow editor=editor index=index/>
             <StepsEditor editor=editor flow=index problems=problems/>
+            <DraftDiagram editor=editor index=index/>
         </fieldset>
+    }
+}
+
+/// The draft's flow `index` drawn as the author edits it: the same diagram
+/// agents open from the walker, redrawn whenever a step or choice changes.
+#[component]
+fn DraftDiagram(editor: Editor, index: usize) -> impl IntoView {
+    let drawn = Memo::new(move |_| {
+        editor.with(|draft| {
+            let flow = draft.flows.get(index)?;
+            layout(&draft.flows, &flow.id).ok()
+        })
+    });
+    let title = Signal::derive(move || {
+        editor.with(|draft| {
+            draft
+                .flows
+                .get(index)
+                .map(|f| f.title.clone())
+                .unwrap_or_default()
+        })
+    });
+    let flow_id = editor.with_untracked(|draft| {
+        draft
+            .flows
+            .get(index)
+            .map(|f| f.id.clone())
+            .unwrap_or_default()
+    });
+    let layout = Signal::derive(move || {
+        drawn.get().unwrap_or(Layout {
+            width: 0.0,
+            height: 0.0,
+            nodes: Vec::new(),
+            edges: Vec::new(),
+        })
+    });
+    view! {
+        <section aria-labelledby="author-diagram-heading" class="author-diagram">
+            <h3 id="author-diagram-heading">"Diagram of this flow"</h3>
+            <p class="hint">
+                "Redrawn as you edit. Rounded boxes are questions, square boxes actions, pill-shaped boxes outcomes, dashed boxes steps of another flow; a choice whose step does not exist has no arrow."
+            </p>
+            <Show when=move || drawn.with(Option::is_some)>
+                <FlowDiagram flow_id=flow_id.clone() flow_title=title layout=layout/>
+            </Show>
+        </section>
     }
 }
 
