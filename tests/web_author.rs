@@ -267,3 +267,39 @@ async fn the_flow_diagram_is_redrawn_as_steps_are_added() {
     assert_eq!(boxes(&container), before);
     cleanup(container, handle);
 }
+
+#[wasm_bindgen_test]
+async fn a_question_is_previewed_as_the_quiz_draws_it_while_it_is_written() {
+    let (container, handle) = render_at("#/author").await;
+    click_button(&container, "Add question").await;
+    type_and_settle(
+        &container,
+        "#author-q-prompt",
+        "Who takes a warm transfer first?",
+    )
+    .await;
+    type_and_settle(&container, "#author-q-choice-a", "The Tier 2 lead").await;
+    type_and_settle(&container, "#author-q-choice-b", "The account manager").await;
+    find(&container, "#author-q-choice-a-right").click();
+    settle(&container).await;
+    let preview = "[data-testid=author-q-preview]";
+    assert_eq!(
+        text_of(&container, &format!("{preview} .quiz-prompt")),
+        "Who takes a warm transfer first?"
+    );
+    assert!(
+        text_of(&container, &format!("{preview} .quiz-instruction")).contains("Choose one answer.")
+    );
+    let options = container
+        .query_selector_all(&format!("{preview} input[type=radio]"))
+        .unwrap();
+    assert_eq!(options.length(), 2);
+    assert!(text_of(&container, &format!("{preview} .quiz-option")).contains("✓ right answer"));
+    assert!(text_of(&container, &format!("{preview} .quiz-feedback"))
+        .contains("Right answer: The Tier 2 lead"));
+    // An ordering question is previewed as its list of items to move.
+    choose(&container, "#author-q-kind", "ordering");
+    settle(&container).await;
+    assert!(text_of(&container, &format!("{preview} .quiz-instruction")).contains("Move up"));
+    cleanup(container, handle);
+}

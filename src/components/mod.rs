@@ -13,6 +13,7 @@ pub mod pack_compare;
 pub mod pack_notice;
 pub mod panic_banner;
 pub mod print_button;
+pub mod question;
 pub mod quiz_words;
 pub mod reference;
 pub mod sla;

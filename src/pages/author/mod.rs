@@ -14,6 +14,7 @@ mod open;
 mod problems;
 mod publish;
 mod question_form;
+mod question_preview;
 mod questions;
 mod sla;
 mod source;

@@ -4,6 +4,7 @@
 
 use super::editor::{shown, typed, Editor};
 use super::problems::ItemProblems;
+use super::question_preview::QuestionPreview;
 use super::source::SourceFields;
 use crate::components::form::{
     Binding, Checkbox, ListSelect, NumberField, SelectField, TextArea, TextField,
@@ -139,6 +140,7 @@ pub(super) fn QuestionForm(
                 value=text("link", |q| shown(&q.link), |q, v| q.link = typed(v))
             />
         </fieldset>
+        <QuestionPreview editor=editor index=index/>
     }
 }
 

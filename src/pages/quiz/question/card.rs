@@ -1,14 +1,12 @@
 //! The current question with its inputs, feedback and buttons, and what
 //! those buttons (and the keyboard shortcuts) do to the session.
 
-use super::choices::{ChoiceOptions, FillInField};
 use super::feedback::{Feedback, FinishConfirm, MissingQuestion};
 use super::keys::listen_for_shortcuts;
-use super::ordering::OrderList;
-use super::text::QuestionText;
-use super::{expire_if_due, local_now, OnScreen, Quiz, QUESTION_HEADING};
+use super::{expire_if_due, local_now, Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
 use crate::components::form::Binding;
+use crate::components::question::{ChoiceOptions, FillInField, OnScreen, OrderList, QuestionText};
 use crate::components::source::PackNote;
 use crate::domain::quiz::{AnswerGiven, QuestionKind, QuizChoice, QuizMode, Score, SessionError};
 use crate::domain::text::sentence;

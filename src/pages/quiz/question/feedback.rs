@@ -4,10 +4,10 @@
 //! gaps; and a question that left the bank mid-quiz.
 
 use super::card::Card;
-use super::words::{format_percent, format_when, question_link, right_answer_text};
+use super::words::{format_percent, format_when};
 use super::{local_now, Quiz, QUESTION_HEADING};
 use crate::components::focus::focus_after_render;
-use crate::components::source::Sources;
+use crate::components::question::AnswerNotes;
 use crate::domain::quiz::{Question, Score, Verdict};
 use crate::domain::text::plural;
 use leptos::prelude::*;
@@ -55,23 +55,6 @@ pub(super) fn Feedback(
             <AnswerNotes question=question/>
             {next_review.flatten().map(|when| view! { <p data-testid="quiz-next-review">"Next review of this question: " {when}</p> })}
         </div>
-    }
-}
-
-/// A question's right answer, explanation, source and the flow step or SLA
-/// rule it trains: what follows the verdict, and what a question's own link
-/// shows.
-#[component]
-pub(super) fn AnswerNotes(
-    /// The question.
-    question: StoredValue<Question>,
-) -> impl IntoView {
-    let q = question.get_value();
-    view! {
-        <p><strong>"Right answer: "</strong>{right_answer_text(&q)}</p>
-        <p>{q.explanation.clone()}</p>
-        {q.source.clone().map(|s| view! { <Sources sources=vec![s]/> })}
-        {question_link(&q).map(|(href, label)| view! { <p><a href=href>{label}</a></p> })}
     }
 }
 

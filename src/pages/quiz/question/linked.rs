@@ -4,14 +4,9 @@
 //! SLA rule it trains. The class results link every question here; a
 //! result from another bank can name a question this one does not have.
 
-use super::choices::{ChoiceOptions, FillInField};
-use super::feedback::AnswerNotes;
-use super::ordering::OrderList;
-use super::text::QuestionText;
-use super::{OnScreen, Quiz};
-use crate::components::form::Binding;
+use super::Quiz;
+use crate::components::question::AnsweredQuestion;
 use crate::components::source::PackNote;
-use crate::domain::quiz::QuestionKind;
 use crate::nav::Route;
 use leptos::prelude::*;
 
@@ -61,40 +56,13 @@ pub(in crate::pages::quiz) fn LinkedQuestion(
         .as_deref()
         .and_then(|s| bank.scenario(s))
         .cloned();
-    let kind = question.kind;
-    let bank_order: Vec<String> = question.choices.iter().map(|c| c.id.clone()).collect();
-    let question = StoredValue::new(question);
-    // Nothing can be picked, typed or moved here, so the handlers are never called.
-    let shown = OnScreen {
-        question,
-        choices: StoredValue::new(question.with_value(|q| q.choices.clone())),
-        locked: Signal::stored(true),
-    };
-    let inputs = match kind {
-        QuestionKind::FillIn => view! {
-            <FillInField typed=Binding::new(String::new, |_| {}) disabled=shown.locked/>
-        }
-        .into_any(),
-        QuestionKind::Ordering => view! {
-            <OrderList shown=shown order=RwSignal::new(bank_order) on_move=Callback::new(|()| {})/>
-        }
-        .into_any(),
-        _ => view! {
-            <ChoiceOptions shown=shown picked=Signal::stored(Vec::new()) on_choose=Callback::new(|_| {})/>
-        }
-        .into_any(),
-    };
     view! {
         <section class="quiz-panel" aria-labelledby=HEADING data-testid="quiz-linked-question">
             <h2 id=HEADING>"A question of the bank in use"</h2>
             <p class="quiz-meta">{topic} " · question " <code>{id.clone()}</code></p>
             <p class="hint">"As a quiz shows it once answered, with its right answer and where it comes from. A quiz shuffles any choices; here they keep the bank's order."</p>
             <div class="quiz-card" data-question-id=id>
-                <QuestionText question=question scenario=scenario/>
-                {inputs}
-                <div class="quiz-feedback">
-                    <AnswerNotes question=question/>
-                </div>
+                <AnsweredQuestion question=question scenario=scenario/>
                 <PackNote custom=quiz.custom/>
             </div>
             {links}

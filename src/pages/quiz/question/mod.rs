@@ -4,12 +4,9 @@
 //! bank on its own link (`linked`), drawn with the same parts.
 
 mod card;
-mod choices;
 mod feedback;
 mod keys;
 mod linked;
-mod ordering;
-mod text;
 
 pub(super) use linked::LinkedQuestion;
 
@@ -17,19 +14,9 @@ use super::words::{self, format_duration, local_now};
 use super::{Quiz, QUESTION_HEADING};
 use crate::components::form::FormOption;
 use crate::components::notice::NoticeKind;
-use crate::domain::quiz::{Question, QuizChoice, QuizMode};
+use crate::domain::quiz::QuizMode;
 use leptos::prelude::*;
 use std::time::Duration as StdDuration;
-
-/// A question as its inputs draw it, whatever their kind: the question (its
-/// kind and right answers), its choices or items in the order shown, and
-/// whether the answer can no longer change.
-#[derive(Clone, Copy)]
-struct OnScreen {
-    question: StoredValue<Question>,
-    choices: StoredValue<Vec<QuizChoice>>,
-    locked: Signal<bool>,
-}
 
 /// The running quiz: header, clock and the current question.
 #[component]

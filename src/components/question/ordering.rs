@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 /// The items of an ordering question, each with Move up and Move down.
 #[component]
-pub(super) fn OrderList(
+pub fn OrderList(
     /// The question and its items, by id and text.
     shown: OnScreen,
     /// The order the learner has made.

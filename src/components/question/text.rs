@@ -24,7 +24,7 @@ fn instruction(question: &Question) -> String {
 /// The scenario, prompt and instructions; the inputs name the prompt and
 /// the instructions by their ids (`quiz-prompt`, `quiz-instruction`).
 #[component]
-pub(super) fn QuestionText(
+pub fn QuestionText(
     /// The question.
     question: StoredValue<Question>,
     /// The scenario it belongs to, if any.

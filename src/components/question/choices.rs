@@ -10,7 +10,7 @@ use leptos::prelude::*;
 /// the number-key shortcuts; once locked, the right ones are marked, and
 /// any wrong one ticked.
 #[component]
-pub(super) fn ChoiceOptions(
+pub fn ChoiceOptions(
     /// The question and its choices in the order shown.
     shown: OnScreen,
     /// The choices ticked.
@@ -62,7 +62,7 @@ pub(super) fn ChoiceOptions(
 
 /// The text field of a fill-in question.
 #[component]
-pub(super) fn FillInField(
+pub fn FillInField(
     /// What is typed, and where each change goes.
     typed: Binding<String>,
     /// Whether the answer can no longer change.
