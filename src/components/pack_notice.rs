@@ -102,6 +102,21 @@ fn PackInUseNotice() -> impl IntoView {
             }
             .into_any(),
         ),
+        PackLoad::LastGood { problems } => Some(
+            view! {
+                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">
+                    <p>
+                        "Deskaid shows the last of this site's content that worked on this device instead ("
+                        {content::pack_meta().label()}
+                        "). Tell whoever looks after Deskaid's content that "
+                        <code>{PUBLISHED_PACK}</code>
+                        " has these problems:"
+                    </p>
+                    <ProblemList problems=problems/>
+                </NoticeFrame>
+            }
+            .into_any(),
+        ),
         PackLoad::Shipped { problems } => Some(
             view! {
                 <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">

@@ -4,10 +4,12 @@
 //! the pack this build shipped (known by its fingerprint: native tests
 //! checked it) is used part by part as tools need it; any other is
 //! untrusted and checked whole (`domain::pack::read_pack`) before any of it
-//! is used. When it cannot be fetched or read, the shipped pack is used
-//! instead (a copy under its fingerprint's name, which
-//! `scripts/finish-dist.mjs` names in a meta tag) and every problem is kept
-//! for the notice that says so.
+//! is used. When it cannot be fetched or read, the last pack of the site's
+//! that worked on this device is used instead ([`LastGoodPack`]: the
+//! service worker's cache keeps any file that is JSON, and some browsers
+//! have no service worker at all), or else the shipped pack (a copy under
+//! its fingerprint's name, which `scripts/finish-dist.mjs` names in a meta
+//! tag); every problem is kept for the notice that says so.
 //!
 //! Loading starts when a page or panel first needs content, and happens
 //! once per page load; for a deep link the boot script has already started
@@ -16,7 +18,9 @@
 #[cfg(all(target_arch = "wasm32", not(feature = "embed-content")))]
 use crate::domain::pack::{fingerprint, Place};
 use crate::domain::pack::{read_pack, Pack, PackProblem};
+use crate::store::envelope::Persist;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 /// Where the team's pack is, relative to `index.html`.
 pub const PUBLISHED_PACK: &str = "content/pack.json";
@@ -33,8 +37,11 @@ pub enum PackLoad {
     Device,
     /// The author's draft is in use in this tab only, to be tried.
     Trying,
-    /// The published pack could not be used, for these reasons: the shipped
-    /// one is in use instead.
+    /// The published pack could not be used, for these reasons: the last
+    /// one of the site's that worked on this device is in use instead.
+    LastGood { problems: Vec<PackProblem> },
+    /// The published pack could not be used, for these reasons, and no
+    /// earlier one of the site's was kept: the shipped one is in use.
     Shipped { problems: Vec<PackProblem> },
     /// Neither pack could be used: pages that show content cannot draw.
     Unavailable {
@@ -48,9 +55,29 @@ impl PackLoad {
     pub fn is_ready(&self) -> bool {
         matches!(
             self,
-            PackLoad::Published | PackLoad::Device | PackLoad::Trying | PackLoad::Shipped { .. }
+            PackLoad::Published
+                | PackLoad::Device
+                | PackLoad::Trying
+                | PackLoad::LastGood { .. }
+                | PackLoad::Shipped { .. }
         )
     }
+}
+
+/// The last pack of the site's (`content/pack.json`, when it is not the
+/// pack this build shipped) that was checked whole and used here: what
+/// this device falls back on when a later one cannot be used, so a broken
+/// deploy does not take users back to the content the build shipped.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LastGoodPack {
+    pub json: Option<String>,
+}
+
+impl Persist for LastGoodPack {
+    const KEY: &'static str = "deskaid.last-good-pack";
+    const VERSION: u32 = 1;
+    const LABEL: &'static str = "last content pack of this site that worked";
 }
 
 /// A pack of this device's own (chosen here, or a draft tried in this tab)
@@ -138,8 +165,8 @@ mod fetch {
     use super::*;
     use crate::domain::content;
     use crate::store::author::TRIED_PACK_KEY;
-    use crate::store::envelope::Persist;
-    use crate::store::local::read_tab;
+    use crate::store::envelope::{decode, encode};
+    use crate::store::local::{read_raw, read_tab, remove, write_raw};
     use crate::store::DevicePack;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
@@ -193,10 +220,21 @@ mod fetch {
             }
         }
         let published = fetch_text(published_response()).await;
+        let kept = published.clone().ok();
         let problems = match use_pack(published, known).await {
-            Ok(()) => return PackLoad::Published,
+            Ok(()) => {
+                if let Some(text) = kept {
+                    remember_last_good(text, known);
+                }
+                return PackLoad::Published;
+            }
             Err(problems) => problems,
         };
+        if let Some(text) = last_good() {
+            if use_pack(Ok(text), known).await.is_ok() {
+                return PackLoad::LastGood { problems };
+            }
+        }
         let shipped_text = match &shipped {
             Some((address, _)) => fetch_text(window_fetch(address)).await,
             None => Err("this build does not name its shipped pack".to_string()),
@@ -231,10 +269,31 @@ mod fetch {
         Ok(())
     }
 
+    /// Keeps `text`, the site's pack just put in use, as the last good one;
+    /// the pack this build shipped needs no copy, being the last resort.
+    /// Storage that refuses loses nothing the user made: it is a copy of
+    /// the site's file.
+    fn remember_last_good(text: String, known: Option<&str>) {
+        if known == Some(fingerprint(&text).as_str()) {
+            remove(LastGoodPack::KEY);
+        } else if last_good().as_deref() != Some(text.as_str()) {
+            let _ = write_raw(
+                LastGoodPack::KEY,
+                &encode(&LastGoodPack { json: Some(text) }),
+            );
+        }
+    }
+
+    /// The last good pack's text, if one was kept and can be read.
+    fn last_good() -> Option<String> {
+        let raw = read_raw(LastGoodPack::KEY)?;
+        decode::<LastGoodPack>(&raw).ok()?.json
+    }
+
     /// The text of the pack chosen on this device, if one was.
     fn device_pack() -> Option<Result<String, String>> {
-        let raw = crate::store::local::read_raw(DevicePack::KEY)?;
-        match crate::store::envelope::decode::<DevicePack>(&raw) {
+        let raw = read_raw(DevicePack::KEY)?;
+        match decode::<DevicePack>(&raw) {
             Ok(DevicePack { json }) => json.map(Ok),
             Err(_) => Some(Err("its stored copy is unreadable".to_string())),
         }

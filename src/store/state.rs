@@ -7,6 +7,7 @@ use super::author::{AuthorDraft, DevicePack};
 use super::envelope::{encode, validate, NoMigration, Persist, RecordProblem, Unusable};
 use super::local::{read_raw, remove, write_raw};
 use super::merge::{merge_growing, merge_list, merge_map, merge_whole, Deletions};
+use super::pack::LastGoodPack;
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::content;
@@ -405,6 +406,7 @@ pub const STORED: &[StoredKey] = &[
     stored::<ClassResults>(),
     stored::<AuthorDraft>(),
     stored::<DevicePack>(),
+    stored::<LastGoodPack>(),
 ];
 
 impl AppState {
@@ -671,11 +673,12 @@ mod tests {
         default_validates::<Walks>();
         default_validates::<AuthorDraft>();
         default_validates::<DevicePack>();
+        default_validates::<LastGoodPack>();
         default_validates::<Queue>();
         default_validates::<QuizData>();
         default_validates::<CustomBank>();
         default_validates::<ClassResults>();
-        assert_eq!(STORED.len(), 8, "a new stored key needs a line above");
+        assert_eq!(STORED.len(), 9, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 

@@ -57,6 +57,37 @@ test('a pack replaced on the host reaches users on their next load, and offline 
   await closeClean(context, page);
 });
 
+test('a broken deploy falls back on the last pack that worked on this device, even with no service worker', async () => {
+  const title = 'Did the customer ask for a leader, or to escalate? (version 2)';
+  server.override(PACK, editedPack(title, 2));
+  try {
+    // No service worker: nothing is cached but what the app keeps itself.
+    const { context, page } = await openFresh(stepHash, { serviceWorkers: 'block' });
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await page.waitForFunction(() => localStorage.getItem('deskaid.last-good-pack') !== null);
+
+    const broken = JSON.parse(editedPack(title, 3));
+    broken.questions.questions[0].correct = [];
+    server.override(PACK, JSON.stringify(broken));
+    await page.reload();
+    const notice = page.getByRole('status').filter({ hasText: "This site's content pack could not be used" });
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /the last of this site's content that worked on this device instead \(Homeowner support[^)]*version 2 of/);
+    assert.match(await notice.textContent(), /needs at least one correct answer/);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    await expectNoAxeViolations(page, 'a step, on the last good pack');
+
+    // Once the site's pack is the shipped one again, the copy is dropped.
+    server.override(PACK, shippedText);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: shipped().flows.find((f) => f.id === 'leadership').steps[0].title }).waitFor();
+    await page.waitForFunction(() => localStorage.getItem('deskaid.last-good-pack') === null);
+    await closeClean(context, page);
+  } finally {
+    server.override(PACK, shippedText);
+  }
+});
+
 test('a truncated pack: the app starts on the content it shipped with and says why', async () => {
   server.override(PACK, shippedText.slice(0, shippedText.length / 2));
   try {

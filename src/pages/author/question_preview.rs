@@ -21,7 +21,7 @@ pub(super) fn QuestionPreview(editor: Editor, index: usize) -> impl IntoView {
         })
     });
     view! {
-        <section class="author-preview" aria-labelledby="author-q-preview-heading">
+        <section class="author-question-preview" aria-labelledby="author-q-preview-heading">
             <h3 id="author-q-preview-heading">"Preview"</h3>
             <p class="hint">
                 "As the quiz shows this question once it is answered, with the right answers marked. A quiz shuffles the choices; here they keep the order written."
