@@ -3,6 +3,7 @@
 //! kind, a step rename refused, and the draft kept across visits.
 #![cfg(target_arch = "wasm32")]
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 mod common;
@@ -301,5 +302,47 @@ async fn a_question_is_previewed_as_the_quiz_draws_it_while_it_is_written() {
     choose(&container, "#author-q-kind", "ordering");
     settle(&container).await;
     assert!(text_of(&container, &format!("{preview} .quiz-instruction")).contains("Move up"));
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn a_topic_is_added_titled_and_renamed_and_a_taken_id_is_refused() {
+    let (container, handle) = render_at("#/author").await;
+    let index = container
+        .query_selector_all(".author-topic")
+        .unwrap()
+        .length();
+    click_button(&container, "Add topic").await;
+    let field = |name: &str| format!("#author-topic-{index}-{name}");
+    assert!(text_of(&container, &field("problems")).contains("title is empty"));
+    type_and_settle(&container, &field("title"), "Call-backs").await;
+    assert_eq!(
+        problems_beside(&container, &format!("author-topic-{index}-problems")),
+        0
+    );
+    // The first topic's id is taken.
+    let taken = value_of(&container, "#author-topic-0-id");
+    type_and_settle(&container, &field("id"), &taken).await;
+    let rename = || {
+        find(&container, &field("id"))
+            .closest(".inline-form")
+            .unwrap()
+            .unwrap()
+            .query_selector("button")
+            .unwrap()
+            .unwrap()
+            .unchecked_into::<web_sys::HtmlElement>()
+    };
+    rename().click();
+    settle(&container).await;
+    assert_eq!(
+        text_of(&container, &format!("{}-error", field("id"))),
+        "Another topic has that id."
+    );
+    type_and_settle(&container, &field("id"), "call-backs").await;
+    rename().click();
+    settle(&container).await;
+    assert_eq!(text_of(&container, &format!("{}-error", field("id"))), "");
+    assert!(text_of(&container, ".author-topic:last-of-type legend").contains("call-backs"));
     cleanup(container, handle);
 }

@@ -48,7 +48,7 @@ pub fn move_item<T>(items: &mut [T], index: usize, direction: Direction) -> usiz
 
 /// The source lines a new item starts with: the pack's first document,
 /// line 1, which the author narrows down.
-fn first_source(pack: &PackFile) -> SourceRef {
+pub(super) fn first_source(pack: &PackFile) -> SourceRef {
     SourceRef {
         doc: pack
             .sources
@@ -252,21 +252,23 @@ pub fn remove_step(flow: &mut Flow, index: usize) {
     }
 }
 
-/// Why a step cannot take the id an author typed.
+/// Why a step, topic or scenario cannot take the id an author typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenameError {
     /// Ids are lowercase letters, digits and hyphens.
     NotAnId,
-    /// Another step of the flow has it.
-    Taken,
+    /// Another item of the same list has it: which, e.g. "topic".
+    Taken(&'static str),
 }
 
 impl std::fmt::Display for RenameError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            RenameError::NotAnId => "Use lowercase letters, digits and hyphens, e.g. call-back.",
-            RenameError::Taken => "Another step of this flow has that id.",
-        })
+        match self {
+            RenameError::NotAnId => {
+                f.write_str("Use lowercase letters, digits and hyphens, e.g. call-back.")
+            }
+            RenameError::Taken(what) => write!(f, "Another {what} has that id."),
+        }
     }
 }
 
@@ -284,7 +286,7 @@ pub fn rename_step(flow: &mut Flow, index: usize, id: &str) -> Result<(), Rename
         return Err(RenameError::NotAnId);
     }
     if flow.step(id).is_some() {
-        return Err(RenameError::Taken);
+        return Err(RenameError::Taken("step of this flow"));
     }
     for step in &mut flow.steps {
         for choice in &mut step.choices {

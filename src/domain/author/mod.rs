@@ -8,6 +8,7 @@ mod history;
 mod publish;
 #[cfg(test)]
 mod tests;
+mod topics;
 
 pub use edit::{
     add_choice_to, add_choice_to_new_step, add_document, add_flow, add_keyword, add_question,
@@ -16,3 +17,4 @@ pub use edit::{
 };
 pub use history::{History, UNDO_LIMIT};
 pub use publish::{draft_problems, publish, PublishError};
+pub use topics::{add_scenario, add_topic, rename_scenario, rename_topic};

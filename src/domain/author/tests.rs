@@ -116,7 +116,10 @@ fn renaming_a_step_follows_its_links_and_refuses_a_taken_id() {
     let mut pack = shipped_pack_file();
     let id = write_callback_flow(&mut pack);
     let flow = pack.flows.iter_mut().find(|f| f.id == id).unwrap();
-    assert_eq!(rename_step(flow, 1, "step-2"), Err(RenameError::Taken));
+    assert_eq!(
+        rename_step(flow, 1, "step-2"),
+        Err(RenameError::Taken("step of this flow"))
+    );
     assert_eq!(rename_step(flow, 1, "Hold!"), Err(RenameError::NotAnId));
     rename_step(flow, 1, "hold").unwrap();
     rename_step(flow, 0, "on-the-line").unwrap();
@@ -240,5 +243,54 @@ fn a_new_document_needs_a_title_before_items_cite_its_lines() {
         format!("question {question}: source doc team-7, line 13: line 13 is past the end of document team-7 (12 lines)")
     );
     pack.sources[index].lines = 13;
+    assert_eq!(draft_problems(&pack), vec![]);
+}
+
+#[test]
+fn a_topic_or_scenario_renamed_takes_its_questions_along_and_a_taken_id_is_refused() {
+    let mut pack = shipped_pack_file();
+    let first = pack.questions.topics[0].id.clone();
+    let second = pack.questions.topics[1].id.clone();
+    let in_first = pack
+        .questions
+        .questions
+        .iter()
+        .filter(|q| q.topic == first)
+        .count();
+    assert!(in_first > 0);
+    assert_eq!(
+        rename_topic(&mut pack, 0, &second),
+        Err(RenameError::Taken("topic"))
+    );
+    assert_eq!(
+        rename_topic(&mut pack, 0, "Deadlines!"),
+        Err(RenameError::NotAnId)
+    );
+    rename_topic(&mut pack, 0, "first-contact").unwrap();
+    let moved = pack
+        .questions
+        .questions
+        .iter()
+        .filter(|q| q.topic == "first-contact")
+        .count();
+    assert_eq!(moved, in_first);
+    assert_eq!(draft_problems(&pack), vec![]);
+
+    let index = add_topic(&mut pack);
+    assert_eq!(pack.questions.topics[index].id, "topic");
+    assert!(draft_problems(&pack)
+        .iter()
+        .any(|p| p.message == "topic topic: title is empty"));
+    pack.questions.topics[index].title = "Call-backs".into();
+
+    let scenario = add_scenario(&mut pack);
+    pack.questions.scenarios[scenario].title = "A call back".into();
+    pack.questions.scenarios[scenario].text = "The homeowner asks to be called back.".into();
+    pack.questions.questions[0].scenario = Some("scenario".into());
+    rename_scenario(&mut pack, scenario, "call-back").unwrap();
+    assert_eq!(
+        pack.questions.questions[0].scenario.as_deref(),
+        Some("call-back")
+    );
     assert_eq!(draft_problems(&pack), vec![]);
 }

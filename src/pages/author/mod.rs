@@ -16,9 +16,11 @@ mod publish;
 mod question_form;
 mod question_preview;
 mod questions;
+mod rename;
 mod sla;
 mod source;
 mod step_form;
+mod topics;
 
 use crate::components::form::TextField;
 use crate::components::title::set_page_title;

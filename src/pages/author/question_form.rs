@@ -5,7 +5,7 @@
 use super::editor::{shown, typed, Editor};
 use super::problems::ItemProblems;
 use super::question_preview::QuestionPreview;
-use super::source::SourceFields;
+use super::source::{no_source, SourceFields};
 use crate::components::form::{
     Binding, Checkbox, ListSelect, NumberField, SelectField, TextArea, TextField,
 };
@@ -141,14 +141,6 @@ pub(super) fn QuestionForm(
             />
         </fieldset>
         <QuestionPreview editor=editor index=index/>
-    }
-}
-
-/// A citation with neither document nor lines yet.
-fn no_source() -> SourceRef {
-    SourceRef {
-        doc: String::new(),
-        lines: String::new(),
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::editor::{index_binding, Editor};
 use super::question_form::QuestionForm;
+use super::topics::TopicsEditor;
 use crate::components::focus::focus_after_render;
 use crate::components::form::{ListSelect, SelectField};
 use crate::domain::author::{add_question, duplicate_question, move_item, Direction};
@@ -86,6 +87,7 @@ pub(super) fn QuestionsEditor(editor: Editor, problems: Memo<Vec<PackProblem>>) 
                     view! { <QuestionForm editor=editor index=index problems=problems/> }
                 }}
             </Show>
+            <TopicsEditor editor=editor problems=problems/>
         </section>
     }
 }

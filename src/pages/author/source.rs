@@ -3,13 +3,15 @@
 
 use super::editor::Editor;
 use crate::components::form::{Binding, ListSelect, TextField};
+use crate::domain::source::SourceRef;
 use leptos::prelude::*;
 
 /// The document and lines of one citation, side by side.
 #[component]
 pub(super) fn SourceFields(
     /// The start of the fields' ids (`{id}-doc`, `{id}-lines`).
-    id: &'static str,
+    #[prop(into)]
+    id: String,
     editor: Editor,
     /// The document's id.
     doc: Binding<String>,
@@ -54,5 +56,14 @@ pub(super) fn SourceFields(
                 class="narrow"
             />
         </div>
+    }
+}
+
+/// A citation with neither document nor lines yet, for an item whose
+/// citation is optional until the author writes one.
+pub(super) fn no_source() -> SourceRef {
+    SourceRef {
+        doc: String::new(),
+        lines: String::new(),
     }
 }

@@ -4,10 +4,9 @@
 
 use super::editor::{shown, typed, Editor};
 use super::problems::ItemProblems;
+use super::rename::RenameField;
 use super::source::SourceFields;
-use crate::components::form::{
-    Binding, FieldAction, FieldError, ListSelect, SelectField, TextArea, TextField,
-};
+use crate::components::form::{Binding, ListSelect, SelectField, TextArea, TextField};
 use crate::domain::author::{add_choice_to_new_step, rename_step, unique_id};
 use crate::domain::flow::{ChecklistItem, Choice, Step, StepKind};
 use crate::domain::pack::{PackProblem, Place};
@@ -156,39 +155,31 @@ pub(super) fn StepForm(
 #[component]
 fn StepId(editor: Editor, at: (usize, usize)) -> impl IntoView {
     let (flow, step) = at;
-    let current = move || {
-        editor.with_untracked(|draft| {
-            draft
-                .flows
-                .get(flow)
-                .and_then(|f| f.steps.get(step))
-                .map(|s| s.id.clone())
-                .unwrap_or_default()
-        })
-    };
-    let typed_id = RwSignal::new(current());
-    let error = RwSignal::new(None::<String>);
-    let rename = Callback::new(move |()| {
-        let wanted = typed_id.get_untracked().trim().to_string();
+    let current = editor.with_untracked(|draft| {
+        draft
+            .flows
+            .get(flow)
+            .and_then(|f| f.steps.get(step))
+            .map(|s| s.id.clone())
+            .unwrap_or_default()
+    });
+    let rename = Callback::new(move |wanted: String| {
         let mut outcome = Ok(());
         editor.edit(None, |draft| {
             if let Some(f) = draft.flows.get_mut(flow) {
                 outcome = rename_step(f, step, &wanted);
             }
         });
-        error.set(outcome.err().map(|e| e.to_string()));
+        outcome
     });
     view! {
-        <TextField
+        <RenameField
             id="author-step-id"
             label="Step id"
             hint="Lowercase letters, digits and hyphens; choices and links name the step by it."
-            value=typed_id
-            error=Signal::derive(move || error.get())
-            error_outside=true
-            action=FieldAction { label: "Rename", run: rename }
+            current=current
+            rename=rename
         />
-        <FieldError id="author-step-id-error" message=Signal::derive(move || error.get())/>
     }
 }
 
