@@ -128,9 +128,17 @@ pub struct PackParts {
 
 /// Splits a pack file into its parts, checking what every pack passes
 /// first (size, JSON, a pack of a format this Deskaid reads) and its
-/// description, not its content.
+/// description, not its content. Only the pack this build shipped is read
+/// this way, and it is of the current format: an older one is read whole
+/// (`read_pack`), so the code that migrates it stays out of the shell.
 pub fn split_pack(text: &str) -> Result<PackParts, Vec<PackProblem>> {
-    let mut fields = fields_of(text)?;
+    let (mut fields, format) = fields_of(text)?;
+    if format != u64::from(PACK_FORMAT) {
+        return Err(vec![PackProblem {
+            place: Place::File,
+            message: format!("pack format {format} is read whole, not part by part"),
+        }]);
+    }
     let mut problems = Problems::default();
     let meta = meta_of(&mut problems, &mut fields);
     let mut content = |name: &str| {
@@ -188,7 +196,10 @@ fn meta_of(problems: &mut Problems, fields: &mut Fields) -> Option<PackMeta> {
 /// yet what its parts mean: what a draft being written needs, since it may
 /// well have problems. Problems of one part do not hide another's.
 pub fn read_pack_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
-    let mut fields = fields_of(text)?;
+    let (mut fields, format) = fields_of(text)?;
+    if format == 1 {
+        from_format_1(&mut fields)?;
+    }
     let mut problems = Problems::default();
     for key in fields.keys().filter(|key| !FIELDS.contains(&key.as_str())) {
         problems.field(key, "not a field of a pack (misspelt?)");
@@ -212,9 +223,9 @@ pub fn read_pack_file(text: &str) -> Result<PackFile, Vec<PackProblem>> {
     }
 }
 
-/// The file's fields, each as its text, once it is known to be a pack of
-/// a format this Deskaid reads and of a size it accepts.
-fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
+/// The file's fields, each as its text, and its format, once it is known
+/// to be a pack of a format this Deskaid reads and of a size it accepts.
+fn fields_of(text: &str) -> Result<(Fields, u64), Vec<PackProblem>> {
     let mut problems = Problems::default();
     if text.len() > MAX_PACK_BYTES {
         problems.add(
@@ -267,21 +278,7 @@ fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
             );
             return Err(problems.0);
         }
-        Some(1) => {
-            // An older pack: its documents get their lengths, the rest
-            // reads as it is.
-            if let Some(sources) = fields.get("sources") {
-                match migrate::sources_from_format_1(sources) {
-                    Ok(migrated) => {
-                        fields.insert("sources".to_string(), migrated);
-                    }
-                    Err(message) => {
-                        problems.field("sources", message);
-                        return Err(problems.0);
-                    }
-                }
-            }
-        }
+        Some(1) => {}
         Some(format) if format < u64::from(PACK_FORMAT) => {
             problems.add(
                 Place::File,
@@ -293,7 +290,23 @@ fn fields_of(text: &str) -> Result<Fields, Vec<PackProblem>> {
         }
         Some(_) => {}
     }
-    Ok(fields)
+    Ok((fields, format.unwrap_or_default()))
+}
+
+/// Brings a format 1 pack's fields to the current format: its documents
+/// get their lengths; the rest reads as it is.
+fn from_format_1(fields: &mut Fields) -> Result<(), Vec<PackProblem>> {
+    let Some(sources) = fields.get("sources") else {
+        return Ok(());
+    };
+    let migrated = migrate::sources_from_format_1(sources).map_err(|message| {
+        vec![PackProblem {
+            place: Place::Field("sources".to_string()),
+            message,
+        }]
+    })?;
+    fields.insert("sources".to_string(), migrated);
+    Ok(())
 }
 
 /// One of the pack's own fields, read as `T`.
