@@ -103,34 +103,12 @@ fn PackInUseNotice() -> impl IntoView {
             .into_any(),
         ),
         PackLoad::LastGood { problems } => Some(
-            view! {
-                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">
-                    <p>
-                        "Deskaid shows the last of this site's content that worked on this device instead ("
-                        {content::pack_meta().label()}
-                        "). Tell whoever looks after Deskaid's content that "
-                        <code>{PUBLISHED_PACK}</code>
-                        " has these problems:"
-                    </p>
-                    <ProblemList problems=problems/>
-                </NoticeFrame>
-            }
-            .into_any(),
+            view! { <PublishedRefused problems=problems instead="the last of this site's content that worked on this device"/> }
+                .into_any(),
         ),
         PackLoad::Shipped { problems } => Some(
-            view! {
-                <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">
-                    <p>
-                        "Deskaid shows the content it was built with instead ("
-                        {content::pack_meta().label()}
-                        "). Tell whoever looks after Deskaid's content that "
-                        <code>{PUBLISHED_PACK}</code>
-                        " has these problems:"
-                    </p>
-                    <ProblemList problems=problems/>
-                </NoticeFrame>
-            }
-            .into_any(),
+            view! { <PublishedRefused problems=problems instead="the content it was built with"/> }
+                .into_any(),
         ),
         PackLoad::Unavailable {
             problems,
@@ -151,6 +129,23 @@ fn PackInUseNotice() -> impl IntoView {
             .into_any(),
         ),
     }
+    }
+}
+
+/// The site's pack has `problems`: Deskaid shows `instead`.
+#[component]
+fn PublishedRefused(problems: Vec<PackProblem>, instead: &'static str) -> impl IntoView {
+    view! {
+        <NoticeFrame kind=NoticeKind::Warning id="pack-notice" heading="This site's content pack could not be used">
+            <p>
+                {format!("Deskaid shows {instead} instead (")}
+                {content::pack_meta().label()}
+                "). Tell whoever looks after Deskaid's content that "
+                <code>{PUBLISHED_PACK}</code>
+                " has these problems:"
+            </p>
+            <ProblemList problems=problems/>
+        </NoticeFrame>
     }
 }
 

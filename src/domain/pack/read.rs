@@ -256,7 +256,7 @@ fn fields_of(text: &str) -> Result<(Fields, u64), Vec<PackProblem>> {
             ),
         }]
     })?;
-    let Ok(mut fields) = serde_json::from_str::<Fields>(whole.get()) else {
+    let Ok(fields) = serde_json::from_str::<Fields>(whole.get()) else {
         problems.add(Place::File, "not a Deskaid pack (it is not a JSON object)");
         return Err(problems.0);
     };
