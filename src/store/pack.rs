@@ -211,8 +211,8 @@ mod fetch {
         ];
         for (text, state, what) in own {
             let Some(text) = text else { continue };
-            match use_pack(text, known).await {
-                Ok(()) => return state,
+            match use_pack(text.as_deref().map_err(String::as_str), known).await {
+                Ok(_) => return state,
                 Err(problems) => {
                     refused.set(Some(Refused { what, problems }));
                     break;
@@ -220,18 +220,19 @@ mod fetch {
             }
         }
         let published = fetch_text(published_response()).await;
-        let kept = published.clone().ok();
-        let problems = match use_pack(published, known).await {
-            Ok(()) => {
-                if let Some(text) = kept {
-                    remember_last_good(text, known);
+        let problems = match use_pack(published.as_deref().map_err(String::as_str), known).await {
+            Ok(used) => {
+                if let Ok(text) = published {
+                    // After the page has its content: keeping the copy
+                    // need not delay the first paint.
+                    leptos::task::spawn_local(async move { remember_last_good(text, used) });
                 }
                 return PackLoad::Published;
             }
             Err(problems) => problems,
         };
         if let Some(text) = last_good() {
-            if use_pack(Ok(text), known).await.is_ok() {
+            if use_pack(Ok(&text), known).await.is_ok() {
                 return PackLoad::LastGood { problems };
             }
         }
@@ -239,8 +240,8 @@ mod fetch {
             Some((address, _)) => fetch_text(window_fetch(address)).await,
             None => Err("this build does not name its shipped pack".to_string()),
         };
-        match use_pack(shipped_text, known).await {
-            Ok(()) => PackLoad::Shipped { problems },
+        match use_pack(shipped_text.as_deref().map_err(String::as_str), known).await {
+            Ok(_) => PackLoad::Shipped { problems },
             Err(shipped_problems) => PackLoad::Unavailable {
                 problems,
                 shipped_problems,
@@ -248,33 +249,42 @@ mod fetch {
         }
     }
 
-    /// Puts the pack in `text` in use: the one the build shipped (known by
-    /// its fingerprint) part by part as tools need it, any other only once
-    /// the pack reader has checked it whole.
+    /// How a pack was put in use.
+    #[derive(Clone, Copy)]
+    enum Used {
+        /// The pack the build shipped, recognised by its fingerprint.
+        Shipped,
+        /// Any other, checked whole.
+        Checked,
+    }
+
+    /// Puts the pack in `text` (or why there is none) in use: the one the
+    /// build shipped (known by its fingerprint) part by part as tools need
+    /// it, any other only once the pack reader has checked it whole.
     async fn use_pack(
-        text: Result<String, String>,
+        text: Result<&str, &str>,
         known: Option<&str>,
-    ) -> Result<(), Vec<PackProblem>> {
+    ) -> Result<Used, Vec<PackProblem>> {
         let text = text.map_err(|message| {
             vec![PackProblem {
                 place: Place::File,
-                message,
+                message: message.to_string(),
             }]
         })?;
-        if known == Some(fingerprint(&text).as_str()) {
-            return content::install_known(&text);
+        if known == Some(fingerprint(text).as_str()) {
+            return content::install_known(text).map(|()| Used::Shipped);
         }
         let read = pack_reader().await;
-        content::install(read(&text)?);
-        Ok(())
+        content::install(read(text)?);
+        Ok(Used::Checked)
     }
 
     /// Keeps `text`, the site's pack just put in use, as the last good one;
     /// the pack this build shipped needs no copy, being the last resort.
     /// Storage that refuses loses nothing the user made: it is a copy of
     /// the site's file.
-    fn remember_last_good(text: String, known: Option<&str>) {
-        if known == Some(fingerprint(&text).as_str()) {
+    fn remember_last_good(text: String, used: Used) {
+        if matches!(used, Used::Shipped) {
             remove(LastGoodPack::KEY);
         } else if last_good().as_deref() != Some(text.as_str()) {
             let _ = write_raw(
