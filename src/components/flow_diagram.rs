@@ -123,10 +123,9 @@ pub fn FlowDiagram(
     flow_id: String,
     /// Its title, for the drawing's name.
     #[prop(into)]
-    flow_title: Signal<String>,
-    /// The flow laid out; the drawing follows it when it changes.
-    #[prop(into)]
-    layout: Signal<Layout<NodeKind>>,
+    flow_title: String,
+    /// The flow laid out.
+    layout: Layout<NodeKind>,
     /// The walk's path to mark.
     #[prop(optional, into)]
     marks: Signal<PathMarks>,
@@ -134,36 +133,34 @@ pub fn FlowDiagram(
     #[prop(optional)]
     link: Option<StepLink>,
 ) -> impl IntoView {
-    let size = move || layout.with(|l| (format!("{:.0}", l.width), format!("{:.0}", l.height)));
-    let title = move || match link {
-        Some(_) => format!(
-            "Diagram of \u{201c}{}\u{201d}: each box is a link to its step",
-            flow_title.get()
-        ),
-        None => format!("Diagram of \u{201c}{}\u{201d}", flow_title.get()),
+    let width = format!("{:.0}", layout.width);
+    let height = format!("{:.0}", layout.height);
+    let view_box = format!("0 0 {width} {height}");
+    let title = match link {
+        Some(_) => {
+            format!("Diagram of \u{201c}{flow_title}\u{201d}: each box is a link to its step")
+        }
+        None => format!("Diagram of \u{201c}{flow_title}\u{201d}"),
     };
     // Without links the boxes are not read one by one: the picture's
     // description says what they are.
-    let description = move || {
-        link.is_none().then(|| {
-            layout.with(|layout| {
-                let marks = PathMarks::default();
-                layout
-                    .nodes
-                    .iter()
-                    .map(|node| node_label(node, layout, &marks))
-                    .collect::<Vec<_>>()
-                    .join(". ")
-            })
-        })
-    };
+    let description = link.is_none().then(|| {
+        let marks = PathMarks::default();
+        layout
+            .nodes
+            .iter()
+            .map(|node| node_label(node, &layout, &marks))
+            .collect::<Vec<_>>()
+            .join(". ")
+    });
+    let layout = StoredValue::new(layout);
     // On a narrow screen the drawing scrolls sideways. It opens at its left
     // edge, where the flow starts, and scrolls only as far as needed to
     // bring "you are here" into view when that box is out of sight.
     Effect::new(move |_| {
         let here_box = marks.with(|m| {
             let here = m.here.as_deref()?;
-            layout.with_untracked(|l| {
+            layout.with_value(|l| {
                 l.nodes
                     .iter()
                     .find(|n| n.key == here)
@@ -183,7 +180,7 @@ pub fn FlowDiagram(
     let flow_id = StoredValue::new(flow_id);
     let drawing = move || {
         let marks = marks.get();
-        layout.with(|layout| {
+        layout.with_value(|layout| {
             let edges = layout
                 .edges
                 .iter()
@@ -288,12 +285,12 @@ pub fn FlowDiagram(
                 role=if link.is_some() { "group" } else { "img" }
                 aria-labelledby="esc-diagram-title"
                 aria-describedby=link.is_none().then_some("esc-diagram-description")
-                width=move || size().0
-                height=move || size().1
-                viewBox=move || { let (width, height) = size(); format!("0 0 {width} {height}") }
+                width=width
+                height=height
+                viewBox=view_box
             >
                 <title id="esc-diagram-title">{title}</title>
-                {move || description().map(|text| view! { <desc id="esc-diagram-description">{text}</desc> })}
+                {description.map(|text| view! { <desc id="esc-diagram-description">{text}</desc> })}
                 <defs>
                     <marker
                         id="esc-arrow"

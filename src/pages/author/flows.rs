@@ -13,7 +13,6 @@ use crate::components::pack_notice::try_in_this_tab_and_reload;
 use crate::domain::author::{
     add_flow, add_step, draft_problems, move_item, remove_step, Direction,
 };
-use crate::domain::diagram::Layout;
 use crate::domain::flow::{layout, StepKind};
 use crate::domain::pack::{PackProblem, Place};
 use crate::domain::text::plural;
@@ -158,37 +157,15 @@ fn FlowForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> i
 }
 
 /// The draft's flow `index` drawn as the author edits it: the same diagram
-/// agents open from the walker, redrawn whenever a step or choice changes.
+/// agents open from the walker, drawn again whenever its layout or title
+/// changes.
 #[component]
 fn DraftDiagram(editor: Editor, index: usize) -> impl IntoView {
     let drawn = Memo::new(move |_| {
         editor.with(|draft| {
             let flow = draft.flows.get(index)?;
-            layout(&draft.flows, &flow.id).ok()
-        })
-    });
-    let title = Signal::derive(move || {
-        editor.with(|draft| {
-            draft
-                .flows
-                .get(index)
-                .map(|f| f.title.clone())
-                .unwrap_or_default()
-        })
-    });
-    let flow_id = editor.with_untracked(|draft| {
-        draft
-            .flows
-            .get(index)
-            .map(|f| f.id.clone())
-            .unwrap_or_default()
-    });
-    let layout = Signal::derive(move || {
-        drawn.get().unwrap_or(Layout {
-            width: 0.0,
-            height: 0.0,
-            nodes: Vec::new(),
-            edges: Vec::new(),
+            let layout = layout(&draft.flows, &flow.id).ok()?;
+            Some((flow.id.clone(), flow.title.clone(), layout))
         })
     });
     view! {
@@ -197,9 +174,7 @@ fn DraftDiagram(editor: Editor, index: usize) -> impl IntoView {
             <p class="hint">
                 "Redrawn as you edit. Rounded boxes are questions, square boxes actions, pill-shaped boxes outcomes, dashed boxes steps of another flow; a choice whose step does not exist has no arrow."
             </p>
-            <Show when=move || drawn.with(Option::is_some)>
-                <FlowDiagram flow_id=flow_id.clone() flow_title=title layout=layout/>
-            </Show>
+            {move || drawn.get().map(|(id, title, layout)| view! { <FlowDiagram flow_id=id flow_title=title layout=layout/> })}
         </section>
     }
 }

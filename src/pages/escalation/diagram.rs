@@ -38,7 +38,7 @@ pub fn Diagram(
         <FlowDiagram
             flow_id=flow.id.clone()
             flow_title=flow.title.clone()
-            layout=Signal::stored(layout)
+            layout=layout
             marks=marks
             link=step_href
         />
