@@ -4,6 +4,7 @@
 //! pack a step or question came from.
 
 use crate::domain::content;
+use crate::domain::pack::PackSource;
 use crate::domain::source::SourceRef;
 use leptos::prelude::*;
 
@@ -11,11 +12,7 @@ use leptos::prelude::*;
 /// reference when the document is not among the sources of the pack in use
 /// (a custom question bank may cite the trainer's own).
 pub fn describe_source(source: &SourceRef) -> String {
-    let listed = content::pack_meta()
-        .sources
-        .iter()
-        .find(|doc| doc.doc == source.doc);
-    match listed {
+    match PackSource::find(&content::pack_meta().sources, &source.doc) {
         Some(doc) => format!("{source} ({})", doc.title),
         None => source.to_string(),
     }

@@ -73,6 +73,13 @@ pub struct PackSource {
     pub lines: u32,
 }
 
+impl PackSource {
+    /// The document `doc` among a pack's `sources`.
+    pub fn find<'a>(sources: &'a [PackSource], doc: &str) -> Option<&'a PackSource> {
+        sources.iter().find(|source| source.doc == doc)
+    }
+}
+
 /// What a pack says about itself, checked (each field as in [`PackFile`]):
 /// shown on every step and question it gives, and in the preview before a
 /// pack is used.

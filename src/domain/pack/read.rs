@@ -338,10 +338,12 @@ fn part_at<T: DeserializeOwned>(
 /// field an older Deskaid wrote; a pack is checked here instead, by what
 /// it holds beyond what was read.
 fn sla_of(problems: &mut Problems, value: Option<Box<RawValue>>) -> Option<SlaSettings> {
-    let text = value.as_ref().map(|raw| raw.get().to_string());
+    let written = value
+        .as_deref()
+        .and_then(|raw| serde_json::from_str::<serde_json::Value>(raw.get()).ok());
     let sla = part_at::<SlaSettings>(problems, Place::Sla, value)?;
-    let written = serde_json::from_str::<serde_json::Value>(text.as_deref()?).ok()?;
     let read = serde_json::to_value(&sla).ok()?;
+    let written = written?;
     let mut unknown = Vec::new();
     fields_beyond(&written, &read, "", &mut unknown);
     for path in &unknown {
@@ -614,14 +616,9 @@ fn check_meta(file: &PackFile, problems: &mut Problems) {
 /// `sources`: each citation is checked where it is, against the length the
 /// pack gives its document.
 fn check_citations(file: &PackFile, problems: &mut Problems) {
-    let lines_of = |doc: &str| {
-        file.sources
-            .iter()
-            .find(|source| source.doc == doc)
-            .map(|source| source.lines)
-    };
     let mut check = |place: &Place, item: Option<&str>, source: &SourceRef| {
-        if let Err(error) = source.check_within(lines_of(&source.doc)) {
+        let lines = PackSource::find(&file.sources, &source.doc).map(|doc| doc.lines);
+        if let Err(error) = source.check_within(lines) {
             let message = match item {
                 Some(item) => format!("{item}: source {source}: {error}"),
                 None => format!("source {source}: {error}"),

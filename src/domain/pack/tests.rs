@@ -210,7 +210,7 @@ fn a_format_1_pack_reads_as_the_same_content_with_its_documents_lengths() {
     assert_eq!(pack.flows.flows(), current.flows.flows());
     assert_eq!(pack.bank.questions(), current.bank.questions());
     let lengths: Vec<u32> = pack.meta.sources.iter().map(|s| s.lines).collect();
-    assert_eq!(lengths, [47, 74, 108, 112, 104 + 6]);
+    assert_eq!(lengths, [47, 74, 108, 112, 110]);
     // The file a draft is written in is the current format.
     let file = read_pack_file(&old.to_string()).unwrap();
     assert_eq!(file.deskaid_pack, PACK_FORMAT);

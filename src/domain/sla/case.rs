@@ -404,10 +404,8 @@ mod tests {
     fn statuses_have_meanings_and_valid_sources() {
         for status in CaseStatus::ALL {
             assert!(!status.meaning().is_empty());
-            let length = crate::domain::content::pack_meta()
-                .sources
-                .iter()
-                .find(|doc| doc.doc == status.source().doc)
+            let sources = &crate::domain::content::pack_meta().sources;
+            let length = crate::domain::pack::PackSource::find(sources, &status.source().doc)
                 .map(|doc| doc.lines);
             assert_eq!(status.source().check_within(length), Ok(()));
         }
