@@ -2,11 +2,13 @@
 //! topics and scenarios, the scanner's keywords, the SLA defaults and the
 //! quick reference) in one JSON file with its own identity, version, author
 //! and change note, so the people who own the procedures can replace it
-//! without a Rust toolchain. Reading a pack (`read`) checks all of it and
-//! names every problem by place; the shipped content is a pack too
+//! without a Rust toolchain. Reading a pack (`read`, older formats through
+//! `migrate`) and checking what it means (`check`) name every problem by
+//! place; the shipped content is a pack too
 //! (`shipped`). Two packs are compared for what changed between them
 //! (`compare`), as the example of the older SOP shows (`examples`).
 
+mod check;
 pub mod compare;
 mod examples;
 mod link;
@@ -18,12 +20,11 @@ mod shipped;
 #[cfg(test)]
 mod tests;
 
+pub use check::check_pack_file;
 pub use compare::{compare_packs, PackComparison};
 pub use examples::example_002_pack_file;
 pub use link::{base_fingerprint, decode_pack_link, encode_pack_link, LinkError};
-pub use read::{
-    check_pack_file, read_pack, read_pack_file, split_pack, PackParts, PackProblem, Place,
-};
+pub use read::{read_pack, read_pack_file, split_pack, PackParts, PackProblem, Place};
 #[cfg(not(target_arch = "wasm32"))]
 pub use schema::pack_schema_json;
 pub use shipped::shipped_pack_file;

@@ -1,21 +1,20 @@
-//! Reading a pack from untrusted text: every part is checked with its own
-//! tool's validation, and every problem is named by the place it is in (the
-//! pack's own fields, a flow and step, a question, the keywords, the SLA
-//! defaults, the reference), so an author can find and fix all of them at
-//! once. Nothing here renders text: the UI shows it as text.
+//! Reading a pack from untrusted text: its size, JSON and format (an older
+//! one brought up to date), then every part read into its own type, with
+//! every problem named by the place it is in (the pack's own fields, a flow
+//! and step, a question, the keywords, the SLA defaults, the reference), so
+//! an author can find and fix all of them at once; what the parts mean is
+//! for `check`. Nothing here renders text: the UI shows it as text.
 
 use super::{migrate, Pack, PackFile, PackMeta, PackSource, MAX_PACK_BYTES, PACK_FORMAT};
-use crate::domain::content::link_exists;
-use crate::domain::flow::{Flow, FlowSet};
-use crate::domain::quiz::{Bank, BankFile};
+use crate::domain::flow::Flow;
+use crate::domain::quiz::BankFile;
 use crate::domain::reference::Reference;
-use crate::domain::scanner::{KeywordList, Scanner};
-use crate::domain::sla::{SlaEngine, SlaSettings};
-use crate::domain::source::SourceRef;
+use crate::domain::scanner::KeywordList;
+use crate::domain::sla::SlaSettings;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 /// Where in a pack a problem is.
@@ -72,17 +71,17 @@ impl fmt::Display for PackProblem {
 
 /// Collects problems while a pack is read.
 #[derive(Default)]
-struct Problems(Vec<PackProblem>);
+pub(super) struct Problems(pub(super) Vec<PackProblem>);
 
 impl Problems {
-    fn add(&mut self, place: Place, message: impl Into<String>) {
+    pub(super) fn add(&mut self, place: Place, message: impl Into<String>) {
         self.0.push(PackProblem {
             place,
             message: message.into(),
         });
     }
 
-    fn field(&mut self, field: &str, message: impl Into<String>) {
+    pub(super) fn field(&mut self, field: &str, message: impl Into<String>) {
         self.add(Place::Field(field.to_string()), message);
     }
 }
@@ -110,7 +109,7 @@ const FIELDS: [&str; 13] = [
 /// Reads and checks a pack; `Err` lists every problem found.
 pub fn read_pack(text: &str) -> Result<Pack, Vec<PackProblem>> {
     let file = read_pack_file(text)?;
-    check_pack_file(file)
+    super::check_pack_file(file)
 }
 
 /// A pack file split into its description, read, and its content parts,
@@ -467,210 +466,4 @@ fn named(item: &RawValue, index: usize, what: &str) -> String {
     }
     serde_json::from_str::<Id>(item.get())
         .map_or_else(|_| format!("{what} {}", index + 1), |item| item.id)
-}
-
-/// Checks what each part means: the flows' graph, the bank's answers and
-/// links, the keywords' steps, the SLA rules, the reference, and that every
-/// document cited is one the pack names.
-/// Checks a pack already in its types (a draft being written, say): every
-/// part, its references across parts and the documents it cites.
-pub fn check_pack_file(file: PackFile) -> Result<Pack, Vec<PackProblem>> {
-    let mut problems = Problems::default();
-    check_meta(&file, &mut problems);
-    check_citations(&file, &mut problems);
-    let flows = FlowSet::new(file.flows.clone())
-        .map_err(|errors| {
-            for error in errors {
-                problems.add(
-                    Place::Flow {
-                        flow: error.flow,
-                        step: error.step,
-                    },
-                    error.message,
-                );
-            }
-        })
-        .ok();
-    let bank = Bank::from_files(vec![file.questions.clone()])
-        .map_err(|e| e.problems)
-        .and_then(|bank| match &flows {
-            Some(flows) => bank
-                .check_links(|target| link_exists(flows, target))
-                .map(|()| bank)
-                .map_err(|e| e.problems),
-            None => Ok(bank),
-        })
-        .map_err(|messages| {
-            for message in messages {
-                problems.add(Place::Questions, message);
-            }
-        })
-        .ok();
-    let scanner = Scanner::new(file.keywords.clone())
-        .and_then(|scanner| match &flows {
-            Some(flows) => match scanner.check_links(flows) {
-                broken if broken.is_empty() => Ok(scanner),
-                broken => Err(broken),
-            },
-            None => Ok(scanner),
-        })
-        .map_err(|messages| {
-            for message in messages {
-                problems.add(Place::Keywords, message);
-            }
-        })
-        .ok();
-    if let Err(error) = SlaEngine::new(&file.sla) {
-        for message in error.problems {
-            problems.add(Place::Sla, message);
-        }
-    }
-    let reference = serde_json::to_string(&file.reference)
-        .map_err(|e| vec![e.to_string()])
-        .and_then(|json| Reference::from_json(&json))
-        .map_err(|messages| {
-            for message in messages {
-                // The reference names itself; the place already does.
-                let message = message.strip_prefix("reference: ").unwrap_or(&message);
-                problems.add(Place::Reference, message);
-            }
-        })
-        .ok();
-    match (flows, bank, scanner, reference) {
-        (Some(flows), Some(bank), Some(scanner), Some(reference)) if problems.0.is_empty() => {
-            Ok(Pack {
-                meta: PackMeta {
-                    id: file.id,
-                    title: file.title,
-                    version: file.version,
-                    published_at: file.published_at,
-                    author: file.author,
-                    change_note: file.change_note,
-                    sources: file.sources,
-                },
-                flows,
-                bank,
-                scanner,
-                sla: file.sla,
-                reference,
-            })
-        }
-        _ => Err(problems.0),
-    }
-}
-
-/// The pack's own fields: an id made for links, words where people read
-/// them, a version from 1, a real publication time.
-fn check_meta(file: &PackFile, problems: &mut Problems) {
-    let is_id = |id: &str| {
-        !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    };
-    if !is_id(&file.id) {
-        problems.field("id", "must be lowercase letters, digits and hyphens");
-    }
-    for (name, text) in [
-        ("title", &file.title),
-        ("author", &file.author),
-        ("change_note", &file.change_note),
-    ] {
-        if text.trim().is_empty() {
-            problems.field(name, "must not be empty");
-        }
-    }
-    if file.version == 0 {
-        problems.field("version", "starts at 1");
-    }
-    if chrono::DateTime::parse_from_rfc3339(&file.published_at).is_err() {
-        problems.field(
-            "published_at",
-            format!(
-                "\"{}\" is not a date and time such as 2026-12-04T09:00:00Z",
-                file.published_at
-            ),
-        );
-    }
-    let mut seen = BTreeSet::new();
-    for source in &file.sources {
-        let mut fail = |message: &str| {
-            problems.field("sources", format!("document \"{}\" {message}", source.doc));
-        };
-        if !seen.insert(source.doc.as_str()) {
-            fail("is listed twice");
-        }
-        if source.doc.trim().is_empty() || source.doc.contains(char::is_whitespace) {
-            fail("needs an id without spaces, which items cite (such as 004)");
-        }
-        if source.title.trim().is_empty() {
-            fail("needs a title saying what the document is");
-        }
-        if source.lines == 0 {
-            fail("has no lines: give its number of lines");
-        }
-    }
-}
-
-/// Every line an item cites must be a line of one of the pack's
-/// `sources`: each citation is checked where it is, against the length the
-/// pack gives its document.
-fn check_citations(file: &PackFile, problems: &mut Problems) {
-    let mut check = |place: &Place, item: Option<&str>, source: &SourceRef| {
-        let lines = PackSource::find(&file.sources, &source.doc).map(|doc| doc.lines);
-        if let Err(error) = source.check_within(lines) {
-            let message = match item {
-                Some(item) => format!("{item}: source {source}: {error}"),
-                None => format!("source {source}: {error}"),
-            };
-            problems.add(place.clone(), message);
-        }
-    };
-    for flow in &file.flows {
-        let place = Place::Flow {
-            flow: flow.id.clone(),
-            step: None,
-        };
-        for source in std::iter::once(&flow.source).chain(&flow.more_sources) {
-            check(&place, None, source);
-        }
-        for step in &flow.steps {
-            let place = Place::Flow {
-                flow: flow.id.clone(),
-                step: Some(step.id.clone()),
-            };
-            let checklist = step.checklist.iter().map(|item| &item.source);
-            for source in step.sources().chain(checklist) {
-                check(&place, None, source);
-            }
-        }
-    }
-    let bank = &file.questions;
-    for scenario in &bank.scenarios {
-        if let Some(source) = &scenario.source {
-            let item = format!("scenario {}", scenario.id);
-            check(&Place::Questions, Some(&item), source);
-        }
-    }
-    for question in &bank.questions {
-        if let Some(source) = &question.source {
-            let item = format!("question {}", question.id);
-            check(&Place::Questions, Some(&item), source);
-        }
-    }
-    for keyword in &file.keywords.keywords {
-        let item = format!("keyword \"{}\"", keyword.id);
-        for source in std::iter::once(&keyword.source).chain(&keyword.more_sources) {
-            check(&Place::Keywords, Some(&item), source);
-        }
-    }
-    for source in file.sla.sources() {
-        check(&Place::Sla, None, source);
-    }
-    for topic in &file.reference.topics {
-        for fact in &topic.facts {
-            let item = format!("fact \"{}\"", fact.id);
-            check(&Place::Reference, Some(&item), &fact.source);
-        }
-    }
 }
