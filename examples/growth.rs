@@ -8,11 +8,11 @@
 //! Run with `cargo run --release --example growth`.
 
 use chrono::{DateTime, Duration, FixedOffset, TimeZone, Utc};
-use chrono_tz::Tz;
 use deskaid::domain::content;
 use deskaid::domain::quiz::progress::ExamRecord;
 use deskaid::domain::quiz::scoring::{Score, Verdict};
 use deskaid::domain::sla::{AgencyTerm, Case, CaseStatus, CaseType, Channel, ContactAttempt};
+use deskaid::domain::zone::Zone;
 use deskaid::store::{decode_tracked, encode_tracked, Persist, Queue, QuizData};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -103,7 +103,7 @@ fn case(i: usize, start: DateTime<Utc>) -> Case {
         customer: format!("Customer {i} Example-Household"),
         case_type: [CaseType::General, CaseType::Executive, CaseType::Regulatory][i % 3],
         received,
-        zone: Tz::America__New_York,
+        zone: Zone::named("America/New_York").unwrap(),
         status: CaseStatus::ALL[i % CaseStatus::ALL.len()],
         next_action: "Call the customer back with the case owner's decision".to_string(),
         notes: "Customer reports the repair was not completed; photos received by email. \

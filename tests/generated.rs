@@ -3,7 +3,8 @@
 //! loads, the table of which wasm part holds each page, which
 //! `scripts/finish-dist.mjs` reads to fetch a deep link's parts early, and
 //! the shipped content pack, which the build copies to `dist/content/`, and
-//! the example pack with the leadership procedure as SOP 002 had it. These
+//! the example pack with the leadership procedure as SOP 002 had it, and the
+//! time-zone table made from chrono-tz (`src/domain/zone`). These
 //! tests only compare; `cargo run --example update_generated` rewrites the
 //! files (a separate command, so an update never reports a passing test).
 #![cfg(not(target_arch = "wasm32"))]
@@ -68,4 +69,14 @@ fn pack_schema_json_matches_the_content_types() {
 fn example_002_pack_json_matches_the_example() {
     let json = deskaid::domain::pack::example_002_pack_file().to_json();
     assert_up_to_date("assets/content/examples/leadership-002.pack.json", &json);
+}
+
+#[test]
+fn zone_table_matches_chrono_tz() {
+    let path = format!("{}/assets/zones.bin", env!("CARGO_MANIFEST_DIR"));
+    let stored = std::fs::read(&path).unwrap_or_default();
+    assert!(
+        stored == deskaid::domain::zone::encode::zone_table(),
+        "assets/zones.bin is out of date with chrono-tz; run `cargo run --example update_generated` and commit it"
+    );
 }

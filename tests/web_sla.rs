@@ -203,3 +203,92 @@ fn the_holiday_preset_year_is_the_team_s_and_the_utc_year_for_a_zone_the_browser
     assert_eq!(year_in_zone("Asia/Tokyo", tokyo_new_year), 2027);
     assert_eq!(year_in_zone("Mars/Olympus_Mons", new_year_in_utc), 2027);
 }
+
+/// The engine's known answers on the days the clocks change in New York,
+/// London and Los Angeles (`src/domain/sla/engine/tests.rs`), computed in
+/// the browser with the zone table it carries instead of chrono-tz.
+#[wasm_bindgen_test]
+fn deadlines_across_clock_changes_hold_in_the_browser() {
+    use deskaid::domain::sla::{
+        parse_local_datetime, parse_zone, CaseType, SlaEngine, SlaSettings,
+    };
+    let known = [
+        (
+            CaseType::Executive,
+            "America/New_York",
+            "2026-03-08T00:30",
+            "2026-03-08 03:30 EDT",
+        ),
+        (
+            CaseType::Executive,
+            "America/New_York",
+            "2026-11-01T00:30",
+            "2026-11-01 01:30 EST",
+        ),
+        (
+            CaseType::Executive,
+            "Europe/London",
+            "2026-03-29T00:30",
+            "2026-03-29 03:30 BST",
+        ),
+        (
+            CaseType::Executive,
+            "America/Los_Angeles",
+            "2026-03-08T00:30",
+            "2026-03-08 03:30 PDT",
+        ),
+        (
+            CaseType::Regulatory,
+            "America/New_York",
+            "2026-10-31T12:00",
+            "2026-11-01 11:00 EST",
+        ),
+        (
+            CaseType::Regulatory,
+            "Europe/London",
+            "2026-10-24T12:00",
+            "2026-10-25 11:00 GMT",
+        ),
+        (
+            CaseType::Regulatory,
+            "America/Los_Angeles",
+            "2026-10-31T12:00",
+            "2026-11-01 11:00 PST",
+        ),
+        (
+            CaseType::General,
+            "America/New_York",
+            "2026-11-01T01:30",
+            "2026-11-02 17:00 EST",
+        ),
+        (
+            CaseType::General,
+            "Europe/London",
+            "2026-03-27T15:30",
+            "2026-03-30 12:00 BST",
+        ),
+        (
+            CaseType::General,
+            "Europe/London",
+            "2026-10-24T09:00",
+            "2026-10-26 17:00 GMT",
+        ),
+    ];
+    for (case_type, zone, received, expected) in known {
+        let mut settings: SlaSettings =
+            toml::from_str(include_str!("../content/sla.toml")).expect("sla.toml parses");
+        settings.calendar.time_zone = zone.to_string();
+        settings.calendar.us_federal_holidays = zone == "America/New_York";
+        let engine = SlaEngine::new(&settings).expect("valid settings");
+        let received_at = parse_local_datetime(received, parse_zone(zone).unwrap())
+            .unwrap()
+            .instant
+            .to_utc();
+        let due = engine.initial_contact(case_type, received_at).unwrap().due;
+        assert_eq!(
+            due.format("%Y-%m-%d %H:%M %Z").to_string(),
+            expected,
+            "{zone} {received}"
+        );
+    }
+}

@@ -15,3 +15,4 @@ pub mod sla;
 pub mod source;
 pub mod text;
 pub mod time;
+pub mod zone;

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset, Offset, TimeZone, Utc};
 
 /// A zone, as far as local times need one: the offset in force at a given
-/// instant. chrono's zones (the team's `chrono_tz::Tz`, a fixed offset) are
+/// instant. chrono's zones (the team's [`Zone`](crate::domain::zone::Zone), a fixed offset) are
 /// zones; the browser's page provides its own without shipping zone data.
 pub trait OffsetAt {
     /// The offset from UTC in force at `instant`.
@@ -26,11 +26,11 @@ impl<Z: TimeZone> OffsetAt for Z {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono_tz::Tz;
+    use crate::domain::zone::Zone;
 
     #[test]
     fn a_zone_gives_each_instant_the_offset_in_force_then() {
-        let ny = Tz::America__New_York;
+        let ny = Zone::named("America/New_York").unwrap();
         let july = Utc.with_ymd_and_hms(2026, 7, 15, 14, 30, 0).unwrap();
         let january = Utc.with_ymd_and_hms(2026, 1, 15, 14, 30, 0).unwrap();
         assert_eq!(ny.offset_at(july).to_string(), "-04:00");

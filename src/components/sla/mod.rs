@@ -12,10 +12,10 @@ use crate::components::source::describe_source;
 use crate::domain::content;
 use crate::domain::sla::{Deadline, SlaEngine};
 use crate::domain::source::SourceRef;
+use crate::domain::zone::Zone;
 use crate::nav::Route;
 use crate::store::AppState;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 use leptos::prelude::*;
 
 /// "Calculator | My queue", marking the page on screen.
@@ -72,12 +72,12 @@ pub fn rules_in_force(state: AppState) -> Memo<RulesInForce> {
 
 /// An instant for people: "Mon 9 Mar 2026, 12:00 EDT" (the form the domain's
 /// deadlines use).
-pub fn human(instant: &DateTime<Tz>) -> String {
+pub fn human(instant: &DateTime<Zone>) -> String {
     instant.format("%a %-d %b %Y, %H:%M %Z").to_string()
 }
 
 /// An instant for `<time datetime>`: RFC 3339 with its offset.
-fn machine(instant: &DateTime<Tz>) -> String {
+fn machine(instant: &DateTime<Zone>) -> String {
     instant.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
 }
 
@@ -107,7 +107,7 @@ pub fn DueTime(
 #[component]
 pub fn InstantTime(
     /// The instant to show.
-    instant: DateTime<Tz>,
+    instant: DateTime<Zone>,
 ) -> impl IntoView {
     view! { <time datetime=machine(&instant)>{human(&instant)}</time> }
 }

@@ -6,11 +6,12 @@
 use crate::components::form::{Binding, TextField};
 use crate::domain::sla::input::{read_zone, zone_warning};
 use crate::domain::sla::is_suggested_zone;
+use crate::domain::zone::Zone;
 use leptos::prelude::*;
 
 /// The `<datalist>` of the time zones to pick from: the Area/Location zones
-/// this build includes (the zone database is filtered at build time to keep
-/// the app small), and UTC; legacy names such as EST are left out.
+/// this build includes (a chosen list, `.cargo/config.toml`, kept small),
+/// and UTC; legacy names such as EST are left out.
 #[component]
 pub fn ZoneList(
     /// The element id that inputs name in their `list` attribute.
@@ -19,9 +20,8 @@ pub fn ZoneList(
 ) -> impl IntoView {
     view! {
         <datalist id=id>
-            {chrono_tz::TZ_VARIANTS
-                .iter()
-                .filter(|zone| is_suggested_zone(**zone))
+            {Zone::all()
+                .filter(|zone| is_suggested_zone(*zone))
                 .map(|zone| view! { <option value=zone.name()></option> })
                 .collect_view()}
         </datalist>

@@ -106,8 +106,8 @@ fn indent_lines(text: &str, width: usize) -> String {
 mod tests {
     use crate::domain::flow::fixture::{at, flows, pick_all, walk_through};
     use crate::domain::flow::Walk;
+    use crate::domain::zone::Zone;
     use chrono::{Duration, FixedOffset, TimeZone, Utc};
-    use chrono_tz::Tz;
 
     #[test]
     fn case_notes_say_when_a_walk_was_opened_part_way_from_a_link() {
@@ -202,7 +202,7 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
     #[test]
     fn a_walk_from_july_in_new_york_keeps_july_s_offset_and_one_from_january_january_s() {
         let flows = flows();
-        let ny = Tz::America__New_York;
+        let ny = Zone::named("America/New_York").unwrap();
         let started_at_half_past = |(year, month, day, hour)| {
             let when = Utc.with_ymd_and_hms(year, month, day, hour, 30, 0).unwrap();
             Walk::start(&flows, "intake", when).unwrap()
@@ -229,7 +229,7 @@ Outcome (2024-01-15 10:04): Case owner tagged; the customer will be called back
         let mut walk = Walk::start(&flows, "intake", before).unwrap();
         walk.choose(&flows, 0, before + Duration::minutes(2))
             .unwrap();
-        let notes = walk.case_notes(&flows, &Tz::America__New_York);
+        let notes = walk.case_notes(&flows, &Zone::named("America/New_York").unwrap());
         assert!(notes.contains("\nStarted 2026-11-01 01:59 (UTC-04:00)\n\n1. [2026-11-01 01:59] "));
         assert!(
             notes.contains("\n2. [2026-11-01 01:01 UTC-05:00] "),

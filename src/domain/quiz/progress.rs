@@ -179,7 +179,7 @@ mod tests {
     fn a_streak_across_a_daylight_saving_change_counts_each_answer_s_own_local_day() {
         use crate::domain::time::OffsetAt;
         use chrono::{TimeZone, Utc};
-        let ny = chrono_tz::Tz::America__New_York;
+        let ny = crate::domain::zone::Zone::named("America/New_York").unwrap();
         let mut progress = Progress::default();
         // 00:30 in New York each night, 30 October to 2 November: EDT (04:30
         // UTC) until the clocks go back on 1 November, then EST (05:30 UTC).

@@ -6,11 +6,11 @@
 
 use super::holidays::us_federal_holiday_on;
 use super::SlaError;
+use crate::domain::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone,
     Timelike, Weekday,
 };
-use chrono_tz::Tz;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -27,7 +27,7 @@ pub struct OpenHours {
 /// holidays; every business-time rule is computed against one of these.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BusinessCalendar {
-    zone: Tz,
+    zone: Zone,
     /// Hours per weekday, Monday first; `None` means closed all day.
     week: [Option<OpenHours>; 7],
     holidays: BTreeSet<NaiveDate>,
@@ -39,7 +39,7 @@ pub struct BusinessCalendar {
 #[derive(Debug, Clone, Copy)]
 pub(super) struct BusinessMoment {
     /// The instant business time starts counting.
-    pub(super) at: DateTime<Tz>,
+    pub(super) at: DateTime<Zone>,
     date: NaiveDate,
     hours: OpenHours,
 }
@@ -95,7 +95,7 @@ impl OpenHours {
 impl BusinessCalendar {
     /// Builds a calendar; refuses weeks with no open day or a day whose
     /// opening is not before its closing.
-    pub fn new(zone: Tz, week: [Option<OpenHours>; 7]) -> Result<Self, CalendarError> {
+    pub fn new(zone: Zone, week: [Option<OpenHours>; 7]) -> Result<Self, CalendarError> {
         for (day, hours) in WEEK.into_iter().zip(week) {
             if let Some(hours) = hours {
                 hours.check(day)?;
@@ -123,7 +123,7 @@ impl BusinessCalendar {
     }
 
     /// The zone business hours are kept in.
-    pub fn zone(&self) -> Tz {
+    pub fn zone(&self) -> Zone {
         self.zone
     }
 
@@ -186,12 +186,12 @@ impl BusinessCalendar {
 
     /// The instant of a wall-clock time on `date` in this calendar's zone
     /// (callers keep `date` inside [`SUPPORTED_YEARS`]).
-    pub(crate) fn at(&self, date: NaiveDate, time: NaiveTime) -> DateTime<Tz> {
+    pub(crate) fn at(&self, date: NaiveDate, time: NaiveTime) -> DateTime<Zone> {
         resolve_local(self.zone, date.and_time(time))
     }
 
     /// Close of business on `date`, `None` if the team does not work that day.
-    pub fn close_of_business(&self, date: NaiveDate) -> Option<DateTime<Tz>> {
+    pub fn close_of_business(&self, date: NaiveDate) -> Option<DateTime<Zone>> {
         if !SUPPORTED_YEARS.contains(&date.year()) {
             return None;
         }
@@ -239,7 +239,7 @@ impl BusinessCalendar {
         &self,
         start: BusinessMoment,
         days: u32,
-    ) -> Result<DateTime<Tz>, SlaError> {
+    ) -> Result<DateTime<Zone>, SlaError> {
         if days == 0 {
             return Ok(start.at);
         }
@@ -258,7 +258,7 @@ impl BusinessCalendar {
         &self,
         start: BusinessMoment,
         open_time: Duration,
-    ) -> Result<DateTime<Tz>, SlaError> {
+    ) -> Result<DateTime<Zone>, SlaError> {
         let mut moment = start;
         let mut left = open_time;
         loop {
@@ -311,23 +311,17 @@ impl BusinessCalendar {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedLocal {
     /// The instant meant (the earlier one when the time happened twice).
-    pub instant: DateTime<Tz>,
+    pub instant: DateTime<Zone>,
     /// Says which of two instants was chosen, for a clock-change night.
     pub note: Option<String>,
 }
 
 /// Reads an IANA zone name such as "America/New_York", in any
 /// capitalisation ("america/new_york" is the same zone).
-pub fn parse_zone(name: &str) -> Result<Tz, SlaError> {
+pub fn parse_zone(name: &str) -> Result<Zone, SlaError> {
     let name = name.trim();
-    name.parse::<Tz>()
-        .ok()
-        .or_else(|| {
-            chrono_tz::TZ_VARIANTS
-                .iter()
-                .copied()
-                .find(|zone| zone.name().eq_ignore_ascii_case(name))
-        })
+    Zone::all()
+        .find(|zone| zone.name().eq_ignore_ascii_case(name))
         .ok_or_else(|| SlaError::UnknownZone(name.to_string()))
 }
 
@@ -335,7 +329,7 @@ pub fn parse_zone(name: &str) -> Result<Tz, SlaError> {
 /// Area/Location zones. Legacy names such as EST or MST and the fixed
 /// offsets under Etc/ ignore daylight saving time, so picking one by its
 /// familiar abbreviation gives times an hour off in summer.
-pub fn is_suggested_zone(zone: Tz) -> bool {
+pub fn is_suggested_zone(zone: Zone) -> bool {
     let name = zone.name();
     name == "UTC" || (name.contains('/') && !name.starts_with("Etc/"))
 }
@@ -378,7 +372,7 @@ pub fn area_zone_for(name: &str) -> Option<&'static str> {
 
 /// A warning for a zone that works but is probably not what was meant: a
 /// legacy name without the daylight-saving rules of the place it names.
-pub fn legacy_zone_warning(zone: Tz) -> Option<String> {
+pub fn legacy_zone_warning(zone: Zone) -> Option<String> {
     if is_suggested_zone(zone) {
         return None;
     }
@@ -397,7 +391,7 @@ pub fn legacy_zone_warning(zone: Tz) -> Option<String> {
 /// of "T" are accepted too) in `zone`. A time skipped by a clock change is an
 /// error naming the gap; a time that happens twice means the earlier instant,
 /// with a note saying so.
-pub fn parse_local_datetime(text: &str, zone: Tz) -> Result<ParsedLocal, SlaError> {
+pub fn parse_local_datetime(text: &str, zone: Zone) -> Result<ParsedLocal, SlaError> {
     const FORMATS: [&str; 4] = [
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%dT%H:%M:%S",
@@ -458,7 +452,7 @@ const MAX_GAP_MINUTES: u32 = 48 * 60;
 /// Turns a wall-clock time into an instant for business arithmetic: the
 /// earlier instant when it happens twice, the first valid minute after a
 /// clock-change gap when it is skipped.
-pub(crate) fn resolve_local(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
+pub(crate) fn resolve_local(zone: Zone, local: NaiveDateTime) -> DateTime<Zone> {
     match zone.from_local_datetime(&local) {
         LocalResult::Single(instant) => instant,
         LocalResult::Ambiguous(earlier, _) => earlier,
@@ -469,7 +463,7 @@ pub(crate) fn resolve_local(zone: Tz, local: NaiveDateTime) -> DateTime<Tz> {
 }
 
 /// The first valid wall-clock time from `local` stepping by `step`.
-fn nearest_valid(zone: Tz, local: NaiveDateTime, step: Duration) -> Option<DateTime<Tz>> {
+fn nearest_valid(zone: Zone, local: NaiveDateTime, step: Duration) -> Option<DateTime<Zone>> {
     let mut probe = local;
     for _ in 0..MAX_GAP_MINUTES {
         probe = probe.checked_add_signed(step)?;
@@ -481,7 +475,7 @@ fn nearest_valid(zone: Tz, local: NaiveDateTime, step: Duration) -> Option<DateT
 }
 
 /// Describes the clock-change gap `local` falls into.
-fn gap_error(zone: Tz, local: NaiveDateTime) -> SlaError {
+fn gap_error(zone: Zone, local: NaiveDateTime) -> SlaError {
     let before = nearest_valid(zone, local, Duration::minutes(-1));
     let after = nearest_valid(zone, local, Duration::minutes(1));
     let gap = match (before, after) {
@@ -535,22 +529,22 @@ mod tests {
     fn zones_are_read_in_any_capitalisation() {
         assert_eq!(
             parse_zone("america/new_york"),
-            Ok(chrono_tz::America::New_York)
+            Ok(Zone::named("America/New_York").unwrap())
         );
         assert_eq!(
             parse_zone(" EUROPE/london ").map(|z| z.name()),
             Ok("Europe/London")
         );
-        assert_eq!(parse_zone("utc"), Ok(chrono_tz::UTC));
+        assert_eq!(parse_zone("utc"), Ok(Zone::UTC));
         assert!(parse_zone("america/newyork").is_err());
     }
 
     #[test]
     fn only_utc_and_area_location_zones_are_suggested() {
-        assert!(is_suggested_zone(chrono_tz::UTC));
-        assert!(is_suggested_zone(chrono_tz::America::New_York));
-        assert!(!is_suggested_zone(chrono_tz::Etc::UTC));
-        for zone in chrono_tz::TZ_VARIANTS {
+        assert!(is_suggested_zone(Zone::UTC));
+        assert!(is_suggested_zone(Zone::named("America/New_York").unwrap()));
+        assert!(!is_suggested_zone(Zone::named("Etc/UTC").unwrap()));
+        for zone in Zone::all() {
             let name = zone.name();
             if !name.contains('/') && name != "UTC" {
                 assert!(!is_suggested_zone(zone), "{name}");
@@ -567,15 +561,18 @@ mod tests {
         assert_eq!(area_zone_for("HST"), Some("Pacific/Honolulu"));
         assert_eq!(area_zone_for("America/Chicago"), None);
         assert_eq!(
-            legacy_zone_warning(chrono_tz::Etc::UTC).as_deref(),
+            legacy_zone_warning(Zone::named("Etc/UTC").unwrap()).as_deref(),
             Some("Etc/UTC is a legacy zone that may ignore daylight saving time, so its times can be an hour off the local clock: use UTC instead.")
         );
         assert_eq!(
             parse_zone("est").ok().and_then(legacy_zone_warning).as_deref(),
             Some("EST is a legacy zone that may ignore daylight saving time, so its times can be an hour off the local clock: use America/New_York instead.")
         );
-        assert_eq!(legacy_zone_warning(chrono_tz::America::New_York), None);
-        assert_eq!(legacy_zone_warning(chrono_tz::UTC), None);
+        assert_eq!(
+            legacy_zone_warning(Zone::named("America/New_York").unwrap()),
+            None
+        );
+        assert_eq!(legacy_zone_warning(Zone::UTC), None);
     }
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -636,13 +633,13 @@ mod tests {
 
     #[test]
     fn wall_clock_times_in_a_gap_move_to_its_end_and_repeated_ones_take_the_first() {
-        let ny = chrono_tz::America::New_York;
+        let ny = Zone::named("America/New_York").unwrap();
         let in_gap = date(2026, 3, 8).and_hms_opt(2, 30, 0).unwrap();
         assert_eq!(show(&resolve_local(ny, in_gap)), "2026-03-08 03:00 EDT");
         let repeated = date(2026, 11, 1).and_hms_opt(1, 30, 0).unwrap();
         assert_eq!(show(&resolve_local(ny, repeated)), "2026-11-01 01:30 EDT");
         // Samoa skipped 30 December 2011 entirely.
-        let apia = chrono_tz::Pacific::Apia;
+        let apia = Zone::named("Pacific/Apia").unwrap();
         let skipped = date(2011, 12, 30).and_hms_opt(9, 0, 0).unwrap();
         assert_eq!(
             resolve_local(apia, skipped).naive_local(),
@@ -654,7 +651,7 @@ mod tests {
     fn refuses_weeks_with_no_open_day_or_backwards_hours() {
         let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
         let five = NaiveTime::from_hms_opt(17, 0, 0).unwrap();
-        let utc = chrono_tz::UTC;
+        let utc = Zone::UTC;
         assert_eq!(
             BusinessCalendar::new(utc, [None; 7]).map_err(|e| e.to_string()),
             Err("at least one weekday needs business hours".to_string())

@@ -6,8 +6,8 @@ use super::calendar::check_supported;
 use super::words::HumanTime;
 use super::{AgencyTerm, CaseType, DeadlineKind, Due, SlaEngine, SlaError};
 use crate::domain::source::SourceRef;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -26,14 +26,14 @@ pub enum CaseTimeError {
     /// A contact attempt dated before the case was received.
     AttemptBeforeReceipt {
         /// The receipt time, in the zone the attempt was typed in.
-        received: DateTime<Tz>,
+        received: DateTime<Zone>,
     },
     /// A contact attempt dated after now.
     AttemptInTheFuture,
     /// A case whose receipt time is after now.
     ReceivedInTheFuture {
         /// The current time, in the zone the receipt time was typed in.
-        now: DateTime<Tz>,
+        now: DateTime<Zone>,
     },
 }
 
@@ -61,7 +61,7 @@ impl std::error::Error for CaseTimeError {}
 pub fn check_received(
     received: DateTime<Utc>,
     now: DateTime<Utc>,
-    zone: Tz,
+    zone: Zone,
 ) -> Result<(), CaseTimeError> {
     if is_in_the_future(received, now) {
         return Err(CaseTimeError::ReceivedInTheFuture {
@@ -191,7 +191,7 @@ pub struct Case {
     /// When the case was received (or, for Regulatory, created).
     pub received: DateTime<Utc>,
     /// The zone the receipt time was entered in, to show it back the same way.
-    pub zone: Tz,
+    pub zone: Zone,
     /// Current ticket status.
     pub status: CaseStatus,
     /// What you intend to do next, so others can see it without opening the
@@ -237,7 +237,7 @@ impl Case {
 
     /// The receipt time in the zone it was entered in (an error for stored
     /// instants outside the supported years).
-    pub fn received_local(&self) -> Result<DateTime<Tz>, SlaError> {
+    pub fn received_local(&self) -> Result<DateTime<Zone>, SlaError> {
         check_supported(&self.received)?;
         Ok(self.received.with_timezone(&self.zone))
     }
@@ -282,7 +282,7 @@ impl Case {
         &self,
         at: DateTime<Utc>,
         now: DateTime<Utc>,
-        zone: Tz,
+        zone: Zone,
     ) -> Result<(), CaseTimeError> {
         if at < self.received {
             return Err(CaseTimeError::AttemptBeforeReceipt {
@@ -346,7 +346,7 @@ mod tests {
     #[test]
     fn attempts_before_receipt_or_in_the_future_are_refused() {
         let received = case("T", General, "2026-11-20T16:30", PendingOn);
-        let zone = chrono_tz::America::New_York;
+        let zone = Zone::named("America/New_York").unwrap();
         let now = at(NY, "2026-11-23T11:45");
         let before = received.check_attempt(at(NY, "2026-11-20T16:29"), now, zone);
         assert_eq!(
@@ -355,7 +355,11 @@ mod tests {
         );
         // Received in New York, typed in London: the receipt is named in London time.
         let in_london = received
-            .check_attempt(at(NY, "2026-11-19T10:00"), now, chrono_tz::Europe::London)
+            .check_attempt(
+                at(NY, "2026-11-19T10:00"),
+                now,
+                Zone::named("Europe/London").unwrap(),
+            )
             .unwrap_err();
         assert!(in_london
             .to_string()
@@ -380,7 +384,7 @@ mod tests {
 
     #[test]
     fn a_case_cannot_be_received_in_the_future() {
-        let zone = chrono_tz::America::New_York;
+        let zone = Zone::named("America/New_York").unwrap();
         let now = at(NY, "2026-11-23T11:45");
         assert_eq!(
             check_received(at(NY, "2026-11-23T11:50"), now, zone),

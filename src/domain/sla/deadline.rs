@@ -3,8 +3,8 @@
 
 use super::words::{span_words, HumanTime};
 use crate::domain::source::SourceRef;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Duration, Utc};
-use chrono_tz::Tz;
 
 /// Which deadline of a case a result is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -31,7 +31,7 @@ pub struct Deadline {
     /// Which deadline this is.
     pub kind: DeadlineKind,
     /// The due instant, in the business calendar's zone.
-    pub due: DateTime<Tz>,
+    pub due: DateTime<Zone>,
     /// One sentence saying which rule was applied and how.
     pub explanation: String,
     /// The document lines the rule comes from.
@@ -135,9 +135,9 @@ impl Urgency {
 #[derive(Debug, Clone, PartialEq)]
 pub struct FollowUpWindow {
     /// The earliest time the follow-up is expected.
-    pub earliest: DateTime<Tz>,
+    pub earliest: DateTime<Zone>,
     /// The latest time the promise allows.
-    pub latest: DateTime<Tz>,
+    pub latest: DateTime<Zone>,
     /// One sentence saying how the promise was read.
     pub explanation: String,
     /// The document lines the promise comes from.

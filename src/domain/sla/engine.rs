@@ -11,8 +11,8 @@ use super::words::{Clock, CountedFrom, HumanDate, HumanTime, SkippedHolidays};
 use super::{BusinessCalendar, SlaError};
 use crate::domain::source::SourceRef;
 use crate::domain::text::plural;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Datelike, Days, Duration, NaiveDate, NaiveTime, Utc};
-use chrono_tz::Tz;
 
 /// Validated settings ready to compute deadlines; build one with
 /// [`SlaEngine::new`].
@@ -121,12 +121,12 @@ impl SlaEngine {
     }
 
     /// The business calendar's zone.
-    fn zone(&self) -> Tz {
+    fn zone(&self) -> Zone {
         self.calendar.zone()
     }
 
     /// An instant in the calendar's zone.
-    fn local(&self, instant: DateTime<Utc>) -> DateTime<Tz> {
+    fn local(&self, instant: DateTime<Utc>) -> DateTime<Zone> {
         instant.with_timezone(&self.zone())
     }
 
@@ -135,7 +135,7 @@ impl SlaEngine {
     fn holidays_skipped(
         &self,
         from: DateTime<Utc>,
-        due: &DateTime<Tz>,
+        due: &DateTime<Zone>,
     ) -> Vec<(NaiveDate, String)> {
         self.calendar
             .holidays_between(self.local(from).date_naive(), due.date_naive())

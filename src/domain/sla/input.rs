@@ -8,8 +8,8 @@ use super::{
     AgencyTerm, ParsedLocal, SlaError,
 };
 use crate::domain::text::sentence;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, NaiveDate, Utc};
-use chrono_tz::Tz;
 use std::fmt;
 
 /// What an empty receipt-time field asks for.
@@ -104,7 +104,7 @@ impl fmt::Display for DateTimeInputError {
 /// Reads a `datetime-local` value in `zone`; an empty field asks with `ask`.
 pub fn read_local_datetime(
     text: &str,
-    zone: Tz,
+    zone: Zone,
     ask: &'static str,
 ) -> Result<ParsedLocal, DateTimeInputError> {
     parse_local_datetime(text, zone).map_err(|error| {
@@ -117,7 +117,7 @@ pub fn read_local_datetime(
 }
 
 /// The value of a `datetime-local` input for `instant` in `zone`.
-pub fn local_input(instant: DateTime<Utc>, zone: Tz) -> String {
+pub fn local_input(instant: DateTime<Utc>, zone: Zone) -> String {
     instant
         .with_timezone(&zone)
         .format("%Y-%m-%dT%H:%M")
@@ -137,10 +137,7 @@ impl fmt::Display for ZoneInputError {
     /// Says which zones exist, and which zone an abbreviation such as EST
     /// usually means.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let listed = chrono_tz::TZ_VARIANTS
-            .iter()
-            .filter(|zone| is_suggested_zone(**zone))
-            .count();
+        let listed = Zone::all().filter(|zone| is_suggested_zone(*zone)).count();
         let meant = area_zone_for(&self.typed)
             .map(|zone| format!("For {}, use {zone}. ", self.typed.trim()))
             .unwrap_or_default();
@@ -153,7 +150,7 @@ impl fmt::Display for ZoneInputError {
 }
 
 /// Reads a zone name typed in a form, in any capitalisation.
-pub fn read_zone(typed: &str) -> Result<Tz, ZoneInputError> {
+pub fn read_zone(typed: &str) -> Result<Zone, ZoneInputError> {
     parse_zone(typed).map_err(|error| ZoneInputError {
         error,
         typed: typed.to_string(),
@@ -230,7 +227,7 @@ mod tests {
 
     #[test]
     fn an_empty_time_asks_and_a_bad_one_says_why() {
-        let zone = chrono_tz::America::New_York;
+        let zone = Zone::named("America/New_York").unwrap();
         let empty = read_local_datetime(" ", zone, ASK_ATTEMPT).unwrap_err();
         assert_eq!(empty.to_string(), "Enter when the attempt was made.");
         let bad = read_local_datetime("2026-02-30T10:00", zone, ASK_RECEIVED).unwrap_err();

@@ -4,8 +4,8 @@
 
 use super::calendar::{parse_zone, weekday_name, BusinessCalendar, OpenHours, WEEK};
 use crate::domain::source::SourceRef;
+use crate::domain::zone::Zone;
 use chrono::{NaiveDate, NaiveTime, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -316,7 +316,7 @@ impl SlaSettings {
     /// The settings a calculation for a customer in `customer_zone` uses:
     /// these, or with the business hours moved to that zone when the rules
     /// keep hours in the customer's zone.
-    pub fn for_customer_in(&self, customer_zone: Tz) -> SlaSettings {
+    pub fn for_customer_in(&self, customer_zone: Zone) -> SlaSettings {
         let mut settings = self.clone();
         if settings.calendar.hours_of == HoursOf::Customer {
             settings.calendar.time_zone = customer_zone.name().to_string();

@@ -4,8 +4,8 @@ use super::{
     parse_local_datetime, parse_zone, AgencyTerm, Case, CaseStatus, CaseType, Channel,
     ContactAttempt, SlaEngine, SlaSettings,
 };
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 /// The zone most known answers are written in.
 pub const NY: &str = "America/New_York";
@@ -42,7 +42,7 @@ pub fn at(zone: &str, local: &str) -> DateTime<Utc> {
 }
 
 /// An instant as "YYYY-MM-DD HH:MM ZONE" in its own zone, for compact expectations.
-pub fn show(instant: &DateTime<Tz>) -> String {
+pub fn show(instant: &DateTime<Zone>) -> String {
     instant.format("%Y-%m-%d %H:%M %Z").to_string()
 }
 
@@ -53,7 +53,7 @@ pub fn case(number: &str, case_type: CaseType, received: &str, status: CaseStatu
         customer: format!("Customer {number}"),
         case_type,
         received: at(NY, received),
-        zone: chrono_tz::America::New_York,
+        zone: Zone::named("America/New_York").unwrap(),
         status,
         next_action: String::new(),
         notes: String::new(),

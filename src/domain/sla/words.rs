@@ -4,8 +4,8 @@
 //! explanation is written for every deadline of the queue on every tick.
 
 use crate::domain::text::decimal;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, Timelike, Utc};
-use chrono_tz::{OffsetName, Tz};
 use std::fmt;
 
 /// An instant for people: "Mon 9 Mar 2026, 12:00 EDT", exactly what
@@ -14,7 +14,7 @@ use std::fmt;
 /// call, which cost more than the deadline arithmetic itself. The one
 /// formatter of instants for people: pages use it too, so the calculator,
 /// the queue and the explanations write times alike.
-pub struct HumanTime<'a>(pub &'a DateTime<Tz>);
+pub struct HumanTime<'a>(pub &'a DateTime<Zone>);
 
 impl fmt::Display for HumanTime<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -134,12 +134,12 @@ impl StackText {
 /// outside business hours".
 pub(super) struct CountedFrom {
     /// The next opening, when that is later than receipt.
-    next_opening: Option<DateTime<Tz>>,
+    next_opening: Option<DateTime<Zone>>,
 }
 
 impl CountedFrom {
     /// From the receipt and the start of business time computed for it.
-    pub(super) fn new(received: DateTime<Utc>, start: DateTime<Tz>) -> Self {
+    pub(super) fn new(received: DateTime<Utc>, start: DateTime<Zone>) -> Self {
         Self {
             next_opening: (start != received).then_some(start),
         }

@@ -9,9 +9,9 @@ use crate::domain::sla::{
     FollowUpWindow, HoursOf, HumanTime, SlaEngine, SlaError, SlaSettings,
 };
 use crate::domain::text::sentence;
+use crate::domain::zone::Zone;
 use crate::nav::Route;
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 /// The calculator's inputs as typed; nothing is lost when one is wrong.
@@ -426,7 +426,7 @@ pub(crate) fn hours_of_words(saved: &SlaSettings, input: &CalcInput) -> Option<S
 
 /// A deadline as the customer's clock shows it, when business hours were
 /// kept in another zone than the one the receipt was typed in.
-pub(crate) fn in_customer_zone(input: &CalcInput, due: &DateTime<Tz>) -> Option<String> {
+pub(crate) fn in_customer_zone(input: &CalcInput, due: &DateTime<Zone>) -> Option<String> {
     let customer = read_zone(&input.zone).ok()?;
     (customer != due.timezone()).then(|| {
         format!(

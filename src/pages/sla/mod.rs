@@ -17,6 +17,7 @@ use crate::components::title::set_page_title;
 use crate::domain::sla::input::{local_input, read_local_datetime, read_zone, ASK_RECEIVED};
 use crate::domain::sla::{is_in_the_future, CaseType, Due, FollowUpWindow};
 use crate::domain::text::sentence;
+use crate::domain::zone::Zone;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::nav::{HashLocation, Route};
 use crate::store::{AppState, TabMemory, TabSlot};
@@ -83,7 +84,7 @@ impl Inputs {
         let received = param("received").unwrap_or_else(|| {
             let zone = read_zone(&zone)
                 .or_else(|_| read_zone(default_zone))
-                .unwrap_or(chrono_tz::UTC);
+                .unwrap_or(Zone::UTC);
             local_input(Utc::now(), zone)
         });
         let (case_type, problem) = match param("type") {

@@ -3,11 +3,12 @@
 
 use super::super::testing::{at, default_settings, engine_in, engine_with, show, NY};
 use super::super::*;
+use crate::domain::zone::Zone;
 use chrono::{DateTime, Days, Duration, NaiveDate, Utc};
-use chrono_tz::Tz;
 use proptest::prelude::*;
 
 const LONDON: &str = "Europe/London";
+const LA: &str = "America/Los_Angeles";
 const KOLKATA: &str = "Asia/Kolkata";
 
 /// Checks initial-contact due times of one case type; a row is
@@ -217,6 +218,7 @@ fn executive_initial_contact_in_clock_hours_by_default() {
             (NY, "2026-03-08T00:30", "2026-03-08 03:30 EDT"),
             (NY, "2026-11-01T00:30", "2026-11-01 01:30 EST"),
             (LONDON, "2026-03-29T00:30", "2026-03-29 03:30 BST"),
+            (LA, "2026-03-08T00:30", "2026-03-08 03:30 PDT"),
             (NY, "2026-03-13T16:30", "2026-03-13 18:30 EDT"),
         ],
     );
@@ -245,6 +247,7 @@ fn regulatory_initial_contact_is_24_clock_hours_across_dst() {
             (NY, "2026-03-07T12:00", "2026-03-08 13:00 EDT"),
             (NY, "2026-10-31T12:00", "2026-11-01 11:00 EST"),
             (LONDON, "2026-10-24T12:00", "2026-10-25 11:00 GMT"),
+            (LA, "2026-10-31T12:00", "2026-11-01 11:00 PST"),
         ],
     );
 }
@@ -478,7 +481,7 @@ fn all_dues(
     engine: &SlaEngine,
     case_type: CaseType,
     received: DateTime<Utc>,
-) -> Vec<(DateTime<Tz>, bool)> {
+) -> Vec<(DateTime<Zone>, bool)> {
     let mut dues = vec![(
         engine.initial_contact(case_type, received).unwrap().due,
         case_type == CaseType::General,
