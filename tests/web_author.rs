@@ -221,6 +221,7 @@ async fn a_team_document_is_added_with_its_length_and_citations_are_checked_agai
     let field = |name: &str| format!("#author-doc-{index}-{name}");
     assert!(text_of(&container, &field("problems")).contains("needs a title"));
     type_and_settle(&container, &field("id"), "team-7").await;
+    click_button(&container, "Rename document doc").await;
     type_and_settle(&container, &field("title"), "Team 7 desk notes").await;
     type_and_settle(&container, &field("lines"), "12").await;
     assert_eq!(
@@ -239,6 +240,23 @@ async fn a_team_document_is_added_with_its_length_and_citations_are_checked_agai
             .contains("line 13 is past the end of document team-7 (12 lines)"),
         "{}",
         text_of(&container, "#author-q-problems")
+    );
+    // Renaming the document carries the question's citation with it, and a
+    // second document cannot take the same id.
+    type_and_settle(&container, &field("id"), "team-8").await;
+    click_button(&container, "Rename document team-7").await;
+    assert_eq!(
+        value_of_select(&container, "#author-q-source-doc"),
+        "team-8"
+    );
+    assert!(text_of(&container, "#author-q-problems").contains("document team-8 (12 lines)"));
+    let previous = format!("#author-doc-{}-id", index - 1);
+    let previous_id = value_of(&container, &previous);
+    type_and_settle(&container, &previous, "team-8").await;
+    click_button(&container, &format!("Rename document {previous_id}")).await;
+    assert_eq!(
+        text_of(&container, &format!("#author-doc-{}-id-error", index - 1)),
+        "Another document has that id."
     );
     // Text that is not a number stays typed and is said, not saved.
     type_and_settle(&container, &field("lines"), "twelve").await;
@@ -344,5 +362,21 @@ async fn a_topic_is_added_titled_and_renamed_and_a_taken_id_is_refused() {
     settle(&container).await;
     assert_eq!(text_of(&container, &format!("{}-error", field("id"))), "");
     assert!(text_of(&container, ".author-topic:last-of-type legend").contains("call-backs"));
+    cleanup(container, handle);
+}
+
+#[wasm_bindgen_test]
+async fn each_rename_button_names_the_item_it_renames() {
+    let (container, handle) = render_at("#/author").await;
+    click_button(&container, "Add a document").await;
+    let names: Vec<String> = js_sys::Array::from(&container.query_selector_all("button").unwrap())
+        .iter()
+        .map(|node| node.unchecked_into::<web_sys::HtmlElement>())
+        .filter_map(|button| button.text_content())
+        .filter(|name| name.starts_with("Rename"))
+        .collect();
+    assert!(names.len() > 2, "{names:?}");
+    let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
+    assert_eq!(distinct.len(), names.len(), "{names:?}");
     cleanup(container, handle);
 }

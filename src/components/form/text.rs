@@ -8,6 +8,9 @@ use leptos::prelude::*;
 pub struct FieldAction {
     /// The button's label.
     pub label: &'static str,
+    /// What the button acts on, read after the label by screen readers
+    /// where a page has several such buttons ("Rename" topic billing).
+    pub object: Option<Signal<String>>,
     /// What the button does.
     pub run: Callback<()>,
 }
@@ -114,7 +117,12 @@ pub fn TextField(
         Some(action) => view! {
             <div class="inline-form">
                 {field_block(&id, label, input, ())}
-                <button type="button" on:click=move |_| action.run.run(())>{action.label}</button>
+                <button type="button" on:click=move |_| action.run.run(())>
+                    {action.label}
+                    {action.object.map(|object| view! {
+                        <span class="visually-hidden">{move || format!(" {}", object.get())}</span>
+                    })}
+                </button>
             </div>
             {below}
         }

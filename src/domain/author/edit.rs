@@ -6,7 +6,7 @@
 //! pack's own checks to say.
 
 use crate::domain::flow::{Choice, Flow, Step, StepKind};
-use crate::domain::pack::{PackFile, PackSource};
+use crate::domain::pack::PackFile;
 use crate::domain::quiz::{Question, QuestionKind, QuizChoice};
 use crate::domain::scanner::{Keyword, KeywordGroup};
 use crate::domain::source::SourceRef;
@@ -252,11 +252,14 @@ pub fn remove_step(flow: &mut Flow, index: usize) {
     }
 }
 
-/// Why a step, topic or scenario cannot take the id an author typed.
+/// Why a step, topic, scenario or document cannot take the id an author
+/// typed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RenameError {
     /// Ids are lowercase letters, digits and hyphens.
     NotAnId,
+    /// A document's id is empty or has spaces.
+    NotADocumentId,
     /// Another item of the same list has it: which, e.g. "topic".
     Taken(&'static str),
 }
@@ -266,6 +269,9 @@ impl std::fmt::Display for RenameError {
         match self {
             RenameError::NotAnId => {
                 f.write_str("Use lowercase letters, digits and hyphens, e.g. call-back.")
+            }
+            RenameError::NotADocumentId => {
+                f.write_str("Give the document's number or code without spaces, e.g. 004.")
             }
             RenameError::Taken(what) => write!(f, "Another {what} has that id."),
         }
@@ -327,16 +333,4 @@ pub fn add_keyword(pack: &mut PackFile) -> String {
         phrases: Vec::new(),
     });
     id
-}
-
-/// Adds a document to the pack's sources, for the author to name, title
-/// and give its length; returns its index.
-pub fn add_document(pack: &mut PackFile) -> usize {
-    let doc = unique_id("doc", pack.sources.iter().map(|s| s.doc.as_str()));
-    pack.sources.push(PackSource {
-        doc,
-        title: String::new(),
-        lines: 1,
-    });
-    pack.sources.len() - 1
 }

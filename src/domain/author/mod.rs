@@ -3,6 +3,7 @@
 //! (`edit`), and publishing the draft as the pack's next version
 //! (`publish`). The author page (`pages::author`) is a form over these.
 
+mod documents;
 mod edit;
 mod history;
 mod publish;
@@ -10,9 +11,10 @@ mod publish;
 mod tests;
 mod topics;
 
+pub use documents::{add_document, rename_document};
 pub use edit::{
-    add_choice_to, add_choice_to_new_step, add_document, add_flow, add_keyword, add_question,
-    add_step, duplicate_question, mark_correct, move_choice, move_item, remove_choice, remove_step,
+    add_choice_to, add_choice_to_new_step, add_flow, add_keyword, add_question, add_step,
+    duplicate_question, mark_correct, move_choice, move_item, remove_choice, remove_step,
     rename_step, set_question_kind, unique_id, Direction, RenameError,
 };
 pub use history::{History, UNDO_LIMIT};

@@ -294,3 +294,42 @@ fn a_topic_or_scenario_renamed_takes_its_questions_along_and_a_taken_id_is_refus
     );
     assert_eq!(draft_problems(&pack), vec![]);
 }
+
+#[test]
+fn renaming_every_document_carries_every_citation_with_it() {
+    let mut pack = shipped_pack_file();
+    let olds: Vec<String> = pack.sources.iter().map(|s| s.doc.clone()).collect();
+    for (index, old) in olds.iter().enumerate() {
+        assert_eq!(
+            rename_document(&mut pack, index, &format!("SOP-{old}")),
+            Ok(())
+        );
+    }
+    // A citation left behind would cite a document the pack no longer lists.
+    let problems = crate::domain::pack::check_pack_file(pack.clone()).err();
+    assert_eq!(problems, None);
+    let json = pack.to_json();
+    for old in &olds {
+        assert!(!json.contains(&format!("\"doc\": \"{old}\"")), "{old}");
+    }
+}
+
+#[test]
+fn a_document_rename_to_a_taken_or_spaced_id_is_refused_and_changes_nothing() {
+    let mut pack = shipped_pack_file();
+    let before = pack.clone();
+    let other = pack.sources[1].doc.clone();
+    assert_eq!(
+        rename_document(&mut pack, 0, &other),
+        Err(RenameError::Taken("document"))
+    );
+    assert_eq!(
+        rename_document(&mut pack, 0, "SOP 4"),
+        Err(RenameError::NotADocumentId)
+    );
+    assert_eq!(
+        rename_document(&mut pack, 0, ""),
+        Err(RenameError::NotADocumentId)
+    );
+    assert_eq!(pack, before);
+}

@@ -528,6 +528,24 @@ impl SlaSettings {
             &self.queue.end_of_shift_source,
         ]
     }
+
+    /// The same references, to change: a renamed document's citations.
+    pub fn sources_mut(&mut self) -> [&mut SourceRef; 12] {
+        [
+            &mut self.calendar.source,
+            &mut self.general.initial_contact_source,
+            &mut self.general.resolution_source,
+            &mut self.executive.initial_contact_source,
+            &mut self.executive.resolution_source,
+            &mut self.regulatory.initial_contact_source,
+            &mut self.regulatory.resolution_source,
+            &mut self.follow_up.update_source,
+            &mut self.follow_up.owner_source,
+            &mut self.attempts.source,
+            &mut self.queue.urgency_source,
+            &mut self.queue.end_of_shift_source,
+        ]
+    }
 }
 
 #[cfg(test)]

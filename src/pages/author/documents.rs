@@ -1,12 +1,14 @@
 //! The documents a pack cites: each with the id its items cite, a title,
 //! and its length in lines, so citations of a team's own documents are
-//! checked as Deskaid's own are.
+//! checked as Deskaid's own are. An id is renamed with its button, and
+//! every citation of the document follows it.
 
 use super::editor::Editor;
 use super::problems::ItemProblems;
+use super::rename::RenameField;
 use crate::components::focus::focus_after_render;
 use crate::components::form::{Binding, NumberField, TextField};
-use crate::domain::author::add_document;
+use crate::domain::author::{add_document, rename_document};
 use crate::domain::pack::{PackProblem, PackSource, Place};
 use leptos::prelude::*;
 
@@ -74,6 +76,13 @@ fn DocumentForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) 
             })
         },
     );
+    let rename = Callback::new(move |wanted: String| {
+        let mut outcome = Ok(());
+        editor.edit(None, |draft| {
+            outcome = rename_document(draft, index, &wanted)
+        });
+        outcome
+    });
     let unreadable = RwSignal::new(false);
     let remove = move |_| {
         editor.edit(None, |draft| {
@@ -87,12 +96,13 @@ fn DocumentForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) 
             <legend>{move || format!("Document {}", doc.get())}</legend>
             <ItemProblems id=format!("author-doc-{index}-problems") problems=mine/>
             <div class="inline-form">
-                <TextField
+                <RenameField
                     id=format!("author-doc-{index}-id")
                     label="Id items cite"
-                    hint="Such as 004: no spaces."
-                    value=text("doc", |s| s.doc.clone(), |s, v| s.doc = v)
-                    class="narrow"
+                    hint="Such as 004: no spaces; every citation of the document follows a rename."
+                    current=doc.get_untracked()
+                    item=Signal::derive(move || format!("document {}", doc.get()))
+                    rename=rename
                 />
                 <TextField
                     id=format!("author-doc-{index}-title")

@@ -1,6 +1,8 @@
 //! An id renamed with a button: what names the item (choices and links
-//! name a step, questions a topic or scenario) follows it in one edit, not
-//! at every key, and an id that is taken is refused in words.
+//! name a step, questions a topic or scenario, citations a document)
+//! follows it in one edit, not
+//! at every key, and an id that is taken is refused in words. Documents
+//! are renamed the same way, with every citation of them.
 
 use crate::components::form::{FieldAction, FieldError, TextField};
 use crate::domain::author::RenameError;
@@ -18,6 +20,10 @@ pub(super) fn RenameField(
     hint: &'static str,
     /// The id the item has now.
     current: String,
+    /// The item, for the button's accessible name where a page lists
+    /// several ("topic billing"); the one step form leaves it out.
+    #[prop(optional)]
+    item: Option<Signal<String>>,
     /// Renames the item to the id typed, or says why not.
     rename: Callback<String, Result<(), RenameError>>,
 ) -> impl IntoView {
@@ -36,7 +42,7 @@ pub(super) fn RenameField(
             value=typed_id
             error=Signal::derive(move || error.get())
             error_outside=true
-            action=FieldAction { label: "Rename", run }
+            action=FieldAction { label: "Rename", object: item, run }
         />
         <FieldError id=error_id message=Signal::derive(move || error.get())/>
     }

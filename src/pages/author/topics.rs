@@ -114,6 +114,7 @@ fn TopicForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> 
                     label="Topic id"
                     hint="Lowercase letters, digits and hyphens; the topic's questions follow a rename."
                     current=id.get_untracked()
+                    item=Signal::derive(move || format!("topic {}", id.get()))
                     rename=rename
                 />
             </div>
@@ -178,6 +179,7 @@ fn ScenarioForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) 
                 label="Scenario id"
                 hint="Lowercase letters, digits and hyphens; the questions that show it follow a rename."
                 current=id.get_untracked()
+                item=Signal::derive(move || format!("scenario {}", id.get()))
                 rename=rename
             />
             <button type="button" on:click=remove>{move || format!("Remove scenario {}", id.get())}</button>

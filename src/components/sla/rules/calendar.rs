@@ -105,7 +105,7 @@ pub(super) fn CalendarFields(
                 kind="date"
                 value=new_date
                 error=date_error
-                action=FieldAction { label: "Add date", run: Callback::new(add_date) }
+                action=FieldAction { label: "Add date", object: None, run: Callback::new(add_date) }
             />
             <TextField
                 id="sla-rules-year"
@@ -115,7 +115,7 @@ pub(super) fn CalendarFields(
                 value=year
                 hint="Adds the observed dates below as closed dates, e.g. for a team that does not close on every federal holiday every year."
                 error=year_error
-                action=FieldAction { label: "Add these holidays", run: Callback::new(add_preset) }
+                action=FieldAction { label: "Add these holidays", object: None, run: Callback::new(add_preset) }
             />
             <p role="status" class="sla-status">{move || preset_status.get()}</p>
             <ul class="sla-preset-list" data-testid="sla-federal-preview">
