@@ -149,7 +149,7 @@ export function addShippedPack(html, href, fingerprint) {
 
 /**
  * The key the app writes the theme to for this script: `light`, `dark`, or
- * absent to follow the system (BOOT_THEME_KEY in src/store/state.rs).
+ * absent to follow the system (BOOT_THEME_KEY in src/store/state/settings.rs).
  */
 export const BOOT_THEME_KEY = 'deskaid.theme';
 
