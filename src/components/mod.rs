@@ -11,6 +11,7 @@ pub mod form;
 pub mod notice;
 pub mod pack_compare;
 pub mod pack_notice;
+pub mod pack_open;
 pub mod panic_banner;
 pub mod print_button;
 pub mod question;

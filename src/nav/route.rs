@@ -25,6 +25,8 @@ pub enum Route {
     Results,
     /// `#/author`: writing and publishing content packs.
     Author,
+    /// `#/pack`: a pack from a link (`?pack=`) or a file, previewed.
+    Pack,
     /// `#/settings`.
     Settings,
     /// Anything else; keeps the path to show it back to the user.
@@ -42,8 +44,9 @@ const QUESTION_KEY: &str = "question";
 /// the queue's archive.
 const SECTION_KEY: &str = "section";
 
-/// The query key of `#/author?pack=<fragment>`: a pack shared by link, as
-/// its changes to the pack in use (`domain::pack::encode_pack_link`).
+/// The query key of `#/pack?pack=<fragment>`: a pack shared by link, as
+/// its changes to the pack in use (`domain::pack::encode_pack_link`). The
+/// author page reads it too, for links made before the pack page.
 pub const PACK_LINK_KEY: &str = "pack";
 
 /// Settings' "Free up space".
@@ -132,6 +135,7 @@ impl Route {
             ["quiz"] => Route::Quiz,
             ["results"] => Route::Results,
             ["author"] => Route::Author,
+            ["pack"] => Route::Pack,
             ["settings"] => Route::Settings,
             _ => Route::NotFound(format!("/{}", segments.join("/"))),
         }
@@ -154,6 +158,7 @@ impl Route {
             Route::Quiz => "/quiz".into(),
             Route::Results => "/results".into(),
             Route::Author => "/author".into(),
+            Route::Pack => "/pack".into(),
             Route::Settings => "/settings".into(),
             Route::NotFound(path) => path.clone(),
         }
@@ -180,9 +185,9 @@ impl Route {
         Route::Quiz.href_with(&[(QUESTION_KEY, id.to_string())])
     }
 
-    /// A link carrying a pack, previewed on the author page before use.
+    /// A link carrying a pack, previewed on the pack page before use.
     pub fn pack_link_href(fragment: &str) -> String {
-        Route::Author.href_with(&[(PACK_LINK_KEY, fragment.to_string())])
+        Route::Pack.href_with(&[(PACK_LINK_KEY, fragment.to_string())])
     }
 
     /// A link to one part of this route's page:
@@ -199,7 +204,7 @@ impl Route {
             Route::Sla | Route::Queue => Section::Sla,
             Route::Quiz => Section::Quiz,
             Route::Results => Section::Results,
-            Route::Author => Section::Author,
+            Route::Author | Route::Pack => Section::Author,
             Route::Settings => Section::Settings,
         }
     }
@@ -305,6 +310,16 @@ mod tests {
         assert_eq!(HashLocation::parse("#/quiz").route, Route::Quiz);
         assert_eq!(HashLocation::parse("#/results").route, Route::Results);
         assert_eq!(HashLocation::parse("#/settings/").route, Route::Settings);
+        assert_eq!(HashLocation::parse("#/author").route, Route::Author);
+        assert_eq!(HashLocation::parse("#/pack").route, Route::Pack);
+    }
+
+    #[test]
+    fn a_pack_link_opens_the_pack_page_with_its_fragment() {
+        let location = HashLocation::parse(&Route::pack_link_href("eJyr-_0"));
+        assert_eq!(location.route, Route::Pack);
+        assert_eq!(location.param(PACK_LINK_KEY), Some("eJyr-_0"));
+        assert_eq!(Route::Pack.section(), Section::Author);
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod author;
 pub mod escalation;
 pub mod home;
 pub mod not_found;
+pub mod open_pack;
 pub mod queue;
 pub mod quiz;
 pub mod results;

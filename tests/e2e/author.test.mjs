@@ -134,7 +134,7 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await page.getByRole('heading', { name: 'Version 2 published' }).waitFor();
   await expectNoAxeViolations(page, 'author page after publishing');
   const link = await field(page, 'author-share-link').inputValue();
-  assert.match(link, /#\/author\?pack=[A-Za-z0-9_-]+$/);
+  assert.match(link, /#\/pack\?pack=[A-Za-z0-9_-]+$/);
   const [download] = await Promise.all([page.waitForEvent('download'), press(page, publishing, 'Download pack')]);
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);
@@ -154,10 +154,10 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await closeClean(context, page);
 
   // A colleague opens the file in a fresh browser, previews it, and uses it.
-  const fresh = await openFresh('#/author');
+  const fresh = await openFresh('#/pack');
   const other = fresh.page;
-  await other.locator('#author-open-file').setInputFiles(path);
-  const preview = other.locator('.author-preview');
+  await other.locator('#open-pack-file').setInputFiles(path);
+  const preview = other.locator('.pack-preview');
   await preview.getByRole('heading', { name: /, version 2$/ }).waitFor();
   assert.match(await preview.textContent(), /Adds the call-back flow\./);
   assert.match(await preview.textContent(), /1 flow added/);
@@ -197,12 +197,20 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   assert.ok(asked.includes('question') && asked.includes('question-2'), `asked ${asked}`);
   await other.getByTestId('quiz-score').waitFor();
 
-  // The same version from the link: previewed, then used.
+  // The same version from the link, on the pack page: previewed, taken
+  // as the draft on the author page, then opened again and used.
   const third = await openFresh('#/');
   await third.page.goto(link);
-  const linked = third.page.locator('.author-preview');
+  const linked = third.page.locator('.pack-preview');
   await linked.getByRole('heading', { name: /, version 2$/ }).waitFor();
+  assert.equal(new URL(third.page.url()).hash, '#/pack');
+  await expectNoAxeViolations(third.page, 'a pack link previewed');
+  await press(third.page, linked, 'Edit it as the draft');
+  await third.page.getByRole('heading', { level: 1, name: 'Author content' }).waitFor();
   assert.equal(new URL(third.page.url()).hash, '#/author');
+  await third.page.getByText('Version 2 was published').waitFor();
+  await third.page.goto(link);
+  await linked.getByRole('heading', { name: /, version 2$/ }).waitFor();
   await Promise.all([third.page.waitForEvent('load'), press(third.page, linked, 'Use on this device')]);
   await third.page.goto(third.page.url().replace(/#.*$/, '#/escalation/call-back/start'));
   await third.page.getByRole('heading', { level: 2, name: 'Is the homeowner on the line?' }).waitFor();
@@ -217,13 +225,14 @@ test('a flow and two questions written with the keyboard alone publish as a pack
 });
 
 test('a file that is not a pack, and a cut link, are refused with their problems, and nothing changes', async () => {
-  const cut = await openFresh('#/author?pack=eJyrVkrLz1eyUlBKzs8rzs9JVajJzAMAQxsGqQ');
+  const cut = await openFresh('#/pack?pack=eJyrVkrLz1eyUlBKzs8rzs9JVajJzAMAQxsGqQ');
   await cut.page.getByRole('heading', { name: 'The pack in this link cannot be used' }).waitFor();
   assert.match(await cut.page.locator('main').textContent(), /probably cut off or changed when it was copied/);
   await expectNoAxeViolations(cut.page, 'a refused pack link');
   await closeClean(cut.context, cut.page);
   const { context, page } = await openFresh('#/author');
-  await page.locator('#author-open-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"deskaid_pack": 1, "title": ') });
+  // The author page opens packs too.
+  await page.locator('#open-pack-file').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"deskaid_pack": 1, "title": ') });
   await page.getByRole('heading', { name: 'notes.json cannot be used' }).waitFor();
   assert.match(await page.locator('main').textContent(), /cut off/);
   await expectNoAxeViolations(page, 'a refused pack file');

@@ -10,7 +10,6 @@ mod documents;
 mod editor;
 mod flows;
 mod keywords;
-mod open;
 mod problems;
 mod publish;
 mod question_form;
@@ -22,7 +21,9 @@ mod source;
 mod step_form;
 mod topics;
 
+use crate::components::focus::focus_after_render;
 use crate::components::form::TextField;
+use crate::components::pack_open::OpenPack;
 use crate::components::title::set_page_title;
 use crate::domain::author::draft_problems;
 use crate::domain::pack::{read_pack_file, shipped_pack_file, PackFile, PackProblem};
@@ -33,7 +34,6 @@ use editor::Editor;
 use flows::FlowsEditor;
 use keywords::KeywordsEditor;
 use leptos::prelude::*;
-use open::OpenPack;
 use problems::ProblemsSummary;
 use publish::PublishPanel;
 use questions::QuestionsEditor;
@@ -69,7 +69,7 @@ pub fn AuthorPage() -> impl IntoView {
         <KeywordsEditor editor=editor problems=problems/>
         <SlaDefaultsEditor editor=editor problems=problems/>
         <PublishPanel editor=editor/>
-        <OpenPack editor=editor/>
+        <OpenPack on_edit=Callback::new(move |file| { editor.replace(file, true); focus_after_render("author-heading"); })/>
         <ComparePacks editor=editor/>
     }
 }

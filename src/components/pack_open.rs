@@ -1,8 +1,10 @@
-//! Opening a pack from a file: it is checked whole and previewed (what it
-//! says about itself, and what differs from the pack in use) before the
-//! user chooses to use it on this device or to edit it as the draft.
+//! Opening a pack from a file or a link: it is checked whole and previewed
+//! (what it says about itself, and what differs from the pack in use)
+//! before the user chooses to use it on this device or to edit it as the
+//! author's draft. Both the pack page (`#/pack`, where pack links open, so
+//! an agent following one never downloads the author page) and the author
+//! page show it.
 
-use super::editor::Editor;
 use crate::components::focus::focus_after_render;
 use crate::components::form::{FieldError, FileField};
 use crate::components::pack_compare::ChangeReportView;
@@ -11,7 +13,7 @@ use crate::domain::pack::{
     check_pack_file, compare_packs, decode_pack_link, read_pack_file, shipped_pack_file, PackFile,
     PackProblem, Place,
 };
-use crate::nav::{replace_hash, CurrentLocation, Route, PACK_LINK_KEY};
+use crate::nav::{replace_hash, CurrentLocation, PACK_LINK_KEY};
 use leptos::prelude::*;
 
 /// A pack file read, or why it cannot be used.
@@ -65,27 +67,32 @@ fn opened_link(fragment: &str) -> Opened {
     }
 }
 
-/// The open-a-pack section; a pack link (`#/author?pack=…`) opens here.
+/// The open-a-pack section; a pack link (`?pack=…` on the page's route)
+/// is previewed in it at once.
 #[component]
-pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
+pub fn OpenPack(
+    /// Makes the pack the author's draft; the section closes first.
+    on_edit: Callback<PackFile>,
+) -> impl IntoView {
     let location = expect_context::<CurrentLocation>().0;
-    let linked = location.with_untracked(|l| l.param(PACK_LINK_KEY).map(opened_link));
+    let (linked, page) =
+        location.with_untracked(|l| (l.param(PACK_LINK_KEY).map(opened_link), l.route.href()));
     let from_link = linked.is_some();
     let opened = RwSignal::new(linked);
     if from_link {
         // The preview holds the pack now; a reload shows the page as usual.
-        replace_hash(&Route::Author.href());
-        focus_after_render("author-opened-heading");
+        replace_hash(&page);
+        focus_after_render("opened-pack-heading");
     }
     let on_read = Callback::new(move |(name, text): (String, Option<String>)| {
         opened.set(Some(opened_file(name, text)));
-        focus_after_render("author-opened-heading");
+        focus_after_render("opened-pack-heading");
     });
     view! {
-        <section aria-labelledby="author-open-heading">
-            <h2 id="author-open-heading">"Open a pack"</h2>
+        <section aria-labelledby="open-pack-heading">
+            <h2 id="open-pack-heading">"Open a pack"</h2>
             <FileField
-                id="author-open-file"
+                id="open-pack-file"
                 label="Pack file"
                 accept="application/json,.json"
                 hint="A pack someone published. It is checked and shown here first; nothing changes until you choose."
@@ -94,13 +101,13 @@ pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
             {move || opened.get().map(|opened_pack| match opened_pack {
                 Opened::Refused { name, problems } => view! {
                     <div class="form-error" role="alert">
-                        <h3 id="author-opened-heading" tabindex="-1">{format!("{name} cannot be used")}</h3>
+                        <h3 id="opened-pack-heading" tabindex="-1">{format!("{name} cannot be used")}</h3>
                 <p>"Nothing was changed."</p>
                         <ul>{problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
                     </div>
                 }
                 .into_any(),
-                Opened::Pack { text, file } => view! { <Preview editor=editor text=text file=*file on_close=Callback::new(move |()| opened.set(None))/> }.into_any(),
+                Opened::Pack { text, file } => view! { <Preview on_edit=on_edit text=text file=*file on_close=Callback::new(move |()| opened.set(None))/> }.into_any(),
             })}
         </section>
     }
@@ -108,20 +115,24 @@ pub(super) fn OpenPack(editor: Editor) -> impl IntoView {
 
 /// What a pack says about itself and how it differs from the pack in use.
 #[component]
-fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>) -> impl IntoView {
+fn Preview(
+    on_edit: Callback<PackFile>,
+    text: String,
+    file: PackFile,
+    on_close: Callback<()>,
+) -> impl IntoView {
     let kept = RwSignal::new(None::<String>);
     let comparison = compare_packs(&shipped_pack_file(), &file);
     let differences = comparison.headline();
     let report = comparison.report();
     let edit_file = file.clone();
     let edit = move |_| {
-        editor.replace(edit_file.clone(), true);
         on_close.run(());
-        focus_after_render("author-heading");
+        on_edit.run(edit_file.clone());
     };
     view! {
-        <div class="author-preview">
-            <h3 id="author-opened-heading" tabindex="-1">{format!("{}, version {}", file.title, file.version)}</h3>
+        <div class="pack-preview">
+            <h3 id="opened-pack-heading" tabindex="-1">{format!("{}, version {}", file.title, file.version)}</h3>
             <dl>
                 <dt>"Published"</dt>
                 <dd>{file.published_at.clone()}</dd>
@@ -141,7 +152,7 @@ fn Preview(editor: Editor, text: String, file: PackFile, on_close: Callback<()>)
                 <button type="button" on:click=edit>"Edit it as the draft"</button>
                 <button type="button" on:click=move |_| on_close.run(())>"Close"</button>
             </div>
-            <FieldError id="author-preview-kept" message=Signal::derive(move || kept.get())/>
+            <FieldError id="pack-preview-kept" message=Signal::derive(move || kept.get())/>
         </div>
     }
 }
