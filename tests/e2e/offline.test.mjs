@@ -139,7 +139,6 @@ test('the home page loads only the shell; a shared link fetches its page parts o
   assert.ok(!quiz.fetched.some((name) => name.startsWith('split_sla_tools_')), 'no other page is loaded');
   // Every part the page needed was asked for by the preloader in index.html.
   assert.deepEqual(quiz.fetched.filter((name) => !shell.includes(name)).sort(), [...quiz.preloaded].filter((n) => !shell.includes(n)).sort());
-
 });
 
 /** Opens home in `context`, follows links to tools whose wasm parts load on demand, and returns the page errors. */
