@@ -208,6 +208,7 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   await press(third.page, linked, 'Edit it as the draft');
   await third.page.getByRole('heading', { level: 1, name: 'Author content' }).waitFor();
   assert.equal(new URL(third.page.url()).hash, '#/author');
+  await third.page.waitForFunction(() => document.activeElement?.id === 'author-heading');
   await third.page.getByText('Version 2 was published').waitFor();
   await third.page.goto(link);
   await linked.getByRole('heading', { name: /, version 2$/ }).waitFor();

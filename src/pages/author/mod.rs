@@ -27,6 +27,7 @@ use crate::components::pack_open::OpenPack;
 use crate::components::title::set_page_title;
 use crate::domain::author::draft_problems;
 use crate::domain::pack::{read_pack_file, shipped_pack_file, PackFile, PackProblem};
+use crate::nav::{came_from, Route};
 use crate::store::AppState;
 use compare::ComparePacks;
 use documents::DocumentsEditor;
@@ -55,6 +56,11 @@ pub fn AuthorPage() -> impl IntoView {
     };
     let editor = Editor::new(draft, saved);
     let problems = Memo::new(move |_| editor.with(draft_problems));
+    // A pack taken as the draft on the pack page lands here: keyboard and
+    // screen-reader users start at the page's heading, not the document's top.
+    if came_from() == Some(Route::Pack) {
+        focus_after_render("author-heading");
+    }
     view! {
         <h1 id="author-heading" tabindex="-1">"Author content"</h1>
         <p>
