@@ -1,6 +1,7 @@
 // The browser half of scripts/bench: sizes of dist/, cold-load time of the
 // app against a static page of the same visible content, choice-to-paint in
-// the escalation walker, 100,000 SLA deadlines computed in wasm, and the
+// the escalation walker, 100,000 SLA deadlines computed in wasm, the shared
+// links on a slow mobile network, and the
 // 2,000-case queue of examples/growth.rs in the browser (opened cold, one
 // edit saved). `node scripts/bench.mjs --growth` runs only that last part,
 // which needs no bench build (DESKAID_DIST picks the build, see harness.mjs).
@@ -166,6 +167,40 @@ async function browserFigures() {
   await context.close();
 }
 
+// The links a team shares, opened cold on a slow phone network (issue 13's
+// profile: 1.6 Mbit/s down, 750 kbit/s up, 150 ms round trip, through
+// Chromium's network emulation), until what the link is for shows: the
+// initial-contact deadline, the quiz's Start button, the step.
+const SLOW_MOBILE = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 750e3 / 8 };
+const SHARED_LINKS = [
+  ['SLA link', '#/sla?type=general&received=2026-03-06T15:01&tz=America/New_York&holidays=&agency_days=30', (page) => page.getByTestId('initial-contact-due')],
+  ['quiz link', '#/quiz?mode=practice&count=10&seed=1', (page) => page.getByTestId('quiz-linked').getByRole('button', { name: /^Start the (new )?quiz$/ })],
+  ['step link', '#/escalation/leadership/tier2-transfer', (page) => page.locator('main h2').first()],
+];
+
+async function slowMobile() {
+  console.log('shared links on the slow mobile profile (gzip, median of 3), from navigation start:');
+  for (const [name, route, shows] of SHARED_LINKS) {
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const context = await browser.newContext({ serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', SLOW_MOBILE);
+      let received = 0;
+      cdp.on('Network.loadingFinished', (event) => (received += event.encodedDataLength));
+      await page.goto(server.base + route);
+      await shows(page).waitFor({ timeout: 60000 });
+      times.push(await page.evaluate(() => performance.now()));
+      bytes = received;
+      await context.close();
+    }
+    console.log(`  ${name} (${route.split('?')[0]}): shown at ${ms(median(times))}; ${kb(bytes)} over the wire by then and after`);
+  }
+}
+
 // The queue of examples/growth.rs (2,000 cases) in the browser: seeded into
 // storage before the app starts, `#/queue` opened cold until every row is in
 // the document, and one case's next action edited and saved.
@@ -266,10 +301,14 @@ async function queueGrowth() {
   );
 }
 
-const server = await startServer();
+// Files go out gzip-compressed, as a static host sends them.
+const server = await startServer({ gzip: true });
 const browser = await launchBrowser();
 try {
-  if (!growthOnly) await browserFigures();
+  if (!growthOnly) {
+    await browserFigures();
+    await slowMobile();
+  }
   await queueGrowth();
 } finally {
   await rm(join(DIST, STATIC_PAGE), { force: true });

@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
@@ -28,9 +29,17 @@ const MIME = {
 };
 
 /** Serves dist/ at http://127.0.0.1:<port>/team/deskaid/ and nothing else. */
-export async function startServer() {
+export async function startServer({ gzip = false } = {}) {
   // Files a test replaces to simulate a new deployment: relative path → body.
   const overrides = new Map();
+  // With `gzip` (the benchmark), text and wasm go out compressed to a
+  // browser that accepts it, as static hosts send them; made once per file.
+  const compressed = new Map();
+  const encode = (req, path, body) => {
+    if (!gzip || !/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') || !/\.(wasm|js|css|html|json|webmanifest)$/.test(path)) return { body, headers: {} };
+    if (!compressed.has(path)) compressed.set(path, gzipSync(body, { level: 9 }));
+    return { body: compressed.get(path), headers: { 'content-encoding': 'gzip', vary: 'accept-encoding' } };
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(SUB_PATH)) {
@@ -51,12 +60,13 @@ export async function startServer() {
     try {
       const info = await stat(file);
       const path = info.isDirectory() ? join(file, 'index.html') : file;
-      const body = await readFile(path);
+      const sent = encode(req, path, await readFile(path));
       res.writeHead(200, {
         'content-type': MIME[extname(path)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        ...sent.headers,
       });
-      res.end(body);
+      res.end(sent.body);
     } catch {
       res.writeHead(404).end('not found');
     }
