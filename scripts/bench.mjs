@@ -1,7 +1,7 @@
 // The browser half of scripts/bench: sizes of dist/, cold-load time of the
 // app against a static page of the same visible content, choice-to-paint in
 // the escalation walker, 100,000 SLA deadlines computed in wasm, the shared
-// links on a slow mobile network, and the
+// links against static copies and on a slow mobile network, and the
 // 2,000-case queue of examples/growth.rs in the browser (opened cold, one
 // edit saved). `node scripts/bench.mjs --growth` runs only that last part,
 // which needs no bench build (DESKAID_DIST picks the build, see harness.mjs).
@@ -201,6 +201,45 @@ async function slowMobile() {
   }
 }
 
+// Each shared link against a static copy of the page it shows (same markup
+// and CSS, no scripts), same server, same run: from navigation start until
+// what the link is for is in the page, median of 9 cold loads each.
+const linkCopy = (index) => `bench-static-link-${index}.html`;
+
+async function linkRatios() {
+  console.log('shared links against static copies of their pages (gzip, median of 9), from navigation start:');
+  const shownAt = async (url, shows) => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(url);
+    await shows(page).waitFor();
+    const at = await page.evaluate(() => performance.now());
+    await context.close();
+    return at;
+  };
+  for (const [index, [name, route, shows]] of SHARED_LINKS.entries()) {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    await page.goto(server.base + route);
+    await shows(page).waitFor();
+    const rendered = await page.evaluate(() => {
+      const copy = document.documentElement.cloneNode(true);
+      copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((n) => n.remove());
+      return '<!doctype html>\n' + copy.outerHTML;
+    });
+    await context.close();
+    await writeFile(join(DIST, linkCopy(index)), rendered);
+    const app = [];
+    const copy = [];
+    for (let i = 0; i < 9; i++) {
+      app.push(await shownAt(server.base + route, shows));
+      copy.push(await shownAt(server.base + linkCopy(index), shows));
+    }
+    const ratio = median(app) / median(copy);
+    console.log(`  ${name}: app ${ms(median(app))}, static copy ${ms(median(copy))}, ratio ${ratio.toFixed(2)}`);
+  }
+}
+
 // The queue of examples/growth.rs (2,000 cases) in the browser: seeded into
 // storage before the app starts, `#/queue` opened cold until every row is in
 // the document, and one case's next action edited and saved.
@@ -307,11 +346,13 @@ const browser = await launchBrowser();
 try {
   if (!growthOnly) {
     await browserFigures();
+    await linkRatios();
     await slowMobile();
   }
   await queueGrowth();
 } finally {
   await rm(join(DIST, STATIC_PAGE), { force: true });
+  for (const index of SHARED_LINKS.keys()) await rm(join(DIST, linkCopy(index)), { force: true });
   await browser.close();
   await server.close();
 }
