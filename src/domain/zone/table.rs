@@ -72,10 +72,14 @@ impl std::ops::Deref for ZoneData {
 impl History {
     /// The index of the span in force at `utc` (seconds since the epoch).
     pub(super) fn span_at_utc(&self, utc: i64) -> usize {
-        match self.changes.partition_point(|(at, _)| *at <= utc) {
-            0 => self.first,
-            after => self.changes[after - 1].1,
-        }
+        self.span_between(self.changes.partition_point(|(at, _)| *at <= utc))
+    }
+
+    /// The span in force from change `k - 1` to change `k` (before the
+    /// first change for `k` = 0).
+    fn span_between(&self, k: usize) -> usize {
+        k.checked_sub(1)
+            .map_or(self.first, |before| self.changes[before].1)
     }
 
     /// The spans in which the wall-clock time `local` (its seconds as if it
@@ -89,12 +93,8 @@ impl History {
         let first = around.saturating_sub(2);
         let last = (around + 2).min(self.changes.len());
         (first..=last)
-            .filter(move |&k| {
-                let span = if k == 0 {
-                    self.first
-                } else {
-                    self.changes[k - 1].1
-                };
+            .map(move |k| (k, self.span_between(k)))
+            .filter(move |&(k, span)| {
                 let offset = i64::from(self.spans[span].seconds);
                 let begins = k
                     .checked_sub(1)
@@ -102,13 +102,7 @@ impl History {
                 let ends = self.changes.get(k).map(|(at, _)| at + offset);
                 begins.is_none_or(|begins| begins <= local) && ends.is_none_or(|ends| local < ends)
             })
-            .map(move |k| {
-                if k == 0 {
-                    self.first
-                } else {
-                    self.changes[k - 1].1
-                }
-            })
+            .map(|(_, span)| span)
     }
 }
 
@@ -129,7 +123,11 @@ fn read_table(bytes: &'static [u8]) -> Option<Vec<ZoneData>> {
         zones.push(ZoneData { name, history });
     }
     let utc_first = zones.get(usize::from(UTC_INDEX))?.name == "UTC";
-    (utc_first && reader.bytes.is_empty()).then_some(zones)
+    // `Zone::named` finds the others by binary search.
+    let others_sorted = zones[1..]
+        .windows(2)
+        .all(|pair| pair[0].name < pair[1].name);
+    (utc_first && others_sorted && reader.bytes.is_empty()).then_some(zones)
 }
 
 struct Reader {
