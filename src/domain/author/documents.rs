@@ -3,7 +3,7 @@
 //! not leave each step, question, keyword, rule and fact citing a document
 //! the pack no longer lists.
 
-use super::edit::{unique_id, RenameError};
+use super::edit::{check_new_id, unique_id, RenameError};
 use crate::domain::pack::{PackFile, PackSource};
 use crate::domain::source::SourceRef;
 
@@ -27,15 +27,8 @@ pub fn rename_document(pack: &mut PackFile, index: usize, doc: &str) -> Result<(
     let Some(old) = pack.sources.get(index).map(|s| s.doc.clone()) else {
         return Ok(());
     };
-    if old == doc {
-        return Ok(());
-    }
-    if doc.is_empty() || doc.contains(char::is_whitespace) {
-        return Err(RenameError::NotADocumentId);
-    }
-    if pack.sources.iter().any(|s| s.doc == doc) {
-        return Err(RenameError::Taken("document"));
-    }
+    let taken = pack.sources.iter().map(|s| s.doc.as_str());
+    check_new_id(&old, doc, document_id_shape, taken, "document")?;
     for citation in citations_mut(pack) {
         if citation.doc == old {
             citation.doc = doc.to_string();
@@ -43,6 +36,15 @@ pub fn rename_document(pack: &mut PackFile, index: usize, doc: &str) -> Result<(
     }
     pack.sources[index].doc = doc.to_string();
     Ok(())
+}
+
+/// The shape of a document's id: any text without spaces.
+fn document_id_shape(doc: &str) -> Result<(), RenameError> {
+    if doc.is_empty() || doc.contains(char::is_whitespace) {
+        Err(RenameError::NotADocumentId)
+    } else {
+        Ok(())
+    }
 }
 
 /// Every citation in the pack, wherever an item keeps one: the same places

@@ -278,6 +278,35 @@ impl std::fmt::Display for RenameError {
     }
 }
 
+/// Whether an item now called `old` may be called `new`: it may keep its
+/// name; another must be well formed (`shape`) and not one of `taken`, the
+/// names in its list (`what` the list holds, e.g. "topic").
+pub(super) fn check_new_id<'a>(
+    old: &str,
+    new: &str,
+    shape: fn(&str) -> Result<(), RenameError>,
+    mut taken: impl Iterator<Item = &'a str>,
+    what: &'static str,
+) -> Result<(), RenameError> {
+    if old == new {
+        return Ok(());
+    }
+    shape(new)?;
+    if taken.any(|id| id == new) {
+        return Err(RenameError::Taken(what));
+    }
+    Ok(())
+}
+
+/// The shape of a step, topic or scenario id.
+pub(super) fn id_shape(id: &str) -> Result<(), RenameError> {
+    if crate::domain::flow::is_id(id) {
+        Ok(())
+    } else {
+        Err(RenameError::NotAnId)
+    }
+}
+
 /// Renames step `index` to `id`, and every choice and the start that named
 /// it, so links inside the flow keep working. Renaming is refused rather
 /// than merging two steps' links under one id.
@@ -285,15 +314,8 @@ pub fn rename_step(flow: &mut Flow, index: usize, id: &str) -> Result<(), Rename
     let Some(old) = flow.steps.get(index).map(|s| s.id.clone()) else {
         return Ok(());
     };
-    if old == id {
-        return Ok(());
-    }
-    if !crate::domain::flow::is_id(id) {
-        return Err(RenameError::NotAnId);
-    }
-    if flow.step(id).is_some() {
-        return Err(RenameError::Taken("step of this flow"));
-    }
+    let taken = flow.steps.iter().map(|s| s.id.as_str());
+    check_new_id(&old, id, id_shape, taken, "step of this flow")?;
     for step in &mut flow.steps {
         for choice in &mut step.choices {
             if choice.to == old {

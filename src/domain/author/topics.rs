@@ -2,8 +2,7 @@
 //! renamed with the questions that name them following, and removed
 //! (questions that still name one are for the bank's checks to point out).
 
-use super::edit::{first_source, unique_id, RenameError};
-use crate::domain::flow::is_id;
+use super::edit::{check_new_id, first_source, id_shape, unique_id, RenameError};
 use crate::domain::pack::PackFile;
 use crate::domain::quiz::{QuizTopic, Scenario};
 
@@ -40,7 +39,8 @@ pub fn rename_topic(pack: &mut PackFile, index: usize, id: &str) -> Result<(), R
     let Some(old) = bank.topics.get(index).map(|t| t.id.clone()) else {
         return Ok(());
     };
-    check_new_id(&old, id, bank.topics.iter().map(|t| t.id.as_str()), "topic")?;
+    let taken = bank.topics.iter().map(|t| t.id.as_str());
+    check_new_id(&old, id, id_shape, taken, "topic")?;
     for question in bank.questions.iter_mut().filter(|q| q.topic == old) {
         question.topic = id.to_string();
     }
@@ -54,37 +54,13 @@ pub fn rename_scenario(pack: &mut PackFile, index: usize, id: &str) -> Result<()
     let Some(old) = bank.scenarios.get(index).map(|s| s.id.clone()) else {
         return Ok(());
     };
-    check_new_id(
-        &old,
-        id,
-        bank.scenarios.iter().map(|s| s.id.as_str()),
-        "scenario",
-    )?;
+    let taken = bank.scenarios.iter().map(|s| s.id.as_str());
+    check_new_id(&old, id, id_shape, taken, "scenario")?;
     for question in &mut bank.questions {
         if question.scenario.as_deref() == Some(old.as_str()) {
             question.scenario = Some(id.to_string());
         }
     }
     bank.scenarios[index].id = id.to_string();
-    Ok(())
-}
-
-/// Whether an item now called `old` may be called `new` in a list whose
-/// ids are `taken`.
-fn check_new_id<'a>(
-    old: &str,
-    new: &str,
-    mut taken: impl Iterator<Item = &'a str>,
-    what: &'static str,
-) -> Result<(), RenameError> {
-    if old == new {
-        return Ok(());
-    }
-    if !is_id(new) {
-        return Err(RenameError::NotAnId);
-    }
-    if taken.any(|id| id == new) {
-        return Err(RenameError::Taken(what));
-    }
     Ok(())
 }

@@ -77,11 +77,7 @@ fn DocumentForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) 
         },
     );
     let rename = Callback::new(move |wanted: String| {
-        let mut outcome = Ok(());
-        editor.edit(None, |draft| {
-            outcome = rename_document(draft, index, &wanted)
-        });
-        outcome
+        editor.rename(|draft| rename_document(draft, index, &wanted))
     });
     let unreadable = RwSignal::new(false);
     let remove = move |_| {

@@ -3,7 +3,7 @@
 //! this device at once.
 
 use crate::components::form::Binding;
-use crate::domain::author::History;
+use crate::domain::author::{History, RenameError};
 use crate::domain::flow::{Flow, Step};
 use crate::domain::pack::PackFile;
 use crate::domain::quiz::Question;
@@ -45,6 +45,17 @@ impl Editor {
         if changed {
             self.save();
         }
+    }
+
+    /// Renames an item as one edit (`rename` is one of `domain::author`'s
+    /// renames), or says why the id typed cannot be used.
+    pub(super) fn rename(
+        &self,
+        rename: impl FnOnce(&mut PackFile) -> Result<(), RenameError>,
+    ) -> Result<(), RenameError> {
+        let mut outcome = Ok(());
+        self.edit(None, |draft| outcome = rename(draft));
+        outcome
     }
 
     /// Starts over on `draft`, with nothing to undo (another pack opened

@@ -164,13 +164,12 @@ fn StepId(editor: Editor, at: (usize, usize)) -> impl IntoView {
             .unwrap_or_default()
     });
     let rename = Callback::new(move |wanted: String| {
-        let mut outcome = Ok(());
-        editor.edit(None, |draft| {
-            if let Some(f) = draft.flows.get_mut(flow) {
-                outcome = rename_step(f, step, &wanted);
-            }
-        });
-        outcome
+        editor.rename(|draft| {
+            draft
+                .flows
+                .get_mut(flow)
+                .map_or(Ok(()), |f| rename_step(f, step, &wanted))
+        })
     });
     view! {
         <RenameField

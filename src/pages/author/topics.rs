@@ -92,9 +92,7 @@ fn TopicForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> 
         },
     );
     let rename = Callback::new(move |wanted: String| {
-        let mut outcome = Ok(());
-        editor.edit(None, |draft| outcome = rename_topic(draft, index, &wanted));
-        outcome
+        editor.rename(|draft| rename_topic(draft, index, &wanted))
     });
     let remove = move |_| {
         editor.edit(None, |draft| {
@@ -149,11 +147,7 @@ fn ScenarioForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) 
             )
         };
     let rename = Callback::new(move |wanted: String| {
-        let mut outcome = Ok(());
-        editor.edit(None, |draft| {
-            outcome = rename_scenario(draft, index, &wanted)
-        });
-        outcome
+        editor.rename(|draft| rename_scenario(draft, index, &wanted))
     });
     let remove = move |_| {
         editor.edit(None, |draft| {
