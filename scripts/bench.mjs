@@ -53,17 +53,21 @@ async function sizes() {
 }
 if (!growthOnly) await sizes();
 
+/** The page as rendered, as a static HTML file: same markup and CSS, no scripts. */
+const staticCopyOf = (page) =>
+  page.evaluate(() => {
+    const copy = document.documentElement.cloneNode(true);
+    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((n) => n.remove());
+    return '<!doctype html>\n' + copy.outerHTML;
+  });
+
 async function browserFigures() {
   // A static copy of the rendered home page: same markup and CSS, no scripts.
   const first = await browser.newContext({ serviceWorkers: 'block' });
   const home = await first.newPage();
   await home.goto(server.base + '#/');
   await home.waitForSelector(APP_HEADING);
-  const rendered = await home.evaluate(() => {
-    const copy = document.documentElement.cloneNode(true);
-    copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((n) => n.remove());
-    return '<!doctype html>\n' + copy.outerHTML;
-  });
+  const rendered = await staticCopyOf(home);
   await first.close();
   await writeFile(join(DIST, STATIC_PAGE), rendered);
 
@@ -222,11 +226,7 @@ async function linkRatios() {
     const page = await context.newPage();
     await page.goto(server.base + route);
     await shows(page).waitFor();
-    const rendered = await page.evaluate(() => {
-      const copy = document.documentElement.cloneNode(true);
-      copy.querySelectorAll('script, link[rel="modulepreload"], link[rel="preload"], meta[http-equiv]').forEach((n) => n.remove());
-      return '<!doctype html>\n' + copy.outerHTML;
-    });
+    const rendered = await staticCopyOf(page);
     await context.close();
     await writeFile(join(DIST, linkCopy(index)), rendered);
     const app = [];
