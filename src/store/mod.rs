@@ -27,7 +27,8 @@ pub use local::WriteError;
 pub use pack::{own_pack_refused, pack_load, pack_loaded, PackLoad, Refused, PUBLISHED_PACK};
 pub use persisted::Persisted;
 pub use state::{
-    remember_theme, AppState, CustomBank, Queue, QuizData, Settings, StoredKey, Theme, Walks,
+    remember_theme, AppState, CustomBank, Queue, QuizData, Settings, SlaRules, StoredKey, Theme,
+    Walks,
 };
 pub use tab::{TabMemory, TabSlot};
 pub use transfer::{export_all, import_all, ImportError};

@@ -4,7 +4,7 @@
 
 use super::envelope::RecordProblem;
 use super::local::{read_raw, remove, write_raw, WriteError};
-use super::state::validate_record;
+use super::state::{split_moved_parts, validate_record};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -95,9 +95,12 @@ pub fn export_all(exported_at: &str, raws: &[(&str, Option<String>)]) -> String 
 
 /// Checks an import file completely before anything is written: each record
 /// must belong to a known key and decode with that key's rules (`validate`
-/// gives `None` for an unknown key). Returns the raw envelopes to store.
+/// gives `None` for an unknown key), once `split` has given a part an
+/// older record held inside it its own key. Returns the raw envelopes to
+/// store.
 fn check_import(
     text: &str,
+    split: impl Fn(&str, String) -> Vec<(String, String)>,
     validate: impl Fn(&str, &str) -> Option<Result<(), RecordProblem>>,
 ) -> Result<Vec<(String, String)>, ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
@@ -110,11 +113,12 @@ fn check_import(
     }
     let mut records = Vec::new();
     for (key, envelope) in file.records {
-        let raw = envelope.to_string();
-        match validate(&key, &raw) {
-            None => return Err(ImportError::UnknownKey(key)),
-            Some(Err(problem)) => return Err(ImportError::Unusable { key, problem }),
-            Some(Ok(())) => records.push((key, raw)),
+        for (key, raw) in split(&key, envelope.to_string()) {
+            match validate(&key, &raw) {
+                None => return Err(ImportError::UnknownKey(key)),
+                Some(Err(problem)) => return Err(ImportError::Unusable { key, problem }),
+                Some(Ok(())) => records.push((key, raw)),
+            }
         }
     }
     Ok(records)
@@ -124,7 +128,7 @@ fn check_import(
 /// caller reloads the app state. Nothing changes unless every record is
 /// usable and every write succeeds.
 pub fn import_all(text: &str) -> Result<usize, ImportError> {
-    let records = check_import(text, validate_record)?;
+    let records = check_import(text, split_moved_parts, validate_record)?;
     apply_import(&records).map_err(ImportError::NotSaved)?;
     Ok(records.len())
 }
@@ -158,6 +162,10 @@ mod tests {
     use crate::store::envelope::tests::Counter;
     use crate::store::envelope::{encode, validate, Persist};
 
+    fn as_it_is(key: &str, raw: String) -> Vec<(String, String)> {
+        vec![(key.to_string(), raw)]
+    }
+
     fn validate_counter(key: &str, raw: &str) -> Option<Result<(), RecordProblem>> {
         (key == Counter::KEY).then(|| validate::<Counter>(raw))
     }
@@ -172,20 +180,20 @@ mod tests {
             "2026-11-23T10:00:00Z",
             &[(Counter::KEY, Some(raw.clone())), ("deskaid.absent", None)],
         );
-        let records = check_import(&text, validate_counter).unwrap();
+        let records = check_import(&text, as_it_is, validate_counter).unwrap();
         assert_eq!(records, vec![(Counter::KEY.to_string(), raw)]);
     }
 
     #[test]
     fn a_bad_import_names_the_problem() {
-        let not_json = check_import("hello", validate_counter)
+        let not_json = check_import("hello", as_it_is, validate_counter)
             .unwrap_err()
             .to_string();
         assert_eq!(
             not_json,
             "This is not a Deskaid export file: it is not readable JSON (the problem is at line 1, column 1). Nothing was changed."
         );
-        let other_json = check_import(r#"{"name":"x"}"#, validate_counter)
+        let other_json = check_import(r#"{"name":"x"}"#, as_it_is, validate_counter)
             .unwrap_err()
             .to_string();
         assert!(
@@ -194,25 +202,48 @@ mod tests {
         );
 
         let wrong_format = r#"{"deskaid_export":7,"exported_at":"","records":{}}"#;
-        assert!(check_import(wrong_format, validate_counter)
+        assert!(check_import(wrong_format, as_it_is, validate_counter)
             .unwrap_err()
             .to_string()
             .contains("format 7"));
 
         let unknown = r#"{"deskaid_export":1,"exported_at":"","records":{"other.app":{}}}"#;
-        assert!(check_import(unknown, validate_counter)
+        assert!(check_import(unknown, as_it_is, validate_counter)
             .unwrap_err()
             .to_string()
             .contains("\"other.app\""));
 
         let broken = r#"{"deskaid_export":1,"exported_at":"","records":{"deskaid.test-counter":{"version":3,"data":5}}}"#;
-        let err = check_import(broken, validate_counter)
+        let err = check_import(broken, as_it_is, validate_counter)
             .unwrap_err()
             .to_string();
         assert!(
             err.contains("deskaid.test-counter") && err.contains("Nothing was changed"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn an_old_exports_sla_rules_are_checked_under_their_own_key() {
+        let mut sla = crate::domain::content::sla_defaults().clone();
+        sla.general.resolution_business_days = 0;
+        let export = |sla: &crate::domain::sla::SlaSettings| {
+            serde_json::json!({ "deskaid_export": 1, "exported_at": "", "records": {
+                "deskaid.settings": { "version": 1, "data": { "theme": "dark", "sla": sla } }
+            } })
+            .to_string()
+        };
+        let err = check_import(&export(&sla), split_moved_parts, validate_record)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("\"deskaid.sla-rules\" cannot be used: its SLA rules are not usable"),
+            "{err}"
+        );
+        sla.general.resolution_business_days = 3;
+        let records = check_import(&export(&sla), split_moved_parts, validate_record).unwrap();
+        let keys: Vec<&str> = records.iter().map(|(key, _)| key.as_str()).collect();
+        assert_eq!(keys, ["deskaid.sla-rules", "deskaid.settings"]);
     }
 
     #[test]

@@ -23,6 +23,7 @@ import { addCase, APP_HEADING, browser, closeClean, contextAt, expectNoAxeViolat
 /** What the notices call each stored concern (`Persist::LABEL`). */
 const LABELS = {
   'deskaid.settings': 'settings',
+  'deskaid.sla-rules': 'SLA rules',
   'deskaid.walks': 'escalation walks',
   'deskaid.queue': 'case queue',
   'deskaid.quiz': 'quiz progress',
@@ -195,7 +196,7 @@ const STEPS = [
       await page.getByRole('button', { name: 'Save rules' }).click();
       await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
     },
-    saved: (stored) => assert.equal(stored['deskaid.settings']?.data.sla?.general.cutoff, '14:00'),
+    saved: (stored) => assert.equal(stored['deskaid.sla-rules']?.data.own?.general.cutoff, '14:00'),
   },
   {
     name: 'import a question bank on the quiz start screen',

@@ -388,7 +388,7 @@ describe('rules and business calendar', () => {
     await problems.getByText('Monday: opening 18:00 is not before closing 17:00').waitFor();
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText(/Not saved: fix the problem listed above first/).waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), null);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.sla-rules')), null);
     assert.equal(await page.getByLabel('Monday opens at').inputValue(), '18:00', 'the draft stays in the form');
     await expectNoAxeViolations(page, 'rules editor with problems');
     await page.getByLabel('Monday opens at').fill('09:00');
@@ -407,6 +407,32 @@ describe('rules and business calendar', () => {
     await context.close();
   });
 
+  test('rules an older Deskaid kept in the settings record move to their own key and stay in force', async () => {
+    const context = await browser.newContext();
+    const page = await calculator(context, `type=general&received=2026-03-10T14:30&tz=${NY}`);
+    await page.getByLabel('Cut-off for same-day contact').fill('14:00');
+    await page.getByRole('button', { name: 'Save rules' }).click();
+    await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    // What settings format 1 stored: the theme and the rules in one record.
+    await page.evaluate(() => {
+      const own = JSON.parse(localStorage.getItem('deskaid.sla-rules')).data.own;
+      localStorage.removeItem('deskaid.sla-rules');
+      localStorage.setItem('deskaid.settings', JSON.stringify({ version: 1, data: { theme: 'dark', sla: own } }));
+    });
+    await page.reload();
+    assert.equal(await due(page, 'initial-contact-due'), '2026-03-11T12:00:00-04:00');
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /Your own rules are saved/);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    const stored = await page.evaluate(() => ({
+      rules: JSON.parse(localStorage.getItem('deskaid.sla-rules')),
+      settings: JSON.parse(localStorage.getItem('deskaid.settings')),
+    }));
+    assert.equal(stored.rules.data.own.general.cutoff, '14:00');
+    assert.deepEqual(stored.settings.data, { theme: 'dark' });
+    assert.equal(await page.getByTestId('notice').count(), 0);
+    await context.close();
+  });
+
   test('rule edits not saved yet survive a look at another page of the tab', async () => {
     const { context, page } = await openFresh('#/settings');
     await page.fill('#sla-rules-new-holiday', '2026-12-28');
@@ -418,7 +444,7 @@ describe('rules and business calendar', () => {
     await page.getByTestId('sla-rules-state').waitFor();
     assert.match(await page.getByTestId('sla-rules-state').textContent(), /You have unsaved changes/);
     assert.match(await page.getByTestId('sla-holiday-list').textContent(), /2026-12-28/);
-    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), null);
+    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.sla-rules')), null);
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();

@@ -14,7 +14,7 @@ use crate::domain::sla::{Deadline, SlaEngine};
 use crate::domain::source::SourceRef;
 use crate::domain::zone::Zone;
 use crate::nav::Route;
-use crate::store::AppState;
+use crate::store::{AppState, SlaRules};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -53,7 +53,7 @@ pub struct RulesInForce {
 /// (with a message) when the saved ones are invalid, e.g. after an import.
 pub fn rules_in_force(state: AppState) -> Memo<RulesInForce> {
     Memo::new(move |_| {
-        let settings = state.settings.with(|s| s.sla_settings());
+        let settings = state.sla_rules().with(SlaRules::in_force);
         match SlaEngine::new(&settings) {
             Ok(engine) => RulesInForce {
                 engine,

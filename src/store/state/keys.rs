@@ -1,7 +1,7 @@
 //! The list of every key Deskaid stores, for the operations that treat
 //! stored values alike without their types: export, import checks, backups.
 
-use super::{ClassResults, CustomBank, Queue, QuizData, Settings, Walks};
+use super::{ClassResults, CustomBank, Queue, QuizData, Settings, SlaRules, Walks};
 use crate::store::author::{AuthorDraft, DevicePack};
 use crate::store::envelope::{validate, Persist, RecordProblem};
 use crate::store::pack::LastGoodPack;
@@ -28,6 +28,7 @@ const fn stored<T: Persist>() -> StoredKey {
 /// Every key Deskaid stores.
 pub const STORED: &[StoredKey] = &[
     stored::<Settings>(),
+    stored::<SlaRules>(),
     stored::<Walks>(),
     stored::<Queue>(),
     stored::<QuizData>(),
@@ -63,6 +64,7 @@ mod tests {
     #[test]
     fn every_key_validates_its_own_default() {
         default_validates::<Settings>();
+        default_validates::<SlaRules>();
         default_validates::<Walks>();
         default_validates::<AuthorDraft>();
         default_validates::<DevicePack>();
@@ -71,7 +73,7 @@ mod tests {
         default_validates::<QuizData>();
         default_validates::<CustomBank>();
         default_validates::<ClassResults>();
-        assert_eq!(STORED.len(), 9, "a new stored key needs a line above");
+        assert_eq!(STORED.len(), 10, "a new stored key needs a line above");
         assert_eq!(validate_record("deskaid.unknown", "{}"), None);
     }
 

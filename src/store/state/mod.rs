@@ -1,18 +1,23 @@
 //! The app's persisted state, one [`Persisted`] handle per storage key, shared
-//! with every page through context: the preferences (`settings`), an
-//! agent's walks and queue (`work`), the quiz's records (`quiz`), and the
-//! list of every key (`keys`). Adding a concern means adding a field and
+//! with every page through context: the preferences (`settings`), the SLA
+//! rules (`sla_rules`), an agent's walks and queue (`work`), the quiz's
+//! records (`quiz`), the list of every key (`keys`), and the parts older
+//! records held that have keys of their own now (`moved`). Adding a concern means adding a field and
 //! its accessor to [`AppState`], a line to `AppState::load` and
 //! `AppState::load_all`, and one to [`STORED`].
 
 mod keys;
+mod moved;
 mod quiz;
 mod settings;
+mod sla_rules;
 mod work;
 
 pub use keys::{validate_record, StoredKey, STORED};
+pub use moved::split_moved_parts;
 pub use quiz::{CustomBank, QuizData};
 pub use settings::{remember_theme, Settings, Theme};
+pub use sla_rules::SlaRules;
 pub use work::{Queue, Walks};
 
 use super::author::{AuthorDraft, DevicePack};
@@ -22,7 +27,7 @@ use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::quiz::results::ClassResults;
 use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
-use quiz::move_custom_bank_to_its_key;
+use moved::{CUSTOM_BANK, SLA_RULES};
 
 /// Checks the optional `part` of a stored value with the domain's own
 /// validation, naming the part (`what`) in the problem; no part, no problem.
@@ -36,13 +41,15 @@ fn check_part<T: ?Sized>(
 }
 
 /// Every persisted concern. Settings load at start-up, since the frame needs
-/// the theme; walks, the queue, the quiz and the class results load when a
-/// page first asks for them, so the shell (what the home page downloads) carries neither their
-/// types' parsing nor their checks, and a concern that cannot be read is
-/// reported on the page that uses it.
+/// the theme; the SLA rules, walks, the queue, the quiz and the class
+/// results load when a page first asks for them, so the shell (what the
+/// home page downloads) carries neither their types' parsing nor their
+/// checks, and a concern that cannot be read is reported on the page that
+/// uses it.
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub settings: Persisted<Settings>,
+    sla_rules: OnFirstUse<SlaRules>,
     walks: OnFirstUse<Walks>,
     queue: OnFirstUse<Queue>,
     quiz: OnFirstUse<QuizData>,
@@ -80,9 +87,11 @@ impl AppState {
     /// Loads the settings from storage, reporting unreadable data as a
     /// notice; the other concerns load on first use.
     pub fn load(notices: Notices) -> Self {
+        SLA_RULES.move_out();
         let settings = Persisted::load(notices);
         AppState {
             settings,
+            sla_rules: OnFirstUse::new(),
             walks: OnFirstUse::new(),
             queue: OnFirstUse::new(),
             quiz: OnFirstUse::new(),
@@ -98,6 +107,11 @@ impl AppState {
         }
     }
 
+    /// The SLA rules the user saved, if any.
+    pub fn sla_rules(&self) -> Persisted<SlaRules> {
+        self.on_first_use(self.sla_rules)
+    }
+
     /// The escalation walks in progress.
     pub fn walks(&self) -> Persisted<Walks> {
         self.on_first_use(self.walks)
@@ -111,7 +125,7 @@ impl AppState {
     /// The learner's quiz data.
     pub fn quiz(&self) -> Persisted<QuizData> {
         if self.quiz.0.get_value().is_none() {
-            move_custom_bank_to_its_key();
+            CUSTOM_BANK.move_out();
         }
         self.on_first_use(self.quiz)
     }
@@ -119,7 +133,7 @@ impl AppState {
     /// The trainer's custom question bank, if one was imported.
     pub fn quiz_bank(&self) -> Persisted<CustomBank> {
         if self.quiz_bank.0.get_value().is_none() {
-            move_custom_bank_to_its_key();
+            CUSTOM_BANK.move_out();
         }
         self.on_first_use(self.quiz_bank)
     }
@@ -167,6 +181,7 @@ impl AppState {
 
     /// Loads every concern not loaded yet, for the operations on all of them.
     fn load_all(&self) {
+        self.sla_rules();
         self.walks();
         self.queue();
         self.quiz();
@@ -199,8 +214,6 @@ impl AppState {
     /// Re-reads every concern (after an import or a cleared storage).
     /// As for another tab's change, a concern not loaded yet needs nothing.
     pub fn reload_all(&self) {
-        // An old export's quiz record may carry a custom bank.
-        move_custom_bank_to_its_key();
         self.reload_key(None);
     }
 

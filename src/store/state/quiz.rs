@@ -8,8 +8,7 @@ use crate::domain::quiz::results::{
     bank_identity, BankIdentity, ClassResults, CUSTOM_PACK, SHIPPED_PACK,
 };
 use crate::domain::quiz::{Bank, Progress, QuizSession};
-use crate::store::envelope::{encode, NoMigration, Persist, Unusable};
-use crate::store::local::{read_raw, write_raw};
+use crate::store::envelope::{NoMigration, Persist, Unusable};
 use crate::store::merge::{merge_growing, merge_map, merge_whole, Deletions};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -19,7 +18,8 @@ use std::collections::BTreeSet;
 /// exams and streak; the quiz in progress, so a reload continues it; and the
 /// name the learner last sent a result under, so the next one needs no
 /// typing. Version 1 also held the custom question bank, which moved to its
-/// own key ([`CustomBank`]) since it changes rarely and answers often.
+/// own key ([`CustomBank`], see `moved`) since it changes rarely and answers
+/// often.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct QuizData {
@@ -56,7 +56,7 @@ impl Persist for QuizData {
     const LABEL: &'static str = "quiz progress";
 
     /// Version 2 moved the custom bank to its own key; by the time a quiz
-    /// record is read, [`move_custom_bank_to_its_key`] has copied it there.
+    /// record is read, `moved::CUSTOM_BANK` has copied it there.
     fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
         match from {
             1 => {
@@ -134,34 +134,7 @@ impl Persist for CustomBank {
 }
 
 /// Where version 1 of the quiz record kept the custom bank.
-const LEGACY_BANK_FIELD: &str = "custom_bank";
-
-/// The stored texts after moving a version 1 quiz record's custom bank to
-/// its own key, or `None` when there is nothing to move: the bank's
-/// envelope and the quiz record without it (still version 1, so its
-/// migration runs as for any older record).
-fn split_legacy_quiz(quiz_raw: &str) -> Option<(String, String)> {
-    let mut envelope: Value = serde_json::from_str(quiz_raw).ok()?;
-    if envelope.get("version")?.as_u64()? != 1 {
-        return None;
-    }
-    let data = envelope.get_mut("data")?.as_object_mut()?;
-    let json = data.remove(LEGACY_BANK_FIELD)?.as_str()?.to_string();
-    let bank = encode(&CustomBank { json: Some(json) });
-    Some((bank, envelope.to_string()))
-}
-
-/// Moves the custom bank out of a version 1 quiz record, before the quiz is
-/// read (which would drop it): the bank's key is written first, so a
-/// failed write leaves the old record whole.
-pub(super) fn move_custom_bank_to_its_key() {
-    let Some((bank, quiz)) = read_raw(QuizData::KEY).and_then(|raw| split_legacy_quiz(&raw)) else {
-        return;
-    };
-    if write_raw(CustomBank::KEY, &bank).is_ok() {
-        let _ = write_raw(QuizData::KEY, &quiz);
-    }
-}
+pub(super) const LEGACY_BANK_FIELD: &str = "custom_bank";
 
 /// The results a trainer imported on the Class results page.
 impl Persist for ClassResults {
@@ -173,36 +146,6 @@ impl Persist for ClassResults {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::envelope::decode;
-
-    #[test]
-    fn a_version_1_quiz_record_gives_its_custom_bank_a_key_of_its_own() {
-        let v1 =
-            r#"{"version":1,"data":{"progress":{},"session":null,"custom_bank":"{\"bank\":1}"}}"#;
-        let (bank, quiz) = split_legacy_quiz(v1).unwrap();
-        assert_eq!(
-            decode::<CustomBank>(&bank),
-            Ok(CustomBank {
-                json: Some(r#"{"bank":1}"#.into())
-            })
-        );
-        assert_eq!(
-            quiz,
-            r#"{"data":{"progress":{},"session":null},"version":1}"#
-        );
-        assert_eq!(decode::<QuizData>(&quiz), Ok(QuizData::default()));
-        // Nothing to move: no bank, already moved, a later version, or damaged.
-        for raw in [
-            r#"{"version":1,"data":{"progress":{},"custom_bank":null}}"#,
-            quiz.as_str(),
-            r#"{"version":2,"data":{"custom_bank":"x"}}"#,
-            "{not json",
-        ] {
-            assert_eq!(split_legacy_quiz(raw), None, "{raw}");
-        }
-        // A version 1 record read as is (the move failed) still loads.
-        assert_eq!(decode::<QuizData>(v1), Ok(QuizData::default()));
-    }
 
     #[test]
     fn two_tabs_quiz_answers_merge_by_question_and_the_later_answer_wins() {

@@ -1,12 +1,11 @@
-//! The user's preferences: the theme (and the copy of it the boot script
-//! reads before the app runs) and the SLA rules, when the user has own.
+//! The user's preferences: the theme, and the copy of it the boot script
+//! reads before the app runs. Version 1 also held the SLA rules, which
+//! moved to their own key (`SlaRules`, see `moved`).
 
-use super::check_part;
-use crate::domain::content;
-use crate::domain::sla::{SlaEngine, SlaSettings};
-use crate::store::envelope::{Persist, Unusable};
+use crate::store::envelope::{NoMigration, Persist};
 use crate::store::local::{remove, write_raw};
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 /// Colour scheme choice; `System` follows `prefers-color-scheme`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,54 +53,34 @@ pub fn remember_theme(theme: Theme) {
 #[serde(default)]
 pub struct Settings {
     pub theme: Theme,
-    /// The user's SLA rules and calendar; `None` follows the shipped defaults
-    /// (`content/sla.toml`), so improved defaults reach users who never
-    /// changed them.
-    pub sla: Option<SlaSettings>,
 }
 
-impl Settings {
-    /// The SLA settings in force: the user's own, or the shipped defaults.
-    pub fn sla_settings(&self) -> SlaSettings {
-        self.sla
-            .clone()
-            .unwrap_or_else(|| content::sla_defaults().clone())
-    }
-}
+/// Where version 1 of the settings record kept the SLA rules.
+pub(super) const LEGACY_SLA_FIELD: &str = "sla";
 
 impl Persist for Settings {
     const KEY: &'static str = "deskaid.settings";
-    const VERSION: u32 = 1;
+    const VERSION: u32 = 2;
     const LABEL: &'static str = "settings";
 
-    /// Imported SLA rules must also make sense (e.g. opening before closing).
-    fn check(&self) -> Result<(), Unusable> {
-        check_part(self.sla.as_ref(), "SLA rules are not usable", |sla| {
-            SlaEngine::new(sla).map(drop).map_err(|e| e.problems)
-        })
+    /// Version 2 moved the SLA rules to their own key; by the time a
+    /// settings record is read, `moved::SLA_RULES` has copied them there.
+    fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
+        match from {
+            1 => {
+                if let Some(fields) = data.as_object_mut() {
+                    fields.remove(LEGACY_SLA_FIELD);
+                }
+                Ok(data)
+            }
+            _ => Err(NoMigration { from }),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::envelope::encode;
-    use crate::store::state::validate_record;
-
-    #[test]
-    fn imported_settings_with_impossible_sla_rules_are_refused() {
-        let mut sla = content::sla_defaults().clone();
-        sla.general.resolution_business_days = 0;
-        let settings = Settings {
-            sla: Some(sla),
-            ..Settings::default()
-        };
-        let err = validate_record(Settings::KEY, &encode(&settings))
-            .unwrap()
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("SLA rules are not usable"), "{err}");
-    }
 
     #[test]
     fn the_boot_script_reads_the_theme_key_the_app_writes() {
@@ -111,10 +90,5 @@ mod tests {
             patch.contains(&declared),
             "scripts/lib/patch.mjs: {declared}"
         );
-    }
-
-    #[test]
-    fn settings_without_own_sla_rules_follow_the_shipped_defaults() {
-        assert_eq!(&Settings::default().sla_settings(), content::sla_defaults());
     }
 }

@@ -11,7 +11,7 @@ use crate::components::form::Binding;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::domain::sla::{SlaEngine, SlaSettings};
-use crate::store::{AppState, TabMemory, TabSlot};
+use crate::store::{AppState, SlaRules, TabMemory, TabSlot};
 use calendar::CalendarFields;
 use hours::HoursFields;
 use leptos::prelude::*;
@@ -138,8 +138,8 @@ pub fn SlaRulesFields(draft: Draft, defaults: &'static SlaSettings) -> impl Into
     }
 }
 
-/// Edits the SLA rules and business calendar, saves them into the settings
-/// (`Settings.sla`) only when valid, and restores the shipped defaults. Used
+/// Edits the SLA rules and business calendar, saves them (`SlaRules`) only
+/// when valid, and restores the shipped defaults. Used
 /// on the calculator page and mountable on the settings page.
 #[component]
 pub fn SlaRulesEditor() -> impl IntoView {
@@ -149,13 +149,13 @@ pub fn SlaRulesEditor() -> impl IntoView {
     let draft = Draft::new(
         unsaved
             .get_untracked()
-            .unwrap_or_else(|| state.settings.with_untracked(|s| s.sla_settings())),
+            .unwrap_or_else(|| state.sla_rules().with_untracked(SlaRules::in_force)),
     );
     let defaults = content::sla_defaults();
     // Another tab or an import changed the saved rules: follow them unless
     // the agent is in the middle of an edit.
     Effect::new(move |previous: Option<SlaSettings>| {
-        let saved = state.settings.with(|s| s.sla_settings());
+        let saved = state.sla_rules().with(SlaRules::in_force);
         if let Some(previous) = previous {
             if previous != saved && draft.settings.with_untracked(|d| *d == previous) {
                 draft.settings.set(saved.clone());
@@ -168,7 +168,7 @@ pub fn SlaRulesEditor() -> impl IntoView {
     // so a look at another page does not lose them.
     Effect::new(move |_| {
         let edited = draft.settings.get();
-        let changed = state.settings.with(|s| edited != s.sla_settings());
+        let changed = state.sla_rules().with(|s| edited != s.in_force());
         unsaved.set(changed.then_some(edited));
     });
     let problems = Memo::new(move |_| {
@@ -184,10 +184,10 @@ pub fn SlaRulesEditor() -> impl IntoView {
         problems
     });
     let saved_state = move || {
-        let own = state.settings.with(|s| s.sla.is_some());
+        let own = state.sla_rules().with(|s| s.own.is_some());
         let changed = draft
             .settings
-            .with(|d| state.settings.with(|s| *d != s.sla_settings()));
+            .with(|d| state.sla_rules().with(|s| *d != s.in_force()));
         match (own, changed) {
             (_, true) => "You have unsaved changes.",
             (true, false) => "Your own rules are saved and in use.",
@@ -209,12 +209,12 @@ pub fn SlaRulesEditor() -> impl IntoView {
             return;
         }
         let settings = draft.settings.get_untracked();
-        state.settings.update(|s| s.sla = Some(settings));
+        state.sla_rules().update(|s| s.own = Some(settings));
         status.set("Saved. The calculator and your queue now use these rules.".to_string());
         notices.push(NoticeKind::Success, "Your SLA rules were saved.");
     };
     let restore = move |_| {
-        state.settings.update(|s| s.sla = None);
+        state.sla_rules().update(|s| s.own = None);
         draft.settings.set(defaults.clone());
         draft.unreadable.set(BTreeSet::new());
         draft.epoch.update(|n| *n += 1);
