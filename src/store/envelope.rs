@@ -82,16 +82,24 @@ impl fmt::Display for Unusable {
 
 /// Wraps a value in the versioned envelope that is actually stored.
 pub fn encode<T: Persist>(value: &T) -> String {
-    json!({ "version": T::VERSION, "data": value }).to_string()
+    encode_tracked(value, &Deletions::new())
 }
 
 /// The envelope with the records deleted lately beside the data (older
 /// versions of Deskaid ignore the field); none, none written.
 pub fn encode_tracked<T: Persist>(value: &T, deleted: &Deletions) -> String {
-    if deleted.is_empty() {
-        return encode(value);
-    }
-    json!({ "version": T::VERSION, "data": value, "deleted": deleted }).to_string()
+    let data = serde_json::to_value(value).expect("stored values have string keys");
+    envelope_text(T::VERSION, data, deleted)
+}
+
+/// The envelope's text, apart from the concern's type.
+fn envelope_text(version: u32, data: Value, deleted: &Deletions) -> String {
+    let envelope = if deleted.is_empty() {
+        json!({ "version": version, "data": data })
+    } else {
+        json!({ "version": version, "data": data, "deleted": deleted })
+    };
+    envelope.to_string()
 }
 
 /// Why a stored or imported record cannot be used: a plain reason for the
@@ -133,6 +141,24 @@ pub fn decode<T: Persist>(raw: &str) -> Result<T, Unreadable> {
 /// Reads an envelope and the records deleted lately stored beside its data
 /// (none when the field is missing or not readable: it only helps merges).
 pub fn decode_tracked<T: Persist>(raw: &str) -> Result<(T, Deletions), Unreadable> {
+    let (data, deleted) = open_envelope(raw, T::VERSION, T::migrate)?;
+    let value = serde_json::from_value(data).map_err(|e| {
+        Unreadable::new(
+            "the data is damaged or was changed outside Deskaid",
+            e.to_string(),
+        )
+    })?;
+    Ok((value, deleted))
+}
+
+/// An envelope's data, migrated to `version`, and its deletions: what
+/// decoding does before it needs the concern's type, in one function rather
+/// than one copy per concern.
+fn open_envelope(
+    raw: &str,
+    version: u32,
+    migrate: fn(u32, Value) -> Result<Value, NoMigration>,
+) -> Result<(Value, Deletions), Unreadable> {
     let envelope: Value = serde_json::from_str(raw).map_err(|e| {
         Unreadable::new(
             "the stored text is damaged (it is not complete JSON)",
@@ -146,42 +172,33 @@ pub fn decode_tracked<T: Persist>(raw: &str) -> Result<(T, Deletions), Unreadabl
         .remove("deleted")
         .and_then(|deleted| serde_json::from_value(deleted).ok())
         .unwrap_or_default();
-    Ok((decode_fields(fields)?, deleted))
-}
-
-fn decode_fields<T: Persist>(mut fields: serde_json::Map<String, Value>) -> Result<T, Unreadable> {
-    let version = fields
+    let stored_version = fields
         .get("version")
         .and_then(Value::as_u64)
         .ok_or_else(|| Unreadable::new(NOT_DESKAID, "no version number"))?;
     let mut data = fields
         .remove("data")
         .ok_or_else(|| Unreadable::new(NOT_DESKAID, "no data"))?;
-    let version = u32::try_from(version)
+    let stored_version = u32::try_from(stored_version)
         .ok()
         .filter(|v| *v > 0)
-        .ok_or_else(|| Unreadable::new(NOT_DESKAID, format!("version {version}")))?;
-    if version > T::VERSION {
+        .ok_or_else(|| Unreadable::new(NOT_DESKAID, format!("version {stored_version}")))?;
+    if stored_version > version {
         return Err(Unreadable {
             reason: "the data was saved by a newer version of Deskaid".into(),
-            detail: format!("format {version}; this version reads up to {}", T::VERSION),
+            detail: format!("format {stored_version}; this version reads up to {version}"),
             newer_version: true,
         });
     }
-    for from in version..T::VERSION {
-        data = T::migrate(from, data).map_err(|e| {
+    for from in stored_version..version {
+        data = migrate(from, data).map_err(|e| {
             Unreadable::new(
                 "the data could not be upgraded from an older version of Deskaid",
                 format!("from format {from}: {e}"),
             )
         })?;
     }
-    serde_json::from_value(data).map_err(|e| {
-        Unreadable::new(
-            "the data is damaged or was changed outside Deskaid",
-            e.to_string(),
-        )
-    })
+    Ok((data, deleted))
 }
 
 /// Why a record cannot be stored as it is: unreadable, or readable but

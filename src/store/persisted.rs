@@ -4,7 +4,7 @@
 //! what happened.
 
 use super::backup::{age_words, delete_all_set_aside, set_aside, SetAside, COPIES_KEPT};
-use super::envelope::{decode_tracked, encode_tracked, Persist};
+use super::envelope::{decode_tracked, encode_tracked, Persist, Unreadable};
 use super::local::{read_raw, remove, storage_available, write_raw, WriteError};
 use super::merge::{next_deletions, Deletions};
 use crate::components::notice::{NoticeKind, Notices};
@@ -37,10 +37,7 @@ fn load<T: Persist>() -> Loaded<T> {
             value: None,
             raw: None,
             deleted: Deletions::new(),
-            problem: Some(format!(
-                "This browser does not let Deskaid store data, so your {} will last only until this tab is closed.",
-                T::LABEL
-            )),
+            problem: Some(unavailable_words(T::LABEL)),
         };
     }
     let Some(raw) = read_raw(T::KEY) else {
@@ -59,33 +56,91 @@ fn load<T: Persist>() -> Loaded<T> {
             problem: None,
         },
         Err(unreadable) => {
-            web_sys::console::warn_1(
-                &format!("Deskaid: {} unreadable: {}", T::KEY, unreadable.detail).into(),
-            );
-            let now = Utc::now();
-            let mut left = Some(raw.clone());
-            let kept = match set_aside(T::KEY, &raw, now) {
-                Ok(outcome) => {
-                    if !unreadable.newer_version {
-                        remove(T::KEY);
-                        left = None;
-                    }
-                    set_aside_words(&outcome, now)
-                }
-                Err(e) => format!(
-                    "A copy could not be kept aside ({e}), so it stays in place until something new is saved."
-                ),
-            };
+            let (left, problem) = set_aside_unreadable(T::KEY, T::LABEL, raw, &unreadable);
             Loaded {
                 value: None,
                 raw: left,
                 deleted: Deletions::new(),
-                problem: Some(format!(
-                    "Your saved {} could not be read: {}. Deskaid is using the defaults instead. {kept}",
-                    T::LABEL,
-                    unreadable.reason
-                )),
+                problem: Some(problem),
             }
+        }
+    }
+}
+
+// The functions below take the concern's key and label rather than its
+// type, so each concern does not carry a copy of them.
+
+fn unavailable_words(label: &str) -> String {
+    format!("This browser does not let Deskaid store data, so your {label} will last only until this tab is closed.")
+}
+
+/// Sets aside `raw`, the unreadable text stored under `key`: what the key
+/// holds afterwards, and what the user is told.
+fn set_aside_unreadable(
+    key: &'static str,
+    label: &str,
+    raw: String,
+    unreadable: &Unreadable,
+) -> (Option<String>, String) {
+    web_sys::console::warn_1(&format!("Deskaid: {key} unreadable: {}", unreadable.detail).into());
+    let now = Utc::now();
+    let (left, kept) = match set_aside(key, &raw, now) {
+        Ok(outcome) => {
+            let left = if unreadable.newer_version {
+                Some(raw)
+            } else {
+                remove(key);
+                None
+            };
+            (left, set_aside_words(&outcome, now))
+        }
+        Err(e) => (Some(raw), format!(
+            "A copy could not be kept aside ({e}), so it stays in place until something new is saved."
+        )),
+    };
+    let problem = format!(
+        "Your saved {label} could not be read: {}. Deskaid is using the defaults instead. {kept}",
+        unreadable.reason
+    );
+    (left, problem)
+}
+
+/// Tells the user how a write of the concern called `label` went: a
+/// refused one in words they can act on (for a full storage, with the way
+/// to free space), and a success after a refusal by taking the refusal's
+/// notice (`full_notice`) back. Returns the notice of a full storage, to
+/// take back later.
+fn report_write(
+    notices: Notices,
+    label: &str,
+    result: Result<(), WriteError>,
+    full_notice: Option<u32>,
+) -> Option<u32> {
+    match result {
+        Ok(()) => {
+            if let Some(id) = full_notice {
+                notices.dismiss(id);
+                notices.push(NoticeKind::Success, format!("Your {label} is saved now."));
+            }
+            None
+        }
+        Err(WriteError::Full) => Some(notices.push_with_link(
+            NoticeKind::Error,
+            format!(
+                "Your {label} could not be saved: {}. The change is kept in this tab only. Make room and Deskaid saves it: download a backup, clear finished walks, archive resolved cases or remove the custom question bank.",
+                WriteError::Full
+            ),
+            Route::Settings.section_href(FREE_SPACE_SECTION),
+            "Free up space in Settings",
+        )),
+        Err(reason) => {
+            notices.push(
+                NoticeKind::Error,
+                format!(
+                    "Your {label} could not be saved: {reason}. The change is kept in this tab only; export your data from Settings before closing it."
+                ),
+            );
+            None
         }
     }
 }
@@ -324,36 +379,8 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
             }
         });
         self.unsaved.set(result.is_err());
-        match result {
-            Ok(()) => {
-                if let Some(id) = full_notice.flatten() {
-                    self.notices.dismiss(id);
-                    self.notices.push(
-                        NoticeKind::Success,
-                        format!("Your {} is saved now.", T::LABEL),
-                    );
-                }
-            }
-            Err(WriteError::Full) => {
-                let id = self.notices.push_with_link(
-                    NoticeKind::Error,
-                    format!(
-                        "Your {} could not be saved: {}. The change is kept in this tab only. Make room and Deskaid saves it: download a backup, clear finished walks, archive resolved cases or remove the custom question bank.",
-                        T::LABEL,
-                        WriteError::Full
-                    ),
-                    Route::Settings.section_href(FREE_SPACE_SECTION),
-                    "Free up space in Settings",
-                );
-                self.sync.update_value(|sync| sync.full_notice = Some(id));
-            }
-            Err(reason) => self.notices.push(
-                NoticeKind::Error,
-                format!(
-                    "Your {} could not be saved: {reason}. The change is kept in this tab only; export your data from Settings before closing it.",
-                    T::LABEL
-                ),
-            ),
+        if let Some(id) = report_write(self.notices, T::LABEL, result, full_notice.flatten()) {
+            self.sync.update_value(|sync| sync.full_notice = Some(id));
         }
     }
 
