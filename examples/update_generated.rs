@@ -1,5 +1,5 @@
 //! Rewrites the files in `assets/` that are made from the app's own code:
-//! the prerendered home page, the split map, the shipped content pack and
+//! the prerendered home page, the split map and the pages without content, the shipped content pack and
 //! its JSON Schema, the example pack of the older SOP and the time-zone
 //! table (see `tests/generated.rs`, which fails while they are out of date).
 //! Run with `cargo run --example update_generated`, then commit the files.
@@ -18,6 +18,10 @@ fn main() {
         (
             "assets/split-of-section.json",
             deskaid::shell::split_of_section_json().into_bytes(),
+        ),
+        (
+            "assets/sections-without-content.json",
+            deskaid::shell::sections_without_content_json().into_bytes(),
         ),
         (
             "assets/content/pack.json",

@@ -96,7 +96,9 @@ async function addShippedPack(html) {
 let { html, partsOfSection } = await addSplitParts(await readFile(indexPath, 'utf8'));
 html = await addShippedPack(html);
 const home = await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'prerendered-home.html'), 'utf8');
-html = patch.addBootScript(patch.addPrerenderedHome(html, home), partsOfSection);
+// The pages that draw nothing from the pack: written from src/shell/lazy.rs by its test.
+const withoutContent = JSON.parse(await readFile(join(process.env.TRUNK_SOURCE_DIR, 'assets', 'sections-without-content.json'), 'utf8'));
+html = patch.addBootScript(patch.addPrerenderedHome(html, home), partsOfSection, withoutContent);
 if (!release) {
   await writeFile(indexPath, html);
   process.exit(0);

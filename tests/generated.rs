@@ -27,6 +27,14 @@ fn prerendered_home_page_matches_the_app() {
 }
 
 #[test]
+fn sections_without_content_json_matches_the_shell() {
+    let json = deskaid::shell::sections_without_content_json();
+    assert_up_to_date("assets/sections-without-content.json", &json);
+    // Settings draws no content: the rules are edited on the calculator page.
+    assert_eq!(json, "[\"settings\"]\n");
+}
+
+#[test]
 fn split_of_section_json_matches_the_shell() {
     let json = deskaid::shell::split_of_section_json();
     assert_up_to_date("assets/split-of-section.json", &json);

@@ -159,11 +159,11 @@ export const BOOT_THEME_KEY = 'deskaid.theme';
  * one), marks a link to a tool so that CSS shows "Loading…" instead of the
  * prerendered home page, makes the prerendered skip link move focus, starts
  * compiling the wasm as it downloads, and starts fetching the content pack
- * and the wasm parts of the page in the URL (`partsOfSection`, from sectionParts; null when the
- * build was not split). Trunk's loader then waits for the document and
+ * (except for the sections in `withoutContent`, which draw nothing from it) and the wasm parts
+ * of the page in the URL (`partsOfSection`, from sectionParts; null when the build was not split). Trunk's loader then waits for the document and
  * instantiates the compiled module; it no longer holds up DOMContentLoaded.
  */
-export function addBootScript(html, partsOfSection) {
+export function addBootScript(html, partsOfSection, withoutContent = []) {
   const preload = html.match(/<link rel="preload" href="(\.\/[^"]+_bg\.wasm)"[^>]*>/);
   const loader = html.match(/<script type="module">\n(import init[^\n]*\n)(const wasm = await init\(\{ module_or_path: '[^']+' \}\);)/);
   if (!preload || !loader) throw new Error("finish-dist: Trunk's wasm preload or loader has changed shape");
@@ -208,8 +208,8 @@ export function addBootScript(html, partsOfSection) {
   if (window.WebAssembly) {
     window.deskaidWasm = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetch(wasm[0], wasm[1])).catch(compileWhole) : compileWhole();
   }
-  // Every page but home shows content: fetch the pack beside the wasm (the app takes this promise).
-  if (section && window.fetch) window.deskaidPack = window.fetch(${JSON.stringify('./' + PUBLISHED_PACK)});
+  // Pages show content, but for home and a few that fetch it on request: fetch the pack beside the wasm (the app takes this promise).
+  if (section && window.fetch && ${JSON.stringify(withoutContent)}.indexOf(section) < 0) window.deskaidPack = window.fetch(${JSON.stringify('./' + PUBLISHED_PACK)});
   (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';

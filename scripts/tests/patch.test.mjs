@@ -150,13 +150,15 @@ test('the prerendered home page goes first in <body>', () => {
 
 test("the boot script replaces Trunk's wasm preload and feeds the loader", () => {
   const parts = { sla: ['./split_sla.wasm', './chunk_4.wasm'] };
-  const patched = addBootScript(html, parts);
+  const patched = addBootScript(html, parts, ['settings']);
   assert.equal(patched.includes('<link rel="preload" href="./deskaid-5d41402abc4b2a76_bg.wasm"'), false);
   assert.match(patched, /<script type="module" async>\nimport init, \* as bindings from '\.\/deskaid-5d41402abc4b2a76\.js';\n/);
   assert.match(patched, /const wasm = await init\(\{ module_or_path: window\.deskaidWasm \}\);/);
   assert.ok(patched.indexOf('<script>\n(function () {') < patched.indexOf('<script type="module" async>'));
   assert.ok(patched.includes('var wasm = ["./deskaid-5d41402abc4b2a76_bg.wasm", {"integrity":"sha384-kY7oTQ2m8WmZl2Vh4G0JcJrKpU3Zm7dQ1e9X4nB6cA8sF2tR5uV0wY3zH1iK6jL4"}];'));
   assert.ok(patched.includes(JSON.stringify(parts) + '[section]'));
+  // Settings draws no content: its deep link does not fetch the pack.
+  assert.ok(patched.includes('["settings"].indexOf(section) < 0) window.deskaidPack = window.fetch('));
   // The theme comes from the one key the app writes for this script, not from the settings record.
   assert.equal(BOOT_THEME_KEY, 'deskaid.theme');
   assert.ok(patched.includes(`localStorage.getItem("${BOOT_THEME_KEY}")`));

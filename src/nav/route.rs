@@ -55,6 +55,9 @@ pub const FREE_SPACE_SECTION: &str = "space";
 /// My queue's "Archive resolved cases".
 pub const ARCHIVE_SECTION: &str = "archive";
 
+/// The calculator's "Rules and business calendar".
+pub const RULES_SECTION: &str = "rules";
+
 /// A parsed hash: the route and its query pairs, in order, percent-decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HashLocation {

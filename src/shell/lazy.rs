@@ -3,7 +3,9 @@
 //! (wasm-split-cli, run by `scripts/bin/wasm-bindgen`), so the home page loads
 //! only the shell. [`LAZY_PAGES`] names, for each page, the split point that
 //! holds it; `scripts/finish-dist.mjs` reads the same table from
-//! `assets/split-of-section.json` to fetch a deep link's parts early.
+//! `assets/split-of-section.json` to fetch a deep link's parts early, and
+//! from `assets/sections-without-content.json` the pages for which it need
+//! not fetch the content pack.
 
 use crate::pages;
 use crate::store::{pack_load, pack_loaded, PackLoad};
@@ -26,18 +28,28 @@ pub(super) struct LazyPage {
     split_point: &'static str,
     /// Fetches the part (once) and hands back the page's constructor.
     load: fn() -> Pin<Box<dyn Future<Output = PageMaker>>>,
+    /// Whether the page draws from the content pack, and so waits for it.
+    needs_content: bool,
 }
 
 /// One [`LazyPage`]: the same token names the split point in the table and
 /// calls it, so the table cannot disagree with the code. `sla_tools.queue`
-/// means the `queue` page of the part `sla_tools` returns.
+/// means the `queue` page of the part `sla_tools` returns; a page that
+/// draws nothing from the content pack says `without content`.
 macro_rules! lazy_page {
     ($section:literal, $split_point:ident $(. $page:ident)?) => {
+        lazy_page!(@ $section, $split_point $(. $page)?, true)
+    };
+    ($section:literal, $split_point:ident $(. $page:ident)?, without content) => {
+        lazy_page!(@ $section, $split_point $(. $page)?, false)
+    };
+    (@ $section:literal, $split_point:ident $(. $page:ident)?, $needs_content:expr) => {
         LazyPage {
             section: $section,
             #[cfg(not(target_arch = "wasm32"))]
             split_point: stringify!($split_point),
             load: || Box::pin(async { $split_point().await $(.$page)? }),
+            needs_content: $needs_content,
         }
     };
 }
@@ -52,11 +64,13 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("queue", sla_tools.queue),
     lazy_page!("author", trainer_tools.author),
     lazy_page!("pack", trainer_tools.pack),
-    lazy_page!("settings", settings_page),
+    // Settings link to the rules editor; only the count of finished walks
+    // needs the flows, and fetches the pack when there are walks.
+    lazy_page!("settings", settings_page, without content),
 ];
 
-/// Shows `page`, with "Loading…" until its part and the content pack have
-/// arrived (fetched side by side). The loader only hands back a
+/// Shows `page`, with "Loading…" until its part and, if it needs it, the
+/// content pack have arrived (fetched side by side). The loader only hands back a
 /// constructor: the page is built in the shell's reactive scope, not inside
 /// the future, so its cleanups run when the agent leaves it.
 pub(super) fn show(page: &'static LazyPage) -> AnyView {
@@ -64,11 +78,13 @@ pub(super) fn show(page: &'static LazyPage) -> AnyView {
     let content = pack_load();
     leptos::task::spawn_local(async move {
         let make = (page.load)().await;
-        pack_loaded().await;
+        if page.needs_content {
+            pack_loaded().await;
+        }
         let _ = loaded.try_set(Some(make));
     });
     (move || match loaded.get() {
-        Some(make) if content.with(PackLoad::is_ready) => make(),
+        Some(make) if !page.needs_content || content.with(PackLoad::is_ready) => make(),
         // The notice above every page says why.
         Some(_) => view! {
             <p class="page-loading">"This page cannot be shown without its content."</p>
@@ -100,9 +116,9 @@ macro_rules! page_split_point {
 page_split_point!(escalation_page => pages::escalation::EscalationPage);
 page_split_point!(quiz_page => pages::quiz::QuizPage);
 page_split_point!(
-    /// Settings are a part of their own: besides the rules editor (shared
-    /// with the calculator) they load and check every stored concern, the
-    /// quiz's question bank among them, which the SLA pages never need.
+    /// Settings are a part of their own: they load and check every stored
+    /// concern, the quiz's question bank among them, which the SLA pages
+    /// never need.
     settings_page => pages::settings::SettingsPage
 );
 
@@ -165,4 +181,18 @@ pub fn split_of_section_json() -> String {
         .map(|page| (page.section.to_string(), page.split_point.into()))
         .collect();
     serde_json::to_string_pretty(&table).expect("strings serialize") + "\n"
+}
+
+/// The sections of the [`LAZY_PAGES`] that draw nothing from the content
+/// pack, as JSON, for the boot script, which fetches the pack for every
+/// other deep link: kept in `assets/sections-without-content.json`, written
+/// like [`split_of_section_json`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sections_without_content_json() -> String {
+    let sections: Vec<&str> = LAZY_PAGES
+        .iter()
+        .filter(|page| !page.needs_content)
+        .map(|page| page.section)
+        .collect();
+    serde_json::to_string(&sections).expect("strings serialize") + "\n"
 }

@@ -10,7 +10,7 @@ pub mod prerendered;
 #[cfg(not(target_arch = "wasm32"))]
 pub use frame::prerendered_home;
 #[cfg(not(target_arch = "wasm32"))]
-pub use lazy::split_of_section_json;
+pub use lazy::{sections_without_content_json, split_of_section_json};
 
 use crate::components::notice::Notices;
 use crate::nav::{read_location, CurrentLocation, Route};

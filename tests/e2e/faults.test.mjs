@@ -189,9 +189,9 @@ const STEPS = [
     saved: (stored, seen) => assert.ok(seen[1] in (stored['deskaid.quiz']?.data.progress.questions ?? {}), `question ${seen[1]} is stored as answered`),
   },
   {
-    name: 'change an SLA rule in Settings',
+    name: 'change an SLA rule beside the calculator',
     run: async (page) => {
-      await mainNav(page, 'Settings');
+      await mainNav(page, 'SLA');
       await page.getByLabel('Cut-off for same-day contact').fill('14:00');
       await page.getByRole('button', { name: 'Save rules' }).click();
       await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();

@@ -434,7 +434,7 @@ describe('rules and business calendar', () => {
   });
 
   test('rule edits not saved yet survive a look at another page of the tab', async () => {
-    const { context, page } = await openFresh('#/settings');
+    const { context, page } = await openFresh('#/sla');
     await page.fill('#sla-rules-new-holiday', '2026-12-28');
     await page.getByRole('button', { name: 'Add date' }).click();
     assert.match(await page.getByTestId('sla-rules-state').textContent(), /You have unsaved changes/);
@@ -447,9 +447,28 @@ describe('rules and business calendar', () => {
     assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.sla-rules')), null);
     await page.getByRole('button', { name: 'Save rules' }).click();
     await page.getByText('Saved. The calculator and your queue now use these rules.').waitFor();
+    // Settings links to them: focus lands on their heading.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
-    await page.getByTestId('sla-rules-state').waitFor();
+    await page.getByRole('link', { name: 'Edit the rules and business calendar' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'sla-rules-heading');
     assert.match(await page.getByTestId('sla-rules-state').textContent(), /Your own rules are saved and in use/);
+    await context.close();
+  });
+
+  test('Settings opens without the rules editor and the content pack, and links to the rules', async () => {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const fetched = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await page.goto(server.base + '#/settings');
+    await page.waitForSelector(APP_HEADING);
+    await page.waitForLoadState('networkidle');
+    assert.equal(fetched.some((path) => path.endsWith('/content/pack.json')), false, 'no content pack for Settings');
+    assert.equal(await page.getByTestId('sla-rules-state').count(), 0);
+    await page.getByRole('link', { name: 'Edit the rules and business calendar' }).click();
+    await page.waitForFunction(() => document.activeElement?.id === 'sla-rules-heading');
+    assert.match(await page.getByTestId('sla-rules-state').textContent(), /shipped defaults are in use/);
+    await expectNoAxeViolations(page, 'the rules, reached from Settings');
     await context.close();
   });
 
@@ -466,7 +485,7 @@ describe('rules and business calendar', () => {
     // 03:00 UTC on 1 January 2027: still 31 December 2026 in New York, the
     // shipped rules' zone, whatever zone the browser is in.
     const context = await contextAt(browser, { timezoneId: 'Asia/Tokyo' }, new Date('2027-01-01T03:00:00Z'));
-    const page = await openApp(context, server.base, '#/settings');
+    const page = await openApp(context, server.base, '#/sla');
     assert.equal(await page.inputValue('#sla-rules-year'), '2026');
     // A team in Tokyo is in 2027 already.
     await page.fill('#sla-rules-zone', 'Asia/Tokyo');

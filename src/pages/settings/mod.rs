@@ -1,13 +1,14 @@
-//! `#/settings`: theme, the SLA rules and business calendar, the user's
-//! data (export, import, reset, the space used and copies set aside), and
-//! the ways to free space when storage is full.
+//! `#/settings`: theme, a link to the SLA rules and business calendar
+//! (edited beside the calculator), the user's data (export, import, reset,
+//! the space used and copies set aside), and the ways to free space when
+//! storage is full.
 
 mod data;
 mod space;
 
 use crate::components::form::{Binding, RadioGroup};
-use crate::components::sla::rules::SlaRulesEditor;
 use crate::components::title::set_page_title;
+use crate::nav::{Route, RULES_SECTION};
 use crate::store::{AppState, Theme};
 use data::DataManagement;
 use leptos::prelude::*;
@@ -21,9 +22,26 @@ pub fn SettingsPage() -> impl IntoView {
     view! {
         <h1>"Settings"</h1>
         <ThemeChoice state=state/>
-        <SlaRulesEditor/>
+        <SlaRulesLink/>
         <DataManagement state=state/>
         <FreeUpSpace state=state/>
+    }
+}
+
+/// Where the SLA rules are edited: beside the calculator, which shows what
+/// they do to a deadline.
+#[component]
+fn SlaRulesLink() -> impl IntoView {
+    view! {
+        <section aria-labelledby="sla-rules-link-heading">
+            <h2 id="sla-rules-link-heading">"Rules and business calendar"</h2>
+            <p data-testid="sla-rules-intro">
+                "The SLA calculator and your queue compute every deadline with these rules. They are edited below the calculator, where each field names the default Deskaid ships with and the results show what a change does."
+            </p>
+            <p>
+                <a href=Route::Sla.section_href(RULES_SECTION)>"Edit the rules and business calendar"</a>
+            </p>
+        </section>
     }
 }
 

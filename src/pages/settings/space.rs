@@ -8,7 +8,7 @@ use crate::components::focus::focus_after_render;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::nav::{CurrentLocation, Route, ARCHIVE_SECTION, FREE_SPACE_SECTION};
-use crate::store::AppState;
+use crate::store::{pack_load, pack_loaded, AppState, PackLoad};
 use leptos::prelude::*;
 
 /// The heading a "Free up space" link moves focus to.
@@ -31,11 +31,29 @@ pub(super) fn FreeUpSpace(
     });
     let retry = Callback::new(move |()| state.retry_unsaved());
     let unsaved = Memo::new(move |_| state.unsaved());
-    let finished = Memo::new(move |_| state.walks().with(|w| w.finished(content::flows())));
+    // Which walks are finished depends on the flows, so the content pack is
+    // fetched only when there are walks to check: Settings draws nothing
+    // else from it. `None` until it is in use.
+    let content = RwSignal::from(pack_load());
+    let has_walks = Memo::new(move |_| state.walks().with(|w| !w.by_flow.is_empty()));
+    Effect::new(move |_| {
+        if has_walks.get() {
+            leptos::task::spawn_local(pack_loaded());
+        }
+    });
+    let finished = Memo::new(move |_| {
+        if !has_walks.get() {
+            Some(Vec::new())
+        } else if content.with(PackLoad::is_ready) {
+            Some(state.walks().with(|w| w.finished(content::flows())))
+        } else {
+            None
+        }
+    });
     let bank_bytes =
         Memo::new(move |_| state.quiz_bank().with(|b| b.json.as_ref().map(String::len)));
     let clear_walks = move |_| {
-        let flows = finished.get_untracked();
+        let flows = finished.get_untracked().unwrap_or_default();
         state
             .walks()
             .update(|w| w.by_flow.retain(|flow, _| !flows.contains(flow)));
@@ -73,9 +91,14 @@ pub(super) fn FreeUpSpace(
                 <button type="button" on:click=move |_| download_backup(state, notices)>"Download a backup"</button>
             </div>
             <h3>"Finished walks"</h3>
-            {move || match finished.with(Vec::len) {
-                0 => view! { <p>"No finished walk is kept."</p> }.into_any(),
-                count => view! {
+            {move || match finished.with(|finished| finished.as_ref().map(Vec::len)) {
+                None if content.with(|load| *load == PackLoad::Loading) => {
+                    view! { <p>"Looking for finished walks in the content pack…"</p> }.into_any()
+                }
+                // The notice above every page says why.
+                None => view! { <p>"Without the content pack, Deskaid cannot tell which walks are finished."</p> }.into_any(),
+                Some(0) => view! { <p>"No finished walk is kept."</p> }.into_any(),
+                Some(count) => view! {
                     <p>{format!("{count} finished walk(s) kept from earlier calls, with their case notes.")}</p>
                     <div class="button-row">
                         <button type="button" class="secondary" on:click=clear_walks>"Clear finished walks"</button>

@@ -1,16 +1,20 @@
 //! The rules and business calendar editor: every SLA setting with its
 //! shipped default in words, validated by [`SlaEngine::new`] as the agent
 //! types. Invalid drafts stay in the form and are never saved. Shown on the
-//! calculator page and on the settings page.
+//! calculator page, where Settings links (`RULES_SECTION`): editing them
+//! beside the calculator shows what they do, and Settings opens without
+//! the rules' code and the content pack their defaults come from.
 
 mod calendar;
 mod hours;
 mod table;
 
+use crate::components::focus::focus_after_render;
 use crate::components::form::Binding;
 use crate::components::notice::{NoticeKind, Notices};
 use crate::domain::content;
 use crate::domain::sla::{SlaEngine, SlaSettings};
+use crate::nav::{CurrentLocation, Route, RULES_SECTION};
 use crate::store::{AppState, SlaRules, TabMemory, TabSlot};
 use calendar::CalendarFields;
 use hours::HoursFields;
@@ -109,7 +113,7 @@ impl Draft {
 }
 
 /// SLA rule edits not saved yet (`None` when there are none), kept in the
-/// tab's memory so they survive moving between the calculator and Settings.
+/// tab's memory so they survive a look at another page.
 struct UnsavedRules;
 
 impl TabSlot for UnsavedRules {
@@ -138,11 +142,20 @@ pub fn SlaRulesFields(draft: Draft, defaults: &'static SlaSettings) -> impl Into
     }
 }
 
+/// The heading a link to the rules moves focus to.
+const HEADING_ID: &str = "sla-rules-heading";
+
 /// Edits the SLA rules and business calendar, saves them (`SlaRules`) only
-/// when valid, and restores the shipped defaults. Used
-/// on the calculator page and mountable on the settings page.
+/// when valid, and restores the shipped defaults; on the calculator page.
 #[component]
 pub fn SlaRulesEditor() -> impl IntoView {
+    let location = expect_context::<CurrentLocation>().0;
+    // Arriving from Settings' link: focus lands here, below the calculator.
+    Effect::new(move |_| {
+        if location.with(|l| l.asks_for_section(&Route::Sla, RULES_SECTION)) {
+            focus_after_render(HEADING_ID);
+        }
+    });
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let unsaved = expect_context::<TabMemory>().slot::<UnsavedRules>();
@@ -222,8 +235,8 @@ pub fn SlaRulesEditor() -> impl IntoView {
     };
 
     view! {
-        <section aria-labelledby="sla-rules-heading" class="sla-rules">
-            <h2 id="sla-rules-heading">"Rules and business calendar"</h2>
+        <section aria-labelledby=HEADING_ID class="sla-rules">
+            <h2 id=HEADING_ID tabindex="-1">"Rules and business calendar"</h2>
             <p data-testid="sla-rules-intro">
                 "The SLA calculator and your queue compute every deadline with these rules. Each field names the default Deskaid ships with, taken from the support documents."
             </p>
