@@ -6,7 +6,6 @@
 //! checks. Both work on JSON values, never the part's type: the move runs
 //! at start, in the shell, which must not carry the SLA rules' parsing.
 
-use super::settings::LEGACY_SLA_FIELD;
 use super::{CustomBank, QuizData, Settings, SlaRules};
 use crate::store::envelope::{encode, Persist};
 use crate::store::local::{read_raw, write_raw};
@@ -31,7 +30,7 @@ pub(super) struct MovedPart {
 pub(super) const CUSTOM_BANK: MovedPart = MovedPart {
     from: QuizData::KEY,
     version: 1,
-    field: super::quiz::LEGACY_BANK_FIELD,
+    field: "custom_bank",
     to: CustomBank::KEY,
     envelope: |value| {
         let json = value.as_str()?.to_string();
@@ -43,7 +42,7 @@ pub(super) const CUSTOM_BANK: MovedPart = MovedPart {
 pub(super) const SLA_RULES: MovedPart = MovedPart {
     from: Settings::KEY,
     version: 1,
-    field: LEGACY_SLA_FIELD,
+    field: "sla",
     to: SlaRules::KEY,
     envelope: |value| {
         (!value.is_null())
@@ -66,6 +65,15 @@ impl MovedPart {
         let data = envelope.get_mut("data")?.as_object_mut()?;
         let part = (self.envelope)(data.remove(self.field)?)?;
         Some((part, envelope.to_string()))
+    }
+
+    /// The old record's `data` without the part: its migration to the
+    /// version after, once the part has been moved out (or could not be).
+    pub(super) fn left_behind(&self, mut data: Value) -> Value {
+        if let Some(fields) = data.as_object_mut() {
+            fields.remove(self.field);
+        }
+        data
     }
 
     /// Moves the part out of its old record, if it is still there, before

@@ -3,6 +3,7 @@
 //! of the quiz record), and the class results a trainer imported.
 
 use super::check_part;
+use super::moved::CUSTOM_BANK;
 use crate::domain::content;
 use crate::domain::quiz::results::{
     bank_identity, BankIdentity, ClassResults, CUSTOM_PACK, SHIPPED_PACK,
@@ -57,14 +58,9 @@ impl Persist for QuizData {
 
     /// Version 2 moved the custom bank to its own key; by the time a quiz
     /// record is read, `moved::CUSTOM_BANK` has copied it there.
-    fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
+    fn migrate(from: u32, data: Value) -> Result<Value, NoMigration> {
         match from {
-            1 => {
-                if let Some(fields) = data.as_object_mut() {
-                    fields.remove(LEGACY_BANK_FIELD);
-                }
-                Ok(data)
-            }
+            1 => Ok(CUSTOM_BANK.left_behind(data)),
             _ => Err(NoMigration { from }),
         }
     }
@@ -132,9 +128,6 @@ impl Persist for CustomBank {
         )
     }
 }
-
-/// Where version 1 of the quiz record kept the custom bank.
-pub(super) const LEGACY_BANK_FIELD: &str = "custom_bank";
 
 /// The results a trainer imported on the Class results page.
 impl Persist for ClassResults {

@@ -2,6 +2,7 @@
 //! reads before the app runs. Version 1 also held the SLA rules, which
 //! moved to their own key (`SlaRules`, see `moved`).
 
+use super::moved::SLA_RULES;
 use crate::store::envelope::{NoMigration, Persist};
 use crate::store::local::{remove, write_raw};
 use serde::{Deserialize, Serialize};
@@ -55,9 +56,6 @@ pub struct Settings {
     pub theme: Theme,
 }
 
-/// Where version 1 of the settings record kept the SLA rules.
-pub(super) const LEGACY_SLA_FIELD: &str = "sla";
-
 impl Persist for Settings {
     const KEY: &'static str = "deskaid.settings";
     const VERSION: u32 = 2;
@@ -65,14 +63,9 @@ impl Persist for Settings {
 
     /// Version 2 moved the SLA rules to their own key; by the time a
     /// settings record is read, `moved::SLA_RULES` has copied them there.
-    fn migrate(from: u32, mut data: Value) -> Result<Value, NoMigration> {
+    fn migrate(from: u32, data: Value) -> Result<Value, NoMigration> {
         match from {
-            1 => {
-                if let Some(fields) = data.as_object_mut() {
-                    fields.remove(LEGACY_SLA_FIELD);
-                }
-                Ok(data)
-            }
+            1 => Ok(SLA_RULES.left_behind(data)),
             _ => Err(NoMigration { from }),
         }
     }
