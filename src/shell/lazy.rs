@@ -116,9 +116,9 @@ macro_rules! page_split_point {
 page_split_point!(escalation_page => pages::escalation::EscalationPage);
 page_split_point!(quiz_page => pages::quiz::QuizPage);
 page_split_point!(
-    /// Settings are a part of their own: they load and check every stored
-    /// concern, the quiz's question bank among them, which the SLA pages
-    /// never need.
+    /// Settings are a part of their own: they check every stored concern
+    /// an import brings, the quiz's question bank among them, which the SLA
+    /// pages never need.
     settings_page => pages::settings::SettingsPage
 );
 

@@ -70,6 +70,17 @@ async function closeAsAUserWould(page) {
   await Promise.all([page.waitForEvent('close'), page.close({ runBeforeUnload: true })]);
 }
 
+/**
+ * Opens the pages that read the queue and the quiz, then Settings: each
+ * concern is read, and any damage found, on the first page that uses it.
+ */
+async function visitQueueQuizAndSettings(page) {
+  for (const [hash, heading] of [['#/queue', 'My queue'], ['#/quiz', 'Training quiz'], ['#/settings', 'Settings']]) {
+    await page.evaluate((hash) => { location.hash = hash; }, hash);
+    await page.locator(APP_HEADING, { hasText: heading }).waitFor();
+  }
+}
+
 describe('storage', () => {
   test('corrupt Deskaid keys and a foreign key: the app starts with one plain notice and sets the data aside', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'deskaid-'));
@@ -82,6 +93,7 @@ describe('storage', () => {
     });
     await page.reload();
     await page.waitForSelector(APP_HEADING);
+    await visitQueueQuizAndSettings(page);
     const notices = page.getByTestId('notice');
     assert.equal(await notices.count(), 4);
     assert.match(
@@ -427,6 +439,7 @@ describe('storage', () => {
     });
     await page.reload();
     await page.waitForSelector(APP_HEADING);
+    await visitQueueQuizAndSettings(page);
     const setAside = page.getByTestId('set-aside');
     await setAside.waitFor();
     assert.equal(await setAside.locator('li').count(), 5);
@@ -460,9 +473,15 @@ describe('storage', () => {
   test('reset deletes everything after confirmation', async () => {
     const { context, page } = await openFresh('#/settings');
     await page.getByLabel('Dark').check();
+    // Concerns Settings does not read go too: the queue and the class results.
+    await page.evaluate(() => {
+      localStorage.setItem('deskaid.queue', JSON.stringify({ version: 1, data: { cases: [] } }));
+      localStorage.setItem('deskaid.results', JSON.stringify({ version: 1, data: {} }));
+    });
     await page.getByRole('button', { name: 'Reset all data…' }).click();
     await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-    assert.equal(await page.evaluate(() => localStorage.getItem('deskaid.settings')), null);
+    await page.getByTestId('notice').filter({ hasText: 'All Deskaid data in this browser was deleted.' }).waitFor();
+    assert.deepEqual(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('deskaid.'))), []);
     assert.equal(await page.getByLabel('Follow the system').isChecked(), true);
     await context.close();
   });

@@ -102,7 +102,7 @@ fn SetAsideCopies() -> impl IntoView {
     let copies = RwSignal::new(set_aside_copies());
     // A reset or an import changes the concerns and may remove copies.
     Effect::new(move |_| {
-        state.track_every_concern();
+        state.track_storage();
         copies.set(set_aside_copies());
     });
     view! {
@@ -192,7 +192,7 @@ fn SpaceUsed() -> impl IntoView {
     let used = Memo::new(move |_| {
         // Re-measured when any concern changes (the writes follow within
         // half a second; a change to the figures is rarely that quick).
-        state.track_every_concern();
+        state.track_storage();
         space_used()
             .into_iter()
             .map(|(stored, bytes)| (stored.label, bytes))

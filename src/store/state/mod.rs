@@ -2,9 +2,9 @@
 //! with every page through context: the preferences (`settings`), the SLA
 //! rules (`sla_rules`), an agent's walks and queue (`work`), the quiz's
 //! records (`quiz`), the list of every key (`keys`), and the parts older
-//! records held that have keys of their own now (`moved`). Adding a concern means adding a field and
-//! its accessor to [`AppState`], a line to `AppState::load` and
-//! `AppState::load_all`, and one to [`STORED`].
+//! records held that have keys of their own now (`moved`). Adding a concern
+//! means adding a field and its accessor to [`AppState`], a line to
+//! `AppState::load`, and one to [`STORED`].
 
 mod keys;
 mod moved;
@@ -21,12 +21,15 @@ pub use sla_rules::SlaRules;
 pub use work::{Queue, Walks};
 
 use super::author::{AuthorDraft, DevicePack};
+use super::backup::delete_all_set_aside;
 use super::envelope::{Persist, Unusable};
-use super::local::read_raw;
+use super::local::{read_raw, remove};
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::quiz::results::ClassResults;
-use leptos::prelude::{GetValue, Owner, SetValue, StoredValue, UpdateValue, WithValue};
+use leptos::prelude::{
+    GetValue, Owner, RwSignal, SetValue, StoredValue, Track, Update, UpdateValue, WithValue,
+};
 use moved::{CUSTOM_BANK, SLA_RULES};
 
 /// Checks the optional `part` of a stored value with the domain's own
@@ -64,6 +67,10 @@ pub struct AppState {
     /// outlive that page.
     owner: StoredValue<Owner>,
     notices: Notices,
+    /// Counts the changes to storage that no loaded concern sees: another
+    /// tab's writes, an import, a reset. The views of storage as a whole
+    /// track it, so Settings need not load every concern to follow them.
+    changes: RwSignal<u32>,
 }
 
 /// A concern's signal, made on first use.
@@ -104,6 +111,7 @@ impl AppState {
                 Owner::current().expect("the app state is made in the app's owner"),
             ),
             notices,
+            changes: RwSignal::new(0),
         }
     }
 
@@ -179,18 +187,6 @@ impl AppState {
         concern
     }
 
-    /// Loads every concern not loaded yet, for the operations on all of them.
-    fn load_all(&self) {
-        self.sla_rules();
-        self.walks();
-        self.queue();
-        self.quiz();
-        self.quiz_bank();
-        self.results();
-        self.author_draft();
-        self.device_pack();
-    }
-
     /// Picks up a change another tab made; `None` means storage was cleared.
     /// A concern not loaded yet needs nothing: it reads storage when first
     /// used.
@@ -202,6 +198,7 @@ impl AppState {
                 }
             }
         });
+        self.changes.update(|n| *n += 1);
     }
 
     /// Writes every change still waiting (see [`Persisted::update`]): the
@@ -217,11 +214,12 @@ impl AppState {
         self.reload_key(None);
     }
 
-    /// Subscribes the running effect or memo to a change in any concern, for
-    /// the views that describe storage as a whole (the space used, the copies
-    /// set aside).
-    pub fn track_every_concern(&self) {
-        self.load_all();
+    /// Subscribes the running effect or memo to any change of storage, for
+    /// the views that describe it as a whole (the space used, the copies set
+    /// aside): this tab's changes to the concerns it loaded, and the others
+    /// (see `changes`).
+    pub fn track_storage(&self) {
+        self.changes.track();
         self.loaded
             .with_value(|loaded| loaded.iter().for_each(|concern| concern.track()));
     }
@@ -266,11 +264,21 @@ impl AppState {
         })
     }
 
-    /// Forgets everything Deskaid stored.
+    /// Forgets everything Deskaid stored: the concerns loaded go back to
+    /// their defaults, and the keys of the others go, with every copy set
+    /// aside.
     pub fn reset_all(&self) {
-        self.load_all();
-        self.loaded
-            .with_value(|loaded| loaded.iter().for_each(|concern| concern.reset()));
+        self.loaded.with_value(|loaded| {
+            loaded.iter().for_each(|concern| concern.reset());
+            let not_loaded = STORED
+                .iter()
+                .filter(|stored| !loaded.iter().any(|concern| concern.key() == stored.key));
+            for stored in not_loaded {
+                remove(stored.key);
+                delete_all_set_aside(stored.key);
+            }
+        });
+        self.changes.update(|n| *n += 1);
     }
 }
 
