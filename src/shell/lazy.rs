@@ -63,10 +63,10 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("sla", sla_tools.calculator),
     lazy_page!("queue", sla_tools.queue),
     lazy_page!("author", trainer_tools.author),
-    lazy_page!("pack", trainer_tools.pack),
+    lazy_page!("pack", settings_part.pack),
     // Settings link to the rules editor; only the count of finished walks
     // needs the flows, and fetches the pack when there are walks.
-    lazy_page!("settings", settings_page, without content),
+    lazy_page!("settings", settings_part.settings, without content),
 ];
 
 /// Shows `page`, with "Loading…" until its part and, if it needs it, the
@@ -115,27 +115,41 @@ macro_rules! page_split_point {
 
 page_split_point!(escalation_page => pages::escalation::EscalationPage);
 page_split_point!(quiz_page => pages::quiz::QuizPage);
-page_split_point!(
-    /// Settings are a part of their own: they check every stored concern
-    /// an import brings, the quiz's question bank among them, which the SLA
-    /// pages never need.
-    settings_page => pages::settings::SettingsPage
-);
+/// What Settings' part holds: Settings, which check every stored concern
+/// an import brings (the quiz's question bank among them, which the SLA
+/// pages never need), and the pack page, where the pack links trainers send
+/// open. The pack page is for whoever follows such a link, agents and
+/// trainees mostly, so it is not with the trainers' tools, whose editors
+/// they would download; nor a part of its own, which would cut the code
+/// the parts share into more files on every page (measured in session 13:
+/// 7-12 KB gzip more on each agent's first visit). Settings share the most
+/// with it: the checks of every kind of content.
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub(crate) struct SettingsPart {
+    settings: PageMaker,
+    pack: PageMaker,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub(crate) async fn settings_part() -> SettingsPart {
+    SettingsPart {
+        settings: || pages::settings::SettingsPage().into_any(),
+        pack: || pages::open_pack::OpenPackPage().into_any(),
+    }
+}
 
 /// What the trainers' part holds: the class results and authoring, which
-/// only trainers and team leads open, and the pack page, where the pack
-/// links they send open. One part rather than two: they share the question
-/// bank, the pack's checks and the forms, and a part of their own each
-/// would split that shared code into more files on every agent's page
-/// (measured for the pack page: 7-12 KB gzip more on each agent's first
-/// visit, against 300 KB less for whoever opens a pack link). A trainee
-/// opening a quiz link downloads none of them.
+/// only trainers and team leads open. One part rather than two: they share
+/// the question bank, the pack's checks and the forms, and a part of their
+/// own each would split that shared code into more files on every agent's
+/// page. Neither a trainee opening a quiz link nor an agent opening a pack
+/// link downloads them.
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub(crate) struct TrainerTools {
     results: PageMaker,
     author: PageMaker,
-    pack: PageMaker,
 }
 
 #[cfg_attr(feature = "split", leptos::lazy)]
@@ -143,7 +157,6 @@ pub(crate) async fn trainer_tools() -> TrainerTools {
     TrainerTools {
         results: || pages::results::ResultsPage().into_any(),
         author: || pages::author::AuthorPage().into_any(),
-        pack: || pages::open_pack::OpenPackPage().into_any(),
     }
 }
 

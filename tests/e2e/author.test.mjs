@@ -200,10 +200,14 @@ test('a flow and two questions written with the keyboard alone publish as a pack
   // The same version from the link, on the pack page: previewed, taken
   // as the draft on the author page, then opened again and used.
   const third = await openFresh('#/');
+  const fetchedParts = [];
+  third.page.on('request', (request) => fetchedParts.push(new URL(request.url()).pathname));
   await third.page.goto(link);
   const linked = third.page.locator('.pack-preview');
   await linked.getByRole('heading', { name: /, version 2$/ }).waitFor();
   assert.equal(new URL(third.page.url()).hash, '#/pack');
+  // Whoever follows a pack link does not download the author page's part.
+  assert.equal(fetchedParts.some((path) => /\/split_trainer_tools_[^/]*\.wasm$/.test(path)), false, 'no trainers\' part for a pack link');
   await expectNoAxeViolations(third.page, 'a pack link previewed');
   await press(third.page, linked, 'Edit it as the draft');
   await third.page.getByRole('heading', { level: 1, name: 'Author content' }).waitFor();
