@@ -189,8 +189,9 @@ pub fn delete_set_aside(copy: &SetAsideCopy) {
     remove(&copy.key);
 }
 
-/// Deletes every copy set aside for `key` (a reset).
-pub fn delete_all_set_aside(key: &str) {
+/// Deletes what `key` holds and every copy set aside for it (a reset).
+pub fn forget_key(key: &str) {
+    remove(key);
     for (copy, _) in copies_of(key, &stored_keys()) {
         remove(&copy);
     }

@@ -92,8 +92,9 @@ pub fn encode_tracked<T: Persist>(value: &T, deleted: &Deletions) -> String {
     envelope_text(T::VERSION, data, deleted)
 }
 
-/// The envelope's text, apart from the concern's type.
-fn envelope_text(version: u32, data: Value, deleted: &Deletions) -> String {
+/// The envelope's text, apart from the concern's type (also for a record
+/// written without its type, `state::moved`).
+pub(super) fn envelope_text(version: u32, data: Value, deleted: &Deletions) -> String {
     let envelope = if deleted.is_empty() {
         json!({ "version": version, "data": data })
     } else {

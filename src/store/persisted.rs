@@ -3,7 +3,7 @@
 //! key of its own (`backup`) and replaced by defaults, and the user is told
 //! what happened.
 
-use super::backup::{age_words, delete_all_set_aside, set_aside, SetAside, COPIES_KEPT};
+use super::backup::{age_words, forget_key, set_aside, SetAside, COPIES_KEPT};
 use super::envelope::{decode_tracked, encode_tracked, Persist, Unreadable};
 use super::local::{read_raw, remove, storage_available, write_raw, WriteError};
 use super::merge::{next_deletions, Deletions};
@@ -433,8 +433,7 @@ impl<T: Persist + Send + Sync + 'static> Persisted<T> {
         {
             handle.clear();
         }
-        remove(T::KEY);
-        delete_all_set_aside(T::KEY);
+        forget_key(T::KEY);
         self.value.set(T::default());
         self.unsaved.set(false);
         let full_notice = self.sync.try_update_value(|sync| {

@@ -21,9 +21,9 @@ pub use sla_rules::SlaRules;
 pub use work::{Queue, Walks};
 
 use super::author::{AuthorDraft, DevicePack};
-use super::backup::delete_all_set_aside;
+use super::backup::forget_key;
 use super::envelope::{Persist, Unusable};
-use super::local::{read_raw, remove};
+use super::local::read_raw;
 use super::persisted::Persisted;
 use crate::components::notice::Notices;
 use crate::domain::quiz::results::ClassResults;
@@ -274,8 +274,7 @@ impl AppState {
                 .iter()
                 .filter(|stored| !loaded.iter().any(|concern| concern.key() == stored.key));
             for stored in not_loaded {
-                remove(stored.key);
-                delete_all_set_aside(stored.key);
+                forget_key(stored.key);
             }
         });
         self.changes.update(|n| *n += 1);

@@ -7,8 +7,9 @@
 //! at start, in the shell, which must not carry the SLA rules' parsing.
 
 use super::{CustomBank, QuizData, Settings, SlaRules};
-use crate::store::envelope::{encode, Persist};
+use crate::store::envelope::{encode, envelope_text, Persist};
 use crate::store::local::{read_raw, write_raw};
+use crate::store::merge::Deletions;
 use serde_json::{json, Value};
 
 /// A part that moved out of an older record.
@@ -45,8 +46,13 @@ pub(super) const SLA_RULES: MovedPart = MovedPart {
     field: "sla",
     to: SlaRules::KEY,
     envelope: |value| {
-        (!value.is_null())
-            .then(|| json!({ "version": SlaRules::VERSION, "data": { "own": value } }).to_string())
+        (!value.is_null()).then(|| {
+            envelope_text(
+                SlaRules::VERSION,
+                json!({ "own": value }),
+                &Deletions::new(),
+            )
+        })
     },
 };
 
