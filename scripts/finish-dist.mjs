@@ -1,18 +1,22 @@
 // Trunk post-build hook. Every build: adds the per-page wasm parts that
-// scripts/bin/wasm-bindgen split off (optimised in release, with content
-// hashes in their names), the prerendered home page, a copy of the shipped
+// scripts/bin/wasm-bindgen split off (optimised in release, the smallest
+// shared chunks joined to larger ones, with content hashes in their
+// names), the prerendered home page, a copy of the shipped
 // content pack that the app falls back to, and a boot script that starts
 // compiling the wasm while the page is parsed. Release builds also get one
 // merged stylesheet, the service worker with the precache list of every file
 // in the build (Trunk's hashed names), and a Content-Security-Policy meta
 // tag that allows the two inline scripts by hash. The text patches live in
-// scripts/lib/patch.mjs (tested by scripts/tests/patch.test.mjs); this file
-// only reads and writes files.
+// scripts/lib/patch.mjs and the wasm edits in scripts/lib/wasm-link.mjs
+// (tested by scripts/tests/); this file only reads and writes files and runs
+// binaryen.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as link from './lib/wasm-link.mjs';
 import * as patch from './lib/patch.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -21,6 +25,38 @@ const release = process.env.TRUNK_PROFILE === 'release';
 const contentHash = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 const integrityOf = (text) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 const indexPath = join(staging, 'index.html');
+
+const WASM_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals'];
+
+// Runs a binaryen tool; its warnings (a name subsection it does not know)
+// show only when it fails.
+function binaryen(tool, args) {
+  const run = spawnSync(tool, [...WASM_FEATURES, ...args], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`finish-dist: ${tool} failed:\n${run.stderr}`);
+}
+
+// The part at `path`, optimised as Trunk optimises the shell.
+function optimise(path) {
+  binaryen('wasm-opt', ['-Oz', path, '-o', `${path}.opt`]);
+  return readFileSync(`${path}.opt`);
+}
+
+// One module holding the chunks `modules` (wasm bytes): see scripts/lib/wasm-link.mjs.
+async function joinChunks(partsDir, modules) {
+  const dir = await mkdtemp(join(partsDir, 'join-'));
+  const inputs = [];
+  for (const [index, bytes] of link.linkable(modules).entries()) {
+    const path = join(dir, `${index}.wasm`);
+    await writeFile(path, bytes);
+    inputs.push(path, link.moduleName(index));
+  }
+  const joined = join(dir, 'joined.wasm');
+  binaryen('wasm-merge', [...inputs, '-o', joined]);
+  await writeFile(joined, link.withoutExports(await readFile(joined)));
+  const bytes = release ? optimise(joined) : await readFile(joined);
+  await rm(dir, { recursive: true });
+  return bytes;
+}
 
 // Returns `html` with the parts' linker added, and the wasm files of each
 // section of the app (none when the build was not split).
@@ -36,17 +72,20 @@ async function addSplitParts(html) {
   }
 
   let linker = patch.prepareLinker(await readFile(join(partsDir, '__wasm_split.js'), 'utf8'), mainJs);
-  const parts = (await readdir(partsDir)).filter((name) => name.endsWith('.wasm'));
-  for (const name of parts) {
+  const parts = new Map();
+  for (const name of (await readdir(partsDir)).filter((file) => file.endsWith('.wasm'))) {
     const source = join(partsDir, name);
-    const optimised = join(partsDir, `${name}.opt`);
-    if (release) {
-      const features = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-mutable-globals'];
-      const run = spawnSync('wasm-opt', ['-Oz', ...features, source, '-o', optimised], { encoding: 'utf8' });
-      // wasm-opt warns about a name subsection it does not know; show its output only on failure.
-      if (run.status !== 0) throw new Error(`finish-dist: wasm-opt failed on ${name}:\n${run.stderr}`);
-    }
-    const bytes = await readFile(release ? optimised : source);
+    parts.set(name, release ? optimise(source) : await readFile(source));
+  }
+  const joins = patch.chunkJoins(linker, (file) => gzipSync(parts.get(file)).length);
+  const fileOfChunk = new Map(patch.chunksOf(linker).map(({ chunk, file }) => [chunk, file]));
+  for (const { host, guests } of joins) {
+    const files = [host, ...guests].map((chunk) => fileOfChunk.get(chunk));
+    parts.set(files[0], await joinChunks(partsDir, files.map((file) => parts.get(file))));
+    for (const file of files.slice(1)) parts.delete(file);
+  }
+  linker = patch.joinChunksInLinker(linker, joins);
+  for (const [name, bytes] of parts) {
     const hashed = `${name.replace(/\.wasm$/, '')}-${contentHash(bytes)}.wasm`;
     await writeFile(join(staging, hashed), bytes);
     linker = patch.renamePart(linker, name, hashed);
@@ -61,7 +100,8 @@ async function addSplitParts(html) {
   const main = patch.importHashedLinker(await readFile(mainPath, 'utf8'), linkerName);
   await writeFile(mainPath, main);
   html = patch.preloadLinker(html, mainJs, integrityOf(main), linkerName);
-  console.log(`finish-dist: added ${parts.length} wasm parts split off by wasm-split-cli`);
+  const joined = joins.reduce((count, { guests }) => count + guests.length, 0);
+  console.log(`finish-dist: added ${parts.size} wasm parts split off by wasm-split-cli (${joined} small chunks joined to others)`);
   return { html, partsOfSection };
 }
 

@@ -54,6 +54,82 @@ export function renamePart(linker, name, hashed) {
   return linker.replaceAll(`"./${name}"`, `"./${hashed}"`);
 }
 
+// One chunk's loader in the linker, with the comment naming the split
+// points that need it: `/* a_1, b_2 */\nconst __chunk_7 = makeLoad(…, []);`.
+const CHUNK_LOADER = /\/\* ([^*]*) \*\/\nconst (__chunk_\d+) = makeLoad\(([\s\S]*?), \[\]\);\n/g;
+const fileOf = (fetcher) => fetcher.match(/new URL\("\.\/([^"]+)"/)?.[1];
+
+/**
+ * The chunks that have a file, each with the split points that need it
+ * (empty chunks, whose loader fetches nothing, are left out).
+ */
+export function chunksOf(linker) {
+  const chunks = [];
+  for (const [, needers, chunk, fetcher] of linker.matchAll(CHUNK_LOADER)) {
+    const file = fileOf(fetcher);
+    if (file) chunks.push({ chunk, file, splits: new Set(needers.split(',').map((split) => split.trim())) });
+  }
+  return chunks;
+}
+
+/**
+ * What fetching one more file is worth in bytes when deciding to join
+ * chunks. Each file costs a request (a round trip: on the slow phone
+ * profile, 150 ms, about 5 KB of transfer on each of a browser's six
+ * connections to a host) and its own type and import sections; on a desk
+ * a request costs almost nothing, so this stays small.
+ */
+export const FILE_COST_BYTES = 1024;
+
+/**
+ * Which chunks to join: `[{ host, guests }]` of chunk names. wasm-split-cli
+ * makes one chunk per set of split points sharing code, so a page fetches up
+ * to 25 files, many of a few hundred bytes. A chunk joins another whose
+ * split points include all of its own when what it saves (one file fewer
+ * for each of its split points) outweighs what it costs (its bytes fetched
+ * by the host's other split points); the largest saving goes first, until
+ * no join pays. `sizeOf(file)` is a chunk file's size as sent (gzip).
+ */
+export function chunkJoins(linker, sizeOf, fileCost = FILE_COST_BYTES) {
+  const groups = chunksOf(linker).map(({ chunk, file, splits }) => ({ host: chunk, guests: [], splits, size: sizeOf(file) }));
+  for (;;) {
+    let best = null;
+    for (const guest of groups) {
+      for (const host of groups) {
+        if (host === guest || ![...guest.splits].every((split) => host.splits.has(split))) continue;
+        const saving = guest.splits.size * fileCost - (host.splits.size - guest.splits.size) * guest.size;
+        if (saving > 0 && (!best || saving > best.saving)) best = { saving, guest, host };
+      }
+    }
+    if (!best) break;
+    const { guest, host } = best;
+    host.guests.push(guest.host, ...guest.guests);
+    host.size += guest.size;
+    groups.splice(groups.indexOf(guest), 1);
+  }
+  return groups.filter((group) => group.guests.length).map(({ host, guests }) => ({ host, guests }));
+}
+
+/**
+ * The linker after `joins` (from chunkJoins): a guest's loader is gone, and
+ * each split point that needed it waits for its host instead.
+ */
+export function joinChunksInLinker(linker, joins) {
+  const hostOf = new Map(joins.flatMap(({ host, guests }) => guests.map((guest) => [guest, host])));
+  let removed = 0;
+  let joined = linker.replace(CHUNK_LOADER, (loader, _needers, chunk) => {
+    if (!hostOf.has(chunk)) return loader;
+    removed++;
+    return '';
+  });
+  if (removed !== hostOf.size) throw new Error('finish-dist: the wasm-split linker does not load every chunk to be joined');
+  joined = joined.replace(/(\n, \[)([^\]]*)(\]\)\);)/g, (_all, open, deps, close) => {
+    const kept = [...new Set(deps.split(',').map((dep) => dep.trim()).filter(Boolean).map((dep) => hostOf.get(dep) ?? dep))];
+    return `${open}${kept.join(', ')}${close}`;
+  });
+  return joined;
+}
+
 /**
  * The wasm files each section of the app needs, read from the linker:
  * `splitOfSection` maps a section (the first segment of a page's path) to
@@ -63,7 +139,6 @@ export function renamePart(linker, name, hashed) {
  */
 export function sectionParts(linker, splitOfSection) {
   // An empty module's loader fetches nothing: `() => async (_imp) => ({})`.
-  const fileOf = (fetcher) => fetcher.match(/new URL\("\.\/([^"]+)"/)?.[1];
   const chunkFiles = {};
   for (const m of linker.matchAll(/const (__chunk_\d+) = makeLoad\(([\s\S]*?), \[\]\);/g)) chunkFiles[m[1]] = fileOf(m[2]);
   const splitFiles = {};

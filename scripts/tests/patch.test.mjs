@@ -15,8 +15,11 @@ import {
   addPrerenderedHome,
   addShippedPack,
   BOOT_THEME_KEY,
+  chunkJoins,
+  chunksOf,
   importHashedLinker,
   importsLinker,
+  joinChunksInLinker,
   mainModuleOf,
   packFingerprint,
   preloadLinker,
@@ -127,6 +130,50 @@ test("five split points: the class results have their own split point, and each 
   // A trainee's quiz link fetches none of the trainer's results code, nor
   // chunk 27, which only the results page and Settings share.
   assert.equal(parts.quiz.some((file) => file.includes('results_page') || file === './chunk_27.wasm'), false);
+});
+
+test('the chunks and the split points that need each are read from the linker; empty chunks have no file', () => {
+  const chunks = chunksOf(fiveParts);
+  assert.equal(chunks.length, 25);
+  assert.deepEqual(chunks[0], {
+    chunk: '__chunk_6',
+    file: 'chunk_6.wasm',
+    splits: new Set(['escalation_page_15135183461730192077', 'quiz_page_15135183461730192077']),
+  });
+  assert.equal(chunksOf(linker).some(({ chunk }) => chunk === '__chunk_6'), false);
+});
+
+test('a small chunk joins the chunk its split points share that costs the others least; large ones stay', () => {
+  const large = 50_000;
+  const sizes = (small) => (file) => (small.includes(file) ? 300 : large);
+  // chunk_6 is needed by escalation and the quiz; chunk_7 by those and the
+  // class results, which then fetch its 300 bytes: one file fewer for two
+  // split points pays for that.
+  assert.deepEqual(chunkJoins(fiveParts, sizes(['chunk_6.wasm'])), [{ host: '__chunk_7', guests: ['__chunk_6'] }]);
+  // chunk_10 is needed by four split points of five: one file fewer for
+  // each of them is worth 3 KB more for the fifth, not 5 KB.
+  assert.deepEqual(chunkJoins(fiveParts, () => 3_000, 1024)[0], { host: '__chunk_9', guests: ['__chunk_8', '__chunk_10', '__chunk_12', '__chunk_15', '__chunk_22'] });
+  assert.deepEqual(chunkJoins(fiveParts, () => 5_000, 1024), []);
+  // When every chunk is tiny, all end up in the one every split point needs.
+  const [all] = chunkJoins(fiveParts, () => 10);
+  assert.equal(all.host, '__chunk_9');
+  assert.equal(all.guests.length, 24);
+});
+
+test('after a join, the split points that needed a guest fetch its host, once', () => {
+  const joins = [{ host: '__chunk_7', guests: ['__chunk_6', '__chunk_8'] }];
+  const joined = joinChunksInLinker(prepareLinker(fiveParts, MAIN_JS), joins);
+  assert.equal(joined.includes('__chunk_6'), false);
+  assert.equal(joined.includes('chunk_8.wasm'), false);
+  assert.equal(joined.match(/makeLoad\(/g).length, prepareLinker(fiveParts, MAIN_JS).match(/makeLoad\(/g).length - 2);
+  const table = { escalation: 'escalation_page', quiz: 'quiz_page', results: 'results_page', settings: 'settings_page', sla: 'sla_tools' };
+  const parts = sectionParts(joined, table);
+  const before = sectionParts(fiveParts, table);
+  // Settings needed chunk_8 but not chunk_7: it now fetches chunk_7 instead.
+  assert.equal(parts.settings.filter((file) => file === './chunk_7.wasm').length, 1);
+  assert.equal(parts.escalation.length, before.escalation.length - 2);
+  assert.equal(parts.sla.join(), before.sla.join());
+  assert.throws(() => joinChunksInLinker(fiveParts, [{ host: '__chunk_7', guests: ['__chunk_99'] }]), /every chunk/);
 });
 
 test('the shell imports the hashed linker but keeps the wasm import name', () => {
