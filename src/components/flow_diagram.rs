@@ -4,7 +4,7 @@
 //! draws the draft as it is edited, a picture beside the forms.
 
 use crate::domain::diagram::{LabelSide, Layout, LayoutEdge, LayoutNode, LABEL_LINE_HEIGHT};
-use crate::domain::flow::{NodeKind, StepRef, Walk};
+use crate::domain::flow::{Flow, NodeKind, StepRef, UnknownFlow, Walk};
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::CustomAttribute;
 use std::collections::{HashMap, HashSet};
@@ -112,12 +112,64 @@ fn node_label(node: &LayoutNode<NodeKind>, layout: &Layout<NodeKind>, marks: &Pa
 /// flow drawn and the step's reference.
 pub type StepLink = fn(&str, &StepRef) -> String;
 
-/// The diagram of flow `flow_id`, titled `flow_title`, laid out by
+/// What the diagram's wasm part holds: laying a flow out and drawing it.
+/// Agents open a flow's diagram far less often than its steps, so a step
+/// link does not download this (about 30 KB gzip of layout, SVG and number
+/// formatting); the walker's diagram view and the author page fetch it on
+/// first use (`split` feature).
+#[derive(Clone, Copy)]
+#[repr(C)]
+pub struct Diagrams {
+    /// Lays out flow `flow_id` of `flows`.
+    pub layout: fn(&[Flow], &str) -> Result<Layout<NodeKind>, UnknownFlow>,
+    /// Draws a laid-out flow.
+    pub draw: fn(Drawing) -> AnyView,
+}
+
+/// A flow to draw: flow `flow_id`, titled `flow_title`, laid out by
 /// `layout`, with `marks` drawn on it. With `link`, each box is a link to
 /// its step (and named with where it leads); without, the drawing is one
 /// picture, named by its title and its boxes.
+pub struct Drawing {
+    pub flow_id: String,
+    pub flow_title: String,
+    pub layout: Layout<NodeKind>,
+    pub marks: Signal<PathMarks>,
+    pub link: Option<StepLink>,
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn flow_diagrams() -> Diagrams {
+    Diagrams {
+        layout: crate::domain::flow::layout,
+        draw: |drawing| {
+            view! {
+                <FlowDiagram
+                    flow_id=drawing.flow_id
+                    flow_title=drawing.flow_title
+                    layout=drawing.layout
+                    marks=drawing.marks
+                    link=drawing.link
+                />
+            }
+            .into_any()
+        },
+    }
+}
+
+/// The diagram's code, `None` until its part has loaded.
+pub fn load_diagrams() -> ReadSignal<Option<Diagrams>> {
+    let loaded = RwSignal::new(None);
+    leptos::task::spawn_local(async move {
+        let diagrams = flow_diagrams().await;
+        let _ = loaded.try_set(Some(diagrams));
+    });
+    loaded.read_only()
+}
+
+/// The drawing [`Drawing`] describes.
 #[component]
-pub fn FlowDiagram(
+fn FlowDiagram(
     /// The id of the flow drawn.
     #[prop(into)]
     flow_id: String,
@@ -127,10 +179,8 @@ pub fn FlowDiagram(
     /// The flow laid out.
     layout: Layout<NodeKind>,
     /// The walk's path to mark.
-    #[prop(optional, into)]
     marks: Signal<PathMarks>,
     /// Where a box leads, when boxes are links.
-    #[prop(optional)]
     link: Option<StepLink>,
 ) -> impl IntoView {
     let width = format!("{:.0}", layout.width);

@@ -335,9 +335,14 @@ describe('walker', () => {
     const { context, page } = await openFresh('#/escalation/leadership');
     await choose(page, 'Yes, the customer asked to escalate', 'Does the concern qualify for additional review?');
     await choose(page, 'No qualifier applies', 'Try to de-escalate');
+    // The diagram's code is a part of its own, which a walk does not fetch.
+    const diagramPartFetched = () =>
+      page.evaluate(() => performance.getEntriesByType('resource').some((entry) => /\/split_flow_diagrams_[^/]*\.wasm$/.test(new URL(entry.name).pathname)));
+    assert.equal(await diagramPartFetched(), false, 'a walk fetches no diagram part');
     await page.getByRole('link', { name: 'Show diagram' }).click();
     const svg = page.locator('svg.esc-diagram');
     await svg.waitFor();
+    assert.equal(await diagramPartFetched(), true, 'the diagram part is fetched when the diagram opens');
     assert.match(hashOf(page), /view=diagram/);
     // 24 steps of the flow, plus one box for the detour into the qualifiers flow.
     assert.equal(await svg.locator('a').count(), 25);

@@ -6,14 +6,14 @@ use super::editor::{index_binding, Editor};
 use super::problems::ItemProblems;
 use super::source::SourceFields;
 use super::step_form::StepForm;
-use crate::components::flow_diagram::FlowDiagram;
+use crate::components::flow_diagram::{load_diagrams, Drawing};
 use crate::components::focus::focus_after_render;
 use crate::components::form::{FieldError, ListSelect, SelectField, TextArea, TextField};
 use crate::components::pack_notice::try_in_this_tab_and_reload;
 use crate::domain::author::{
     add_flow, add_step, draft_problems, move_item, remove_step, Direction,
 };
-use crate::domain::flow::{layout, StepKind};
+use crate::domain::flow::StepKind;
 use crate::domain::pack::{PackProblem, Place};
 use crate::domain::text::plural;
 use crate::nav::Route;
@@ -161,20 +161,32 @@ fn FlowForm(editor: Editor, index: usize, problems: Memo<Vec<PackProblem>>) -> i
 /// changes.
 #[component]
 fn DraftDiagram(editor: Editor, index: usize) -> impl IntoView {
+    let diagrams = load_diagrams();
     let drawn = Memo::new(move |_| {
+        let diagrams = diagrams.get()?;
         editor.with(|draft| {
             let flow = draft.flows.get(index)?;
-            let layout = layout(&draft.flows, &flow.id).ok()?;
+            let layout = (diagrams.layout)(&draft.flows, &flow.id).ok()?;
             Some((flow.id.clone(), flow.title.clone(), layout))
         })
     });
+    let draw = move |(flow_id, flow_title, layout)| {
+        let draw = diagrams.get_untracked()?.draw;
+        Some(draw(Drawing {
+            flow_id,
+            flow_title,
+            layout,
+            marks: Signal::default(),
+            link: None,
+        }))
+    };
     view! {
         <section aria-labelledby="author-diagram-heading" class="author-diagram">
             <h3 id="author-diagram-heading">"Diagram of this flow"</h3>
             <p class="hint">
                 "Redrawn as you edit. Rounded boxes are questions, square boxes actions, pill-shaped boxes outcomes, dashed boxes steps of another flow; a choice whose step does not exist has no arrow."
             </p>
-            {move || drawn.get().map(|(id, title, layout)| view! { <FlowDiagram flow_id=id flow_title=title layout=layout/> })}
+            {move || drawn.get().and_then(draw)}
         </section>
     }
 }
