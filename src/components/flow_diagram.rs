@@ -114,7 +114,7 @@ pub type StepLink = fn(&str, &StepRef) -> String;
 
 /// What the diagram's wasm part holds: laying a flow out and drawing it.
 /// Agents open a flow's diagram far less often than its steps, so a step
-/// link does not download this (about 30 KB gzip of layout, SVG and number
+/// link does not download this (about 34 KB gzip of layout, SVG and number
 /// formatting); the walker's diagram view and the author page fetch it on
 /// first use (`split` feature).
 #[derive(Clone, Copy)]
