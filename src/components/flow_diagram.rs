@@ -3,6 +3,7 @@
 //! thicker. The walker makes each box a link to its step; the author page
 //! draws the draft as it is edited, a picture beside the forms.
 
+use crate::components::part::load_part;
 use crate::domain::diagram::{LabelSide, Layout, LayoutEdge, LayoutNode, LABEL_LINE_HEIGHT};
 use crate::domain::flow::{Flow, NodeKind, StepRef, UnknownFlow, Walk};
 use leptos::prelude::*;
@@ -159,12 +160,7 @@ async fn flow_diagrams() -> Diagrams {
 
 /// The diagram's code, `None` until its part has loaded.
 pub fn load_diagrams() -> ReadSignal<Option<Diagrams>> {
-    let loaded = RwSignal::new(None);
-    leptos::task::spawn_local(async move {
-        let diagrams = flow_diagrams().await;
-        let _ = loaded.try_set(Some(diagrams));
-    });
-    loaded.read_only()
+    load_part(flow_diagrams())
 }
 
 /// The drawing [`Drawing`] describes.

@@ -13,6 +13,7 @@ pub mod pack_compare;
 pub mod pack_notice;
 pub mod pack_open;
 pub mod panic_banner;
+pub mod part;
 pub mod print_button;
 pub mod question;
 pub mod quiz_words;
