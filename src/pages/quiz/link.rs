@@ -3,8 +3,7 @@
 //! bank (use it, or keep the current one).
 
 use super::words::{describe_spec, topic_counts};
-use super::{Quiz, QUESTION_HEADING};
-use crate::components::focus::focus_after_render;
+use super::Quiz;
 use crate::components::notice::NoticeKind;
 use crate::domain::quiz::{Bank, QuizMode, QuizSpec};
 use crate::domain::text::plural;
@@ -109,7 +108,7 @@ pub(super) fn LinkedQuiz(
         replace_hash(&Route::Quiz.href());
         if in_progress {
             quiz.show_start.set(false);
-            focus_after_render(QUESTION_HEADING);
+            quiz.focus_question();
         } else {
             quiz.show_start.set(true);
         }

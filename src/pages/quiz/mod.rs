@@ -2,27 +2,30 @@
 //! session: the start screen (no quiz, or the learner asked for it), a
 //! question, and the results of a finished quiz; plus the panels a trainer's
 //! link opens (`?mode=exam&...` starts a quiz, `?bank=...` offers a bank)
-//! and one question of the bank on its own (`?question=<id>`).
+//! and one question of the bank on its own (`?question=<id>`). This page
+//! draws the link panels itself; the screens are fetched as it is drawn,
+//! from a wasm part of their own (`screens.rs`).
 
 mod link;
 mod question;
 mod results;
+mod screens;
 mod send;
 mod start;
 
 use crate::components::focus::focus_after_render;
 // The quiz's words are shared with the class results page.
 use crate::components::notice::Notices;
+use crate::components::part::load_part;
 use crate::components::quiz_words as words;
 use crate::components::title::set_page_title;
 use crate::domain::content;
-use crate::domain::quiz::{
-    decode_bank_fragment, spec_from_pairs, Bank, Progress, QuizSession, QuizSpec, SessionError,
-};
+use crate::domain::quiz::{spec_from_pairs, Bank, Progress, QuizSession, QuizSpec, SessionError};
 use crate::nav::Route;
 use crate::nav::{replace_hash, CurrentLocation};
 use crate::store::AppState;
 use leptos::prelude::*;
+use screens::{quiz_screens, Screens};
 use std::sync::Arc;
 use words::local_now;
 
@@ -45,6 +48,11 @@ struct Quiz {
     /// The options of the next quiz, kept while the start screen comes and
     /// goes (a pause keeps the set-up, and the seed picked for it).
     setup: start::Setup,
+    /// The screens' code, `None` until its part has loaded.
+    screens: ReadSignal<Option<Screens>>,
+    /// Set when a quiz starts or resumes before the question screen's code
+    /// is there to focus: focus moves to the question once it is.
+    focus_when_loaded: RwSignal<bool>,
 }
 
 impl Quiz {
@@ -59,8 +67,17 @@ impl Quiz {
             .with_untracked(|q| QuizSession::start(&bank, &q.progress, spec, now))?;
         self.state.quiz().update(|q| q.session = Some(session));
         self.show_start.set(false);
-        focus_after_render(QUESTION_HEADING);
+        self.focus_question();
         Ok(())
+    }
+
+    /// Moves focus to the question heading once the question is drawn.
+    fn focus_question(&self) {
+        if self.screens.with_untracked(Option::is_some) {
+            focus_after_render(QUESTION_HEADING);
+        } else {
+            self.focus_when_loaded.set(true);
+        }
     }
 
     /// Reads the session and the bank once, untracked, for views drawn once
@@ -134,7 +151,15 @@ pub fn QuizPage() -> impl IntoView {
         show_start: RwSignal::new(false),
         notices,
         setup: start::Setup::new(local_now().timestamp_millis().unsigned_abs()),
+        screens: load_part(quiz_screens()),
+        focus_when_loaded: RwSignal::new(false),
     };
+    Effect::new(move |_| {
+        if quiz.screens.with(Option::is_some) && quiz.focus_when_loaded.get_untracked() {
+            quiz.focus_when_loaded.set(false);
+            focus_after_render(QUESTION_HEADING);
+        }
+    });
     let link_error = RwSignal::new(None::<String>);
     let offered_bank = RwSignal::new(None::<Arc<Bank>>);
     let pending_spec = RwSignal::new(None::<QuizSpec>);
@@ -152,12 +177,20 @@ pub fn QuizPage() -> impl IntoView {
         }
         if let Some(fragment) = loc.param("bank") {
             replace_hash(&Route::Quiz.href());
-            match decode_bank_fragment(fragment) {
-                Ok(bank) => offered_bank.set(Some(Arc::new(bank))),
-                Err(e) => link_error.set(Some(format!(
-                    "This bank link cannot be used: {e}. Nothing was changed."
-                ))),
-            }
+            // Reading the link needs the screens' part, which unpacks it.
+            let fragment = fragment.to_string();
+            leptos::task::spawn_local(async move {
+                match (quiz_screens().await.decode_bank)(&fragment) {
+                    Ok(bank) => {
+                        let _ = offered_bank.try_set(Some(Arc::new(bank)));
+                    }
+                    Err(e) => {
+                        let _ = link_error.try_set(Some(format!(
+                            "This bank link cannot be used: {e}. Nothing was changed."
+                        )));
+                    }
+                }
+            });
             return;
         }
         let is_spec = loc.query.iter().any(|(key, _)| {
@@ -227,19 +260,25 @@ pub fn QuizPage() -> impl IntoView {
                 </p>
             </Show>
             {move || {
-                if let Some(id) = linked_question.get() {
-                    view! { <question::LinkedQuestion quiz=quiz id=id/> }.into_any()
-                } else if let Some(offer) = offered_bank.get() {
-                    view! { <link::BankOffer quiz=quiz offer=offer offered=offered_bank/> }.into_any()
-                } else if let Some(spec) = pending_spec.get() {
-                    view! { <link::LinkedQuiz quiz=quiz spec=spec pending=pending_spec error=link_error/> }
-                        .into_any()
-                } else {
-                    match screen.get() {
-                        QuizScreen::Start => view! { <start::StartScreen quiz=quiz/> }.into_any(),
-                        QuizScreen::Question => view! { <question::QuestionView quiz=quiz/> }.into_any(),
-                        QuizScreen::Results => view! { <results::ResultsView quiz=quiz/> }.into_any(),
+                let linked = linked_question.get();
+                if linked.is_none() {
+                    if let Some(offer) = offered_bank.get() {
+                        return view! { <link::BankOffer quiz=quiz offer=offer offered=offered_bank/> }
+                            .into_any();
                     }
+                    if let Some(spec) = pending_spec.get() {
+                        return view! { <link::LinkedQuiz quiz=quiz spec=spec pending=pending_spec error=link_error/> }
+                            .into_any();
+                    }
+                }
+                let Some(screens) = quiz.screens.get() else {
+                    return view! { <p class="page-loading">"Loading the quiz…"</p> }.into_any();
+                };
+                match (linked, screen.get()) {
+                    (Some(id), _) => (screens.linked_question)(quiz, id),
+                    (None, QuizScreen::Start) => (screens.start)(quiz),
+                    (None, QuizScreen::Question) => (screens.question)(quiz),
+                    (None, QuizScreen::Results) => (screens.results)(quiz),
                 }
             }}
         </div>
