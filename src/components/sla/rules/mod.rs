@@ -12,6 +12,7 @@ mod table;
 use crate::components::focus::focus_after_render;
 use crate::components::form::Binding;
 use crate::components::notice::{NoticeKind, Notices};
+use crate::components::part::load_part;
 use crate::domain::content;
 use crate::domain::sla::{SlaEngine, SlaSettings};
 use crate::nav::{CurrentLocation, Route, RULES_SECTION};
@@ -147,6 +148,8 @@ const HEADING_ID: &str = "sla-rules-heading";
 
 /// Edits the SLA rules and business calendar, saves them (`SlaRules`) only
 /// when valid, and restores the shipped defaults; on the calculator page.
+/// The heading shows at once; the form is drawn when its part has loaded,
+/// so a shared calculation shows its deadlines without waiting for it.
 #[component]
 pub fn SlaRulesEditor() -> impl IntoView {
     let location = expect_context::<CurrentLocation>().0;
@@ -156,6 +159,34 @@ pub fn SlaRulesEditor() -> impl IntoView {
             focus_after_render(HEADING_ID);
         }
     });
+    let form = load_part(rules_form());
+    view! {
+        <section aria-labelledby=HEADING_ID class="sla-rules">
+            <h2 id=HEADING_ID tabindex="-1">"Rules and business calendar"</h2>
+            <p data-testid="sla-rules-intro">
+                "The SLA calculator and your queue compute every deadline with these rules. Each field names the default Deskaid ships with, taken from the support documents."
+            </p>
+            {move || match form.get() {
+                Some(draw) => draw(),
+                None => view! { <p class="page-loading">"Loading the rules…"</p> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// The rules form's wasm part (`split` feature): the fields of every rule,
+/// their checks and saving, which the calculator's answer does not need.
+/// The author page's editor of a pack's defaults draws the same fields.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn rules_form() -> fn() -> AnyView {
+    let draw: fn() -> AnyView = || view! { <RulesForm/> }.into_any();
+    draw
+}
+
+/// The editor's form: the fields, the problems that keep it from being
+/// saved, and Save and Restore.
+#[component]
+fn RulesForm() -> impl IntoView {
     let state = expect_context::<AppState>();
     let notices = expect_context::<Notices>();
     let unsaved = expect_context::<TabMemory>().slot::<UnsavedRules>();
@@ -235,11 +266,6 @@ pub fn SlaRulesEditor() -> impl IntoView {
     };
 
     view! {
-        <section aria-labelledby=HEADING_ID class="sla-rules">
-            <h2 id=HEADING_ID tabindex="-1">"Rules and business calendar"</h2>
-            <p data-testid="sla-rules-intro">
-                "The SLA calculator and your queue compute every deadline with these rules. Each field names the default Deskaid ships with, taken from the support documents."
-            </p>
             <p class="sla-rules-state" data-testid="sla-rules-state">{saved_state}</p>
             <SlaRulesFields draft=draft defaults=defaults/>
             <div id="sla-rules-problems" class="sla-problems" data-testid="sla-rules-problems">
@@ -271,6 +297,5 @@ pub fn SlaRulesEditor() -> impl IntoView {
                 </button>
             </div>
             <p role="status" aria-live="polite" class="sla-status">{move || status.get()}</p>
-        </section>
     }
 }
