@@ -76,10 +76,13 @@ export function chunksOf(linker) {
  * What fetching one more file is worth in bytes when deciding to join
  * chunks. Each file costs a request (a round trip: on the slow phone
  * profile, 150 ms, about 5 KB of transfer on each of a browser's six
- * connections to a host) and its own type and import sections; on a desk
- * a request costs almost nothing, so this stays small.
+ * connections to a host) and its own type and import sections, and two
+ * chunks joined compress better than apart, which the sizes weighed here
+ * do not see. Measured side by side on bench builds (README, "Speed and
+ * size", session 17): 6 KB made every shared link faster on that profile
+ * than 1, 4 or 8 KB did, or as fast; 8 KB cost Settings 20 KB more.
  */
-export const FILE_COST_BYTES = 1024;
+export const FILE_COST_BYTES = 6144;
 
 /**
  * Which chunks to join: `[{ host, guests }]` of chunk names. wasm-split-cli
