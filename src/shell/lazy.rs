@@ -33,8 +33,8 @@ pub(super) struct LazyPage {
 }
 
 /// One [`LazyPage`]: the same token names the split point in the table and
-/// calls it, so the table cannot disagree with the code. `sla_tools.queue`
-/// means the `queue` page of the part `sla_tools` returns; a page that
+/// calls it, so the table cannot disagree with the code. `settings_part.pack`
+/// means the `pack` page of the part `settings_part` returns; a page that
 /// draws nothing from the content pack says `without content`.
 macro_rules! lazy_page {
     ($section:literal, $split_point:ident $(. $page:ident)?) => {
@@ -61,7 +61,7 @@ pub(super) const LAZY_PAGES: &[LazyPage] = &[
     lazy_page!("quiz", quiz_page),
     lazy_page!("results", trainer_tools.results),
     lazy_page!("sla", sla_tools.calculator),
-    lazy_page!("queue", sla_tools.queue),
+    lazy_page!("queue", queue_page),
     lazy_page!("author", trainer_tools.author),
     lazy_page!("pack", settings_part.pack),
     // Settings link to the rules editor; only the count of finished walks
@@ -115,6 +115,13 @@ macro_rules! page_split_point {
 
 page_split_point!(escalation_page => pages::escalation::EscalationPage);
 page_split_point!(quiz_page => pages::quiz::QuizPage);
+page_split_point!(
+    /// The queue apart from the calculator: they share the SLA engine, but
+    /// a shared calculation needs none of the queue's table, forms and
+    /// filters (76 KB gzip in session 17), and the queue none of the
+    /// calculator's form.
+    queue_page => pages::queue::QueuePage
+);
 /// What Settings' part holds: Settings, which check every stored concern
 /// an import brings (the quiz's question bank among them, which the SLA
 /// pages never need), and the pack page, where the pack links trainers send
@@ -160,14 +167,12 @@ pub(crate) async fn trainer_tools() -> TrainerTools {
     }
 }
 
-/// What the SLA part holds: the calculator and the queue share the SLA engine
-/// and its forms, so they load together, with the engine's benchmark when
-/// built.
+/// What the SLA calculator's part holds: the page, with the engine's
+/// benchmark when built.
 #[derive(Clone, Copy)]
 #[repr(C)]
 pub(crate) struct SlaTools {
     calculator: PageMaker,
-    queue: PageMaker,
     /// Times the deadline workload; see `bench.rs`.
     #[cfg(feature = "bench")]
     pub time_deadlines: fn(u32) -> f64,
@@ -177,7 +182,6 @@ pub(crate) struct SlaTools {
 pub(crate) async fn sla_tools() -> SlaTools {
     SlaTools {
         calculator: || pages::sla::SlaPage().into_any(),
-        queue: || pages::queue::QueuePage().into_any(),
         #[cfg(feature = "bench")]
         time_deadlines: crate::bench::time_deadline_workload,
     }
