@@ -136,7 +136,8 @@ export function joinChunksInLinker(linker, joins) {
 /**
  * The wasm files each section of the app needs, read from the linker:
  * `splitOfSection` maps a section (the first segment of a page's path) to
- * its split point (assets/split-of-section.json, written from
+ * its split point, or to several, and `quiz?` to the split points of a
+ * `#/quiz?...` link where they differ (assets/split-of-section.json, written from
  * src/shell/lazy.rs). Parts with no code (wasm-split-cli loads nothing for
  * them) are left out.
  */
@@ -150,9 +151,10 @@ export function sectionParts(linker, splitOfSection) {
     splitFiles[m[1]] = [fileOf(m[2]), ...deps.map((d) => chunkFiles[d])].filter(Boolean);
   }
   const files = {};
-  for (const [section, split] of Object.entries(splitOfSection)) {
-    if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
-    files[section] = splitFiles[split].map((f) => `./${f}`);
+  for (const [section, splits] of Object.entries(splitOfSection)) {
+    const wanted = [splits].flat();
+    for (const split of wanted) if (!splitFiles[split]) throw new Error(`finish-dist: no wasm part for the split point ${split}`);
+    files[section] = [...new Set(wanted.flatMap((split) => splitFiles[split]))].map((f) => `./${f}`);
   }
   return files;
 }
@@ -288,7 +290,10 @@ export function addBootScript(html, partsOfSection, withoutContent = []) {
   }
   // Pages show content, but for home and a few that fetch it on request: fetch the pack beside the wasm (the app takes this promise).
   if (section && window.fetch && ${JSON.stringify(withoutContent)}.indexOf(section) < 0) window.deskaidPack = window.fetch(${JSON.stringify('./' + PUBLISHED_PACK)});
-  (${JSON.stringify(partsOfSection ?? {})}[section] || []).forEach(function (href) {
+  // "quiz?" for a link with a query, where the page's parts differ.
+  var parts = ${JSON.stringify(partsOfSection ?? {})};
+  var query = location.hash.indexOf('?') >= 0;
+  ((query && parts[section + '?']) || parts[section] || []).forEach(function (href) {
     var link = document.createElement('link');
     link.rel = 'preload';
     link.as = 'fetch';

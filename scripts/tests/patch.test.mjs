@@ -80,6 +80,12 @@ test('each section gets the files of its split point, without empty chunks', () 
   const shipped = renamePart(prepareLinker(linker, MAIN_JS), 'chunk_4.wasm', 'chunk_4-00ff.wasm');
   assert.equal(sectionParts(shipped, threeSplitPoints).sla[1], './chunk_4-00ff.wasm');
   assert.throws(() => sectionParts(linker, { help: 'help_page' }), /split point help_page/);
+  // A section may name several split points: their files, each once.
+  assert.deepEqual(sectionParts(linker, { quiz: ['quiz_page', 'escalation_page'], 'quiz?': 'quiz_page' }), {
+    quiz: ['./split_quiz_page_8868263213582937312.wasm', './chunk_5.wasm', './chunk_7.wasm', './split_escalation_page_1402877436431473285.wasm', './chunk_4.wasm'],
+    'quiz?': parts.quiz,
+  });
+  assert.throws(() => sectionParts(linker, { quiz: ['quiz_page', 'quiz_screens'] }), /split point quiz_screens/);
 });
 
 test('four split points: each page gets its split point and the shared parts it needs, Settings its own', () => {
@@ -203,7 +209,9 @@ test("the boot script replaces Trunk's wasm preload and feeds the loader", () =>
   assert.match(patched, /const wasm = await init\(\{ module_or_path: window\.deskaidWasm \}\);/);
   assert.ok(patched.indexOf('<script>\n(function () {') < patched.indexOf('<script type="module" async>'));
   assert.ok(patched.includes('var wasm = ["./deskaid-5d41402abc4b2a76_bg.wasm", {"integrity":"sha384-kY7oTQ2m8WmZl2Vh4G0JcJrKpU3Zm7dQ1e9X4nB6cA8sF2tR5uV0wY3zH1iK6jL4"}];'));
-  assert.ok(patched.includes(JSON.stringify(parts) + '[section]'));
+  assert.ok(patched.includes('var parts = ' + JSON.stringify(parts) + ';'));
+  // A URL with a query takes the section's `?` entry when there is one.
+  assert.ok(patched.includes("((query && parts[section + '?']) || parts[section] || [])"));
   // Settings draws no content: its deep link does not fetch the pack.
   assert.ok(patched.includes('["settings"].indexOf(section) < 0) window.deskaidPack = window.fetch('));
   // The theme comes from the one key the app writes for this script, not from the settings record.
@@ -211,7 +219,7 @@ test("the boot script replaces Trunk's wasm preload and feeds the loader", () =>
   assert.ok(patched.includes(`localStorage.getItem("${BOOT_THEME_KEY}")`));
   assert.equal(patched.includes('deskaid.settings'), false);
   // An unsplit build preloads nothing.
-  assert.ok(addBootScript(html, null).includes('({}[section] || [])'));
+  assert.ok(addBootScript(html, null).includes('var parts = {};'));
   assert.throws(() => addBootScript(html.replace('<script type="module">', '<script>'), parts), /changed shape/);
 });
 

@@ -193,12 +193,29 @@ pub(crate) async fn sla_tools() -> SlaTools {
 /// in a hashed folder) and written by `cargo run --example update_generated`.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn split_of_section_json() -> String {
-    let table: serde_json::Map<String, serde_json::Value> = LAZY_PAGES
-        .iter()
-        .map(|page| (page.section.to_string(), page.split_point.into()))
-        .collect();
+    let mut table = serde_json::Map::new();
+    for page in LAZY_PAGES {
+        let drawn = FETCHED_WHEN_DRAWN
+            .iter()
+            .find(|(section, _)| *section == page.section);
+        if let Some((_, also)) = drawn {
+            // `quiz?` is the section with a query: a link's panel first.
+            table.insert(format!("{}?", page.section), page.split_point.into());
+            table.insert(page.section.into(), vec![page.split_point, also].into());
+        } else {
+            table.insert(page.section.into(), page.split_point.into());
+        }
+    }
     serde_json::to_string_pretty(&table).expect("strings serialize") + "\n"
 }
+
+/// Split points a page fetches as soon as it is drawn, which the boot script
+/// preloads with the page when its URL has no query: `#/quiz` shows the
+/// quiz's screens, where a trainer's `#/quiz?mode=...` link shows its own
+/// panel first and should not share the network with them. A wrong name
+/// fails the build (`scripts/finish-dist.mjs` finds no part for it).
+#[cfg(not(target_arch = "wasm32"))]
+const FETCHED_WHEN_DRAWN: &[(&str, &str)] = &[("quiz", "quiz_screens")];
 
 /// The sections of the [`LAZY_PAGES`] that draw nothing from the content
 /// pack, as JSON, for the boot script, which fetches the pack for every

@@ -146,6 +146,13 @@ test('the home page loads only the shell; a shared link fetches what its panel n
   assert.ok(later.some((name) => name.startsWith('split_quiz_screens_')), later.join(' '));
   assert.deepEqual(later.filter((name) => name.startsWith('split_')), later.filter((name) => name.startsWith('split_quiz_screens_')));
   assert.ok(!preloaded.some((name) => name.startsWith('split_quiz_screens_')), 'the screens are not preloaded for a link');
+
+  // The quiz opened without a link shows its screens: the preloader asks for
+  // them with the page, and every part it asks for is used.
+  const plain = await wasmFetched('#/quiz');
+  const plainPreloaded = plain.preloaded.filter((name) => !shell.includes(name));
+  assert.ok(plainPreloaded.some((name) => name.startsWith('split_quiz_screens_')), plainPreloaded.join(' '));
+  assert.deepEqual(plain.fetched.filter((name) => !shell.includes(name)).sort(), [...plainPreloaded].sort());
 });
 
 /** Opens home in `context`, follows links to tools whose wasm parts load on demand, and returns the page errors. */
